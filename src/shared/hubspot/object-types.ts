@@ -1,0 +1,40 @@
+/** The CRM objects this tool imports, with HubSpot's ids and names (hubspot-imports-api.md §8). */
+export const OBJECT_TYPES = [
+  { objectTypeId: '0-1', name: 'contacts', singular: 'contact', legacyName: 'CONTACT', label: 'Contacts' },
+  { objectTypeId: '0-2', name: 'companies', singular: 'company', legacyName: 'COMPANY', label: 'Companies' },
+  { objectTypeId: '0-3', name: 'deals', singular: 'deal', legacyName: 'DEAL', label: 'Deals' },
+  { objectTypeId: '0-5', name: 'tickets', singular: 'ticket', legacyName: 'TICKET', label: 'Tickets' },
+] as const
+
+export type ObjectTypeInfo = (typeof OBJECT_TYPES)[number]
+export type ObjectTypeId = ObjectTypeInfo['objectTypeId']
+export type ObjectTypeName = ObjectTypeInfo['name']
+
+/** Finds an object type by id (`0-1`), plural or singular name (`contacts`, `contact`) or legacy name (`CONTACT`). */
+export function findObjectType(nameOrId: string): ObjectTypeInfo | undefined {
+  const key = nameOrId.trim()
+  const lower = key.toLowerCase()
+  return OBJECT_TYPES.find(
+    (o) => o.objectTypeId === key || o.name === lower || o.singular === lower || o.legacyName === key.toUpperCase(),
+  )
+}
+
+/** HubSpot-defined unlabeled association type ids, keyed `from->to` (hubspot-imports-api.md §8). */
+export const DEFAULT_ASSOCIATION_TYPE_IDS: Readonly<Record<string, number>> = {
+  '0-1->0-2': 279,
+  '0-2->0-1': 280,
+  '0-1->0-3': 4,
+  '0-3->0-1': 3,
+  '0-3->0-2': 341,
+  '0-2->0-3': 342,
+  '0-1->0-5': 15,
+  '0-5->0-1': 16,
+  '0-2->0-5': 340,
+  '0-5->0-2': 339,
+  '0-3->0-5': 27,
+  '0-5->0-3': 28,
+}
+
+export function defaultAssociationTypeId(from: ObjectTypeId, to: ObjectTypeId): number | undefined {
+  return DEFAULT_ASSOCIATION_TYPE_IDS[`${from}->${to}`]
+}
