@@ -1,7 +1,67 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState } from 'react'
+import { ImportPage } from '../dashboard/import-page.tsx'
+import { ImportsPage } from '../dashboard/imports-page.tsx'
+import { WizardPage } from '../wizard/wizard-page.tsx'
+import { useAppConfig } from '../api/app-config.ts'
+import { createQueryClient } from './query-client.ts'
+import { Link, paths, useRoute } from './router.tsx'
+import './styles.css'
+
 export function App() {
+  const [queryClient] = useState(createQueryClient)
   return (
-    <main>
-      <h1>HubSpot Import</h1>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <AppShell />
+    </QueryClientProvider>
+  )
+}
+
+function AppShell() {
+  const route = useRoute()
+  return (
+    <>
+      <header className="app-header">
+        <Link href={paths.imports()} className="app-title">
+          HubSpot Import
+        </Link>
+        <nav aria-label="Main">
+          <Link href={paths.imports()} aria-current={route.page === 'imports' ? 'page' : undefined}>
+            Imports
+          </Link>
+          <Link href={paths.newImport()} aria-current={route.page === 'new' ? 'page' : undefined}>
+            New import
+          </Link>
+        </nav>
+        <ModeBadge />
+      </header>
+      <main className="app-main">
+        {route.page === 'imports' && <ImportsPage />}
+        {route.page === 'import' && <ImportPage importId={route.importId} />}
+        {route.page === 'new' && <WizardPage reimportOf={route.reimportOf} />}
+        {route.page === 'not-found' && (
+          <section>
+            <h1>Page not found</h1>
+            <p>
+              <Link href={paths.imports()}>Go to the imports list</Link>
+            </p>
+          </section>
+        )}
+      </main>
+    </>
+  )
+}
+
+function ModeBadge() {
+  const config = useAppConfig()
+  if (!config.data) return null
+  return config.data.mode === 'simulator' ? (
+    <span className="mode-badge mode-simulator" role="status">
+      Local HubSpot simulator — nothing is sent to HubSpot
+    </span>
+  ) : (
+    <span className="mode-badge mode-hubspot" role="status">
+      Connected to HubSpot
+    </span>
   )
 }

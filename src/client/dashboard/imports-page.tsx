@@ -1,0 +1,4 @@
+// placeholder: the dashboard issue replaces this page
+export function ImportsPage() {
+  return <h1>Imports</h1>
+}

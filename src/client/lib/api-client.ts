@@ -1,0 +1,88 @@
+import * as z from 'zod'
+import { hubSpotErrorBodySchema, type HubSpotErrorBody } from '#shared/hubspot/error-body.ts'
+
+/** Every HubSpot call goes through the proxy, which adds the token; the browser never holds it. */
+export const HUBSPOT_BASE = '/api/hubspot'
+
+/** The header the proxy requires on state-changing requests (a CSRF guard for the embedded tool). */
+export const REQUESTED_BY_HEADER = { 'X-Requested-By': 'hubspot-import-tool' } as const
+
+/** One error type for every failed call: status, HubSpot's (or the proxy's) body and its correlationId. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly body: HubSpotErrorBody | undefined
+  constructor(status: number, message: string, body?: HubSpotErrorBody) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.body = body
+  }
+  get correlationId(): string | undefined {
+    return this.body?.correlationId
+  }
+  get isRateLimited(): boolean {
+    return this.status === 429
+  }
+}
+
+export function getErrorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    const id = error.correlationId ? ` (correlation id ${error.correlationId})` : ''
+    return `${error.message}${id}`
+  }
+  if (error instanceof Error) return error.message
+  return typeof error === 'string' ? error : 'Something went wrong.'
+}
+
+/** Turns a non-2xx response into an ApiError with the most specific message available. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '')
+  let body: HubSpotErrorBody | undefined
+  try {
+    const parsed = hubSpotErrorBodySchema.safeParse(JSON.parse(text))
+    if (parsed.success) body = parsed.data
+  } catch {
+    // not JSON: fall through to the status text
+  }
+  const message =
+    body?.message ?? `The server answered ${response.status} ${response.statusText || ''}`.trim()
+  return new ApiError(response.status, message, body)
+}
+
+/** Fetches JSON from the proxy and parses it with a shared schema, so a shape drift fails loudly. */
+export async function apiJson<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  init: RequestInit = {},
+): Promise<z.infer<T>> {
+  const method = (init.method ?? 'GET').toUpperCase()
+  const headers = new Headers(init.headers)
+  headers.set('Accept', 'application/json')
+  if (method !== 'GET' && method !== 'HEAD') {
+    for (const [key, value] of Object.entries(REQUESTED_BY_HEADER)) headers.set(key, value)
+  }
+  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' })
+  if (!response.ok) throw await toApiError(response)
+  const json: unknown = await response.json()
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      `Unexpected response from ${path}: ${z.prettifyError(parsed.error)}`,
+    )
+  }
+  return parsed.data
+}
+
+/** Builds a query string from defined values only. */
+export function withQuery(
+  path: string,
+  query: Record<string, string | number | boolean | undefined>,
+) {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value))
+  }
+  const search = params.toString()
+  return search ? `${path}?${search}` : path
+}
