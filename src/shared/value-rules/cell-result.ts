@@ -1,0 +1,38 @@
+import type { ImportErrorType } from '../hubspot/public-import-error.ts'
+
+/** What one import cell means for its property. */
+export type CellResult =
+  /** empty or whitespace-only: never written, never an error, never clears a value */
+  | { kind: 'blank' }
+  /** the value as HubSpot stores it; `append` marks a multi-checkbox cell with a leading `;` */
+  | { kind: 'ok'; value: string; append?: boolean }
+  /** `message` is a specific sentence for a person, naming the value and what was expected */
+  | { kind: 'invalid'; errorType: ImportErrorType; message: string }
+
+/** A compiled per-property check; call it once per cell. */
+export type CellCheck = (raw: string) => CellResult
+
+// one shared object: blank cells are the commonest result and callers never mutate results
+export const BLANK: CellResult = Object.freeze({ kind: 'blank' })
+
+/** An `ok` result. */
+export function ok(value: string): CellResult {
+  return { kind: 'ok', value }
+}
+
+/** An `invalid` result. */
+export function invalid(errorType: ImportErrorType, message: string): CellResult {
+  return { kind: 'invalid', errorType, message }
+}
+
+const QUOTE_MAX = 60
+
+/** Quotes a cell for a message, cut short so a 65,536-character cell doesn't flood the error list. */
+export function quote(value: string): string {
+  return value.length <= QUOTE_MAX ? `"${value}"` : `"${value.slice(0, QUOTE_MAX - 1)}…"`
+}
+
+/** The name a person knows the property by. */
+export function propertyLabel(property: { label: string; name: string }): string {
+  return property.label.trim() || property.name
+}
