@@ -1,0 +1,111 @@
+import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
+import { describeErrorType } from './error-types.ts'
+
+/** HubSpot shows sensitive values in import errors as `REDACTED` (troubleshoot-import-errors KB). */
+export const REDACTED_VALUES = ['REDACTED', '[REDACTED]', '********'] as const
+export const HIDDEN_LABEL = 'hidden (sensitive)'
+
+/** One row error as the dashboard shows and exports it. */
+export interface ErrorRow {
+  id: string
+  lineNumber: number
+  /** 0-based column in the file, when HubSpot or the invalid value tells us */
+  columnIndex: number | undefined
+  columnName: string | undefined
+  errorType: string
+  errorTypeLabel: string
+  message: string
+  invalidValue: string | undefined
+  /** the invalid value is hidden by HubSpot */
+  invalidValueHidden: boolean
+  rowData: string[]
+  /** some cells of the row are hidden by HubSpot */
+  rowHasHiddenValues: boolean
+}
+
+export const isRedacted = (value: string | undefined): boolean =>
+  value !== undefined && (REDACTED_VALUES as readonly string[]).includes(value.trim())
+
+/**
+ * The column an error is about: HubSpot's knownColumnNumber when present, else the position of the
+ * invalid value in the row (unique matches only, to avoid naming the wrong column).
+ */
+export function errorColumnIndex(error: PublicImportError): number | undefined {
+  if (error.knownColumnNumber !== undefined && error.knownColumnNumber >= 0) {
+    return error.knownColumnNumber
+  }
+  const value = error.invalidValue
+  if (value === undefined || value === '') return undefined
+  const positions = error.sourceData.rowData.flatMap((cell, index) =>
+    cell === value ? [index] : [],
+  )
+  return positions.length === 1 ? positions[0] : undefined
+}
+
+export function columnLabel(
+  header: readonly string[],
+  index: number | undefined,
+): string | undefined {
+  if (index === undefined) return undefined
+  return header[index] || `Column ${index + 1}`
+}
+
+export function toErrorRow(error: PublicImportError, header: readonly string[]): ErrorRow {
+  const columnIndex = errorColumnIndex(error)
+  const invalidValue = error.invalidValueToDisplay ?? error.invalidValue
+  return {
+    id: error.id,
+    lineNumber: error.sourceData.lineNumber,
+    columnIndex,
+    columnName: columnLabel(header, columnIndex),
+    errorType: error.errorType,
+    errorTypeLabel: describeErrorType(error.errorType),
+    message: error.errorMessage ?? error.extraContext ?? '',
+    invalidValue,
+    invalidValueHidden:
+      error.invalidPropertyValue?.isEncrypted === true || isRedacted(invalidValue),
+    rowData: error.sourceData.rowData,
+    rowHasHiddenValues:
+      error.sourceData.containsEncryptedProperties || error.sourceData.rowData.some(isRedacted),
+  }
+}
+
+export interface ErrorFilter {
+  errorType?: string | undefined
+  columnName?: string | undefined
+  search?: string | undefined
+}
+
+/** Type and column must match exactly; the search looks at every visible text of the row. */
+export function filterErrorRows(rows: readonly ErrorRow[], filter: ErrorFilter): ErrorRow[] {
+  const needle = filter.search?.trim().toLowerCase() ?? ''
+  return rows.filter((row) => {
+    if (filter.errorType && row.errorType !== filter.errorType) return false
+    if (filter.columnName && row.columnName !== filter.columnName) return false
+    if (!needle) return true
+    const haystack = [
+      String(row.lineNumber),
+      row.columnName ?? '',
+      row.errorType,
+      row.errorTypeLabel,
+      row.message,
+      row.invalidValueHidden ? '' : (row.invalidValue ?? ''),
+      ...(row.rowHasHiddenValues ? [] : row.rowData),
+    ]
+    return haystack.some((text) => text.toLowerCase().includes(needle))
+  })
+}
+
+/** Counts per error type, most frequent first. */
+export function countByErrorType(
+  rows: readonly ErrorRow[],
+): { errorType: string; label: string; count: number }[] {
+  const counts = new Map<string, { errorType: string; label: string; count: number }>()
+  for (const row of rows) {
+    const entry = counts.get(row.errorType)
+    if (entry) entry.count += 1
+    else
+      counts.set(row.errorType, { errorType: row.errorType, label: row.errorTypeLabel, count: 1 })
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+}
