@@ -71,7 +71,12 @@ describe('importRefetchInterval', () => {
     },
     {
       description: 'polls every 2 s before the first answer',
-      input: { ...healthy('STARTED'), data: undefined, status: 'pending', dataUpdateCount: 0 },
+      input: {
+        ...healthy('STARTED'),
+        data: undefined,
+        status: 'pending',
+        dataUpdateCount: 0,
+      } satisfies PollingInput,
       expected: 2_000,
     },
   ])('$description', ({ input, expected }) => {

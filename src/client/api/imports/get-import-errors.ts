@@ -1,0 +1,97 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
+import { importErrorsPath } from '#shared/api-paths.ts'
+import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
+import { publicImportErrorSchema } from '#shared/hubspot/public-import-error.ts'
+import { apiJson, HUBSPOT_BASE, withQuery } from '../../lib/api-client.ts'
+import { importKeys } from './import-keys.ts'
+import { retryUnlessClientError } from './retry.ts'
+
+export const importErrorsPageSchema = collectionResponseSchema(publicImportErrorSchema)
+export type ImportErrorsPage = ReturnType<typeof importErrorsPageSchema.parse>
+
+/** HubSpot does not document a maximum page size; 200 keeps each response small. */
+export const ERRORS_PAGE_SIZE = 200
+
+export function getImportErrorsPage(
+  importId: string,
+  after: string | undefined,
+  options: { limit?: number; signal?: AbortSignal } = {},
+): Promise<ImportErrorsPage> {
+  return apiJson(
+    withQuery(`${HUBSPOT_BASE}${importErrorsPath('v3', importId)}`, {
+      after,
+      limit: options.limit ?? ERRORS_PAGE_SIZE,
+      includeErrorMessage: true,
+      includeRowData: true,
+    }),
+    importErrorsPageSchema,
+    { signal: options.signal },
+  )
+}
+
+/**
+ * The next cursor, or undefined at the end. A cursor seen before means the server is looping
+ * (reliability.md §7 F1/F2): stop rather than fetch forever.
+ */
+export function nextErrorsCursor(
+  lastPage: ImportErrorsPage,
+  allPageParams: readonly (string | undefined)[],
+): string | undefined {
+  const after = lastPage.paging?.next?.after
+  if (!after || allPageParams.includes(after)) return undefined
+  return after
+}
+
+/** True when the server offered a next page we refused to follow because it repeats a cursor. */
+export function errorsCursorLoops(
+  lastPage: ImportErrorsPage | undefined,
+  allPageParams: readonly (string | undefined)[],
+): boolean {
+  const after = lastPage?.paging?.next?.after
+  return after !== undefined && after !== '' && allPageParams.includes(after)
+}
+
+export const getImportErrorsQueryOptions = (
+  importId: string,
+  options: { enabled?: boolean } = {},
+) =>
+  infiniteQueryOptions({
+    queryKey: importKeys.errors(importId, { includeRowData: true, includeErrorMessage: true }),
+    queryFn: ({ pageParam, signal }) => getImportErrorsPage(importId, pageParam, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage, _allPages, _lastPageParam, allPageParams) =>
+      nextErrorsCursor(lastPage, allPageParams),
+    enabled: options.enabled ?? true,
+    // the errors of a finished import never change
+    staleTime: Infinity,
+    retry: retryUnlessClientError,
+  })
+
+export const useImportErrors = (importId: string, options: { enabled?: boolean } = {}) =>
+  useInfiniteQuery(getImportErrorsQueryOptions(importId, options))
+
+/** Every error of an import, page by page, stopping on a repeated cursor or after maxPages. */
+export async function loadAllImportErrors(
+  importId: string,
+  options: {
+    getPage?: typeof getImportErrorsPage
+    signal?: AbortSignal
+    maxPages?: number
+    onProgress?: (loaded: number) => void
+  } = {},
+): Promise<{ errors: ImportErrorsPage['results']; complete: boolean }> {
+  const { getPage = getImportErrorsPage, signal, maxPages = 5_000, onProgress } = options
+  const errors: ImportErrorsPage['results'] = []
+  const cursors: (string | undefined)[] = [undefined]
+  let after: string | undefined
+  for (let page = 0; page < maxPages; page += 1) {
+    const response = await getPage(importId, after, signal ? { signal } : {})
+    errors.push(...response.results)
+    onProgress?.(errors.length)
+    if (errorsCursorLoops(response, cursors)) return { errors, complete: false }
+    after = nextErrorsCursor(response, cursors)
+    if (after === undefined) return { errors, complete: true }
+    cursors.push(after)
+  }
+  return { errors, complete: false }
+}
