@@ -60,9 +60,10 @@ const CHOICES_SHOWN = 5
 /** "such as New, Open, In progress (and 5 more)", from the visible options, for messages. */
 export function describeChoices(options: readonly Option[]): string {
   const visible = options.filter((option) => !option.hidden)
-  const shown = (visible.length > 0 ? visible : options).slice(0, CHOICES_SHOWN)
+  const pool = visible.length > 0 ? visible : options
+  const shown = pool.slice(0, CHOICES_SHOWN)
   const names = shown.map((option) => option.label.trim() || option.value)
-  const more = options.length - shown.length
+  const more = pool.length - shown.length
   return `${names.join(', ')}${more > 0 ? ` (and ${more} more)` : ''}`
 }
 
