@@ -1,0 +1,124 @@
+import { ENCODINGS, type Encoding, type EncodingDetection } from './types.ts'
+
+export { ENCODINGS }
+
+/** Whether a label is one the wizard offers (for an override read back from storage). */
+export function isSupportedEncoding(value: string): value is Encoding {
+  return ENCODINGS.some((e) => e.value === value)
+}
+
+/**
+ * Guesses the encoding from the first bytes of a file: BOM, then UTF-8 validity, else
+ * windows-1252 (what Excel on Windows writes for "CSV (comma delimited)").
+ * `complete` says the bytes are the whole file; otherwise a multibyte sequence cut off at the
+ * end of the sample is not held against UTF-8.
+ */
+export function detectEncoding(
+  head: Uint8Array,
+  { complete = false }: { complete?: boolean } = {},
+): EncodingDetection {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    return {
+      encoding: 'utf-8',
+      hasBom: true,
+      reason: 'The file starts with a UTF-8 byte order mark.',
+    }
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) {
+    return {
+      encoding: 'utf-16le',
+      hasBom: true,
+      reason: 'The file starts with a UTF-16 little-endian byte order mark (Excel "Unicode text").',
+    }
+  }
+  if (head[0] === 0xfe && head[1] === 0xff) {
+    return {
+      encoding: 'utf-16be',
+      hasBom: true,
+      reason: 'The file starts with a UTF-16 big-endian byte order mark.',
+    }
+  }
+  const utf16 = guessUtf16WithoutBom(head)
+  if (utf16) {
+    return {
+      encoding: utf16,
+      hasBom: false,
+      reason: `Every other byte is zero, which is how ${utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} stores plain text.`,
+    }
+  }
+  const firstInvalid = findInvalidUtf8(head, complete)
+  if (firstInvalid === -1) {
+    const ascii = head.every((b) => b < 0x80)
+    return {
+      encoding: 'utf-8',
+      hasBom: false,
+      reason: ascii
+        ? 'The sampled bytes are plain ASCII, which reads the same in UTF-8.'
+        : 'The sampled bytes are valid UTF-8.',
+    }
+  }
+  return {
+    encoding: 'windows-1252',
+    hasBom: false,
+    reason: `Byte ${firstInvalid + 1} (0x${head[firstInvalid]!.toString(16).toUpperCase().padStart(2, '0')}) is not valid UTF-8, so the file is read as Windows-1252 (Excel's default on Windows). Pick another encoding if accents look wrong.`,
+  }
+}
+
+// ascii text in utf-16 without a BOM: zeros in one byte lane, almost none in the other
+function guessUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(head.length, 4096) & ~1
+  if (n < 4) return undefined
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenZeros++
+    if (head[i + 1] === 0) oddZeros++
+  }
+  const pairs = n / 2
+  if (oddZeros > pairs * 0.7 && evenZeros < pairs * 0.05) return 'utf-16le'
+  if (evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05) return 'utf-16be'
+  return undefined
+}
+
+/**
+ * Index of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF),
+ * or -1. A sequence that is only incomplete at the end of a sample is fine.
+ */
+export function findInvalidUtf8(bytes: Uint8Array, complete = false): number {
+  const n = bytes.length
+  let i = 0
+  while (i < n) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    let need: number
+    let min: number
+    let max = 0xbf
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1
+      min = 0x80
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2
+      // e0 needs a0.. (no overlong), ed needs ..9f (no surrogates)
+      min = b === 0xe0 ? 0xa0 : 0x80
+      if (b === 0xed) max = 0x9f
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3
+      min = b === 0xf0 ? 0x90 : 0x80
+      if (b === 0xf4) max = 0x8f
+    } else {
+      return i
+    }
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return complete ? i : -1
+      const c = bytes[i + k]!
+      const lo = k === 1 ? min : 0x80
+      const hi = k === 1 ? max : 0xbf
+      if (c < lo || c > hi) return i
+    }
+    i += need + 1
+  }
+  return -1
+}
