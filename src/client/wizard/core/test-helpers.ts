@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 
 /** A fixture's bytes (tests only). */
-export function fixtureBytes(name: string): Uint8Array {
+export function fixtureBytes(name: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)))
 }
 

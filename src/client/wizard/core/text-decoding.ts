@@ -24,9 +24,9 @@ export function createTextDecoder(encoding: Encoding): {
  * A decoding stream: a multibyte character split across chunks is joined before it reaches the
  * parser (papaparse#908).
  */
-export function createDecoderStream(encoding: Encoding): TransformStream<Uint8Array, string> {
+export function createDecoderStream(encoding: Encoding): TransformStream<BufferSource, string> {
   const decoder = new TextDecoderStream(encoding, { fatal: false })
-  if (encoding !== 'windows-1252') return decoder as TransformStream<Uint8Array, string>
+  if (encoding !== 'windows-1252') return decoder as TransformStream<BufferSource, string>
   const fix = new TransformStream<string, string>({
     transform: (chunk, controller) => controller.enqueue(fixC1(chunk)),
   })
