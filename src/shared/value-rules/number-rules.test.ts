@@ -112,7 +112,7 @@ describe('decimal helpers', () => {
     { input: [true, '0', '0'], expected: '0' },
     { input: [true, '010', '010'], expected: '-10.01' },
   ] as const)('canonicalDecimal($input) → $expected', ({ input, expected }) => {
-    expect(canonicalDecimal(...input)).toBe(expected)
+    expect(canonicalDecimal(input[0], input[1], input[2])).toBe(expected)
   })
 
   it.each([
@@ -121,6 +121,6 @@ describe('decimal helpers', () => {
     { input: [false, '', '5'], expected: '0.005' },
     { input: [false, '12345', '6'], expected: '123.456' },
   ] as const)('percentToDecimal($input) → $expected', ({ input, expected }) => {
-    expect(percentToDecimal(...input)).toBe(expected)
+    expect(percentToDecimal(input[0], input[1], input[2])).toBe(expected)
   })
 })
