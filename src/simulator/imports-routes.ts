@@ -1,0 +1,336 @@
+import { rm } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { Hono } from 'hono'
+import * as z from 'zod'
+import {
+  importRequestSchema,
+  normalizeColumnMapping,
+  type ImportRequest,
+} from '#shared/hubspot/import-request.ts'
+import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
+import {
+  publicImportErrorSchema,
+  type PublicImportError,
+} from '#shared/hubspot/public-import-error.ts'
+import {
+  actionResponseSchema,
+  publicImportResponseSchema,
+  type PublicImportResponse,
+} from '#shared/hubspot/public-import-response.ts'
+import type { StoredImportFile } from './engine/types.ts'
+import {
+  hubspotJson,
+  nextLink,
+  pageLimit,
+  queryFlag,
+  requireAnyScope,
+  type SimulatorContext,
+  type SimulatorEnv,
+} from './http.ts'
+import { HubSpotError, notFound, unableToProcessJson, validationError } from './hubspot-errors.ts'
+import type { ImportRecord } from './import-scheduler.ts'
+import {
+  receiveUpload,
+  UploadError,
+  type ReceivedFile,
+  type UploadFailure,
+} from './receive-upload.ts'
+import type { SimulatorState } from './simulator-state.ts'
+import { IMPORT_SCOPE } from './tokens.ts'
+
+const importsPageSchema = collectionResponseSchema(publicImportResponseSchema)
+const errorsPageSchema = collectionResponseSchema(publicImportErrorSchema)
+
+/**
+ * `/crm/v3/imports` and `/crm/imports/2026-03` (identical schemas, hubspot-imports-api.md §9).
+ * Mounted with `strict: false`, so `/crm/v3/imports/` (the Node client's path) is the same route.
+ */
+export function importsRoutes(state: SimulatorState): Hono<SimulatorEnv> {
+  const app = new Hono<SimulatorEnv>({ strict: false })
+  app.use('*', requireAnyScope([IMPORT_SCOPE]))
+
+  app.post('/', async (c) => {
+    const upload = await receiveUpload(c.env.incoming, {
+      dir: state.dataDir,
+      maxFileBytes: state.limits.maxFileBytes,
+      // one record more than the row limit may be the header
+      maxRecords: state.limits.maxRows + 1,
+      nextFileId: state.nextFileId,
+    }).catch((error: unknown) => {
+      throw error instanceof UploadError ? uploadFailure(error.failure, state) : error
+    })
+    try {
+      const record = createImport(state, upload.importRequest, upload.files)
+      return hubspotJson(c, importResponse(record))
+    } catch (error) {
+      await Promise.allSettled(upload.files.map((f) => rm(f.path, { force: true })))
+      throw error
+    }
+  })
+
+  app.get('/', (c) => {
+    const limit = pageLimit(c)
+    const all = state.scheduler.list()
+    // `before` (still sent by the Node client) is accepted and ignored: HubSpot dropped it in 2026-02
+    const after = c.req.query('after')
+    const afterId = after === undefined || after === '' ? undefined : Number(after)
+    if (afterId !== undefined && !Number.isInteger(afterId)) {
+      throw validationError(`after must be a cursor from a previous page, got "${after}"`)
+    }
+    // the cursor is the id of the next page's first import: stable while new imports arrive on top
+    const start = afterId === undefined ? 0 : all.findIndex((r) => Number(r.id) <= afterId)
+    const page = start < 0 ? [] : all.slice(start, start + limit)
+    const next = start < 0 ? undefined : all[start + limit]
+    return hubspotJson(
+      c,
+      importsPageSchema.parse({
+        results: page.map(importResponse),
+        ...(next ? { paging: { next: { after: next.id, link: nextLink(c, next.id) } } } : {}),
+      }),
+    )
+  })
+
+  app.get('/:importId', (c) => hubspotJson(c, importResponse(findImport(state, c))))
+
+  app.post('/:importId/cancel', (c) => {
+    const id = c.req.param('importId')
+    const outcome = state.scheduler.cancel(id)
+    if (outcome.kind === 'not-found') throw importNotFound(id)
+    if (outcome.kind === 'not-cancellable') {
+      // SILENT in HubSpot's docs: a finished import cannot change any more, so say so with a 400
+      throw validationError(
+        `Import ${id} is ${outcome.state} and can no longer be canceled; only STARTED, PROCESSING or DEFERRED imports can.`,
+        { context: { importId: [id], state: [outcome.state] } },
+      )
+    }
+    return hubspotJson(c, actionResponseSchema.parse(outcome.action))
+  })
+
+  app.get('/:importId/errors', (c) => {
+    const record = findImport(state, c)
+    const limit = pageLimit(c)
+    const after = c.req.query('after')
+    const start = after === undefined || after === '' ? 0 : Number(after)
+    if (!Number.isInteger(start) || start < 0) {
+      throw validationError(`after must be a cursor from a previous page, got "${after}"`)
+    }
+    const withMessage = queryFlag(c, 'includeErrorMessage')
+    const withRowData = queryFlag(c, 'includeRowData')
+    const page = record.errors
+      .slice(start, start + limit)
+      .map((e) => presentError(e, withMessage, withRowData))
+    const nextStart = start + limit
+    return hubspotJson(
+      c,
+      errorsPageSchema.parse({
+        results: page,
+        ...(nextStart < record.errors.length
+          ? { paging: { next: { after: String(nextStart), link: nextLink(c, String(nextStart)) } } }
+          : {}),
+      }),
+    )
+  })
+
+  return app
+}
+
+/**
+ * An import id is an int64 path parameter; HubSpot's JAX-RS stack answers a value it cannot
+ * convert as an unmatched path, so a non-numeric id is a 404 like an unknown one.
+ */
+function findImport(state: SimulatorState, c: SimulatorContext): ImportRecord {
+  const id = c.req.param('importId') ?? ''
+  const record = /^\d+$/.test(id) ? state.scheduler.get(id) : undefined
+  if (!record) throw importNotFound(id)
+  return record
+}
+
+const importNotFound = (id: string) =>
+  notFound(`Import ${id} not found: it does not exist or was not created by this app.`, {
+    importId: [id],
+  })
+
+/** Checks the upload the way HubSpot does before answering, then registers the import. */
+function createImport(
+  state: SimulatorState,
+  part: { text: string } | undefined,
+  files: ReceivedFile[],
+): ImportRecord {
+  let requestJson: unknown
+  try {
+    if (part === undefined) throw new Error('no importRequest part')
+    requestJson = JSON.parse(part.text)
+  } catch {
+    throw unableToProcessJson()
+  }
+  const parsed = importRequestSchema.safeParse(requestJson)
+  if (!parsed.success) throw invalidImportRequest(parsed.error)
+  const request = parsed.data
+
+  if (files.length === 0) {
+    throw validationError("No file was uploaded: send each file as a multipart part named 'files'.")
+  }
+  const stored: StoredImportFile[] = request.files.map((described) => {
+    const file = files.find((f) => f.fileName === described.fileName)
+    if (!file) {
+      throw validationError(
+        `No uploaded file is named "${described.fileName}": files[].fileName must equal the uploaded file's name, extension included.`,
+        {
+          context: {
+            fileName: [described.fileName],
+            uploadedFileNames: files.map((f) => f.fileName),
+          },
+        },
+      )
+    }
+    checkFile(state, file, described.fileFormat)
+    const rowCount = file.records - (described.fileImportPage.hasHeader && file.records > 0 ? 1 : 0)
+    if (rowCount > state.limits.maxRows)
+      throw uploadFailure({ kind: 'too-many-records', fileName: file.fileName }, state)
+    return { fileName: file.fileName, path: file.path, fileId: file.fileId, rowCount }
+  })
+  const unused = files.filter((f) => !request.files.some((d) => d.fileName === f.fileName))
+  if (unused.length > 0) {
+    throw validationError(
+      `Uploaded file ${unused.map((f) => `"${f.fileName}"`).join(', ')} is not described in importRequest.files.`,
+      { context: { fileName: unused.map((f) => f.fileName) } },
+    )
+  }
+
+  return state.scheduler.create({
+    request,
+    requestJson,
+    files: stored,
+    mappedObjectTypeIds: mappedObjectTypeIds(request),
+  })
+}
+
+const SPREADSHEET_MAGIC = [
+  Buffer.from('PK\x03\x04', 'latin1'),
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0]),
+]
+
+/**
+ * HubSpot accepts .csv, .xlsx and .xls (KB "set up your import file"); the simulator cannot read
+ * spreadsheets, so it answers those — and any other file type — with a 400 rather than pretending.
+ */
+function checkFile(
+  state: SimulatorState,
+  file: ReceivedFile,
+  fileFormat: string | undefined,
+): void {
+  const extension = extname(file.fileName).toLowerCase()
+  const looksLikeSpreadsheet = SPREADSHEET_MAGIC.some((magic) =>
+    file.head.subarray(0, magic.length).equals(magic),
+  )
+  if (fileFormat === 'SPREADSHEET' || extension !== '.csv' || looksLikeSpreadsheet) {
+    throw validationError(
+      `"${file.fileName}" is not a CSV file: HubSpot also imports .xlsx/.xls spreadsheets, but this simulator reads CSV only.`,
+      { subCategory: 'ImportError.INVALID_FILE_TYPE', context: { fileName: [file.fileName] } },
+    )
+  }
+  if (file.columns >= state.limits.columnLimit) {
+    throw validationError(
+      `"${file.fileName}" has ${file.columns} columns; an import file must have fewer than ${state.limits.columnLimit}.`,
+      {
+        subCategory: 'ImportError.TOO_MANY_COLUMNS',
+        context: { fileName: [file.fileName], columns: [String(file.columns)] },
+      },
+    )
+  }
+}
+
+function invalidImportRequest(error: z.ZodError): HubSpotError {
+  return validationError(`Invalid importRequest: ${z.prettifyError(error).replaceAll('\n', ' ')}`, {
+    errors: error.issues.map((issue) => ({
+      message: issue.message,
+      code: issue.code,
+      in: issue.path.join('.'),
+    })),
+  })
+}
+
+/**
+ * The guide says HubSpot answers 429 for a file over 512 MB or 1,048,576 rows; the body is
+ * SILENT. This one has no `policyName` and no `errorType: RATE_LIMIT`, so no client mistakes it
+ * for a request-rate limit and retries the same file: it says which limit and which file.
+ * `Connection: close` because the rest of the upload is not read.
+ */
+function uploadFailure(failure: UploadFailure, state: SimulatorState): HubSpotError {
+  switch (failure.kind) {
+    case 'file-too-large':
+      return new HubSpotError(
+        429,
+        {
+          message: `"${failure.fileName}" is larger than the import limit of ${state.limits.maxFileBytes} bytes (512 MB).`,
+          category: 'RATE_LIMITS',
+          subCategory: 'ImportError.FILE_SIZE_LIMIT_EXCEEDED',
+          context: {
+            fileName: [failure.fileName],
+            maxFileBytes: [String(state.limits.maxFileBytes)],
+          },
+        },
+        { Connection: 'close' },
+      )
+    case 'too-many-records':
+      return new HubSpotError(
+        429,
+        {
+          message: `"${failure.fileName}" has more than the import limit of ${state.limits.maxRows} rows.`,
+          category: 'RATE_LIMITS',
+          subCategory: 'ImportError.ROW_LIMIT_EXCEEDED',
+          context: { fileName: [failure.fileName], maxRows: [String(state.limits.maxRows)] },
+        },
+        { Connection: 'close' },
+      )
+    case 'malformed':
+      return validationError(`Unable to read the multipart/form-data body: ${failure.message}`)
+    case 'aborted':
+      return validationError('The upload was aborted before it was complete.')
+  }
+}
+
+/** Objects the import writes: every mapped column's object (legacy names resolved), first seen first. */
+function mappedObjectTypeIds(request: ImportRequest): string[] {
+  const ids = request.files
+    .flatMap((f) => f.fileImportPage.columnMappings)
+    .map(normalizeColumnMapping)
+    .filter((m) => !m.ignored)
+    .map((m) => m.columnObjectTypeId)
+  return [...new Set(ids)]
+}
+
+function importResponse(record: ImportRecord): PublicImportResponse {
+  return publicImportResponseSchema.parse({
+    id: record.id,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+    state: record.state,
+    optOutImport: false,
+    mappedObjectTypeIds: record.mappedObjectTypeIds,
+    metadata: {
+      counters: record.counters,
+      fileIds: record.files.map((f) => String(f.fileId)),
+      objectLists: record.objectLists,
+    },
+    importName: record.request.name,
+    importRequestJson: record.requestJson,
+    importSource: 'API',
+  })
+}
+
+/** `errorMessage` only with includeErrorMessage=true, real `rowData` only with includeRowData=true (their spec descriptions). */
+function presentError(
+  error: PublicImportError,
+  withMessage: boolean,
+  withRowData: boolean,
+): PublicImportError {
+  const { errorMessage, ...rest } = error
+  return {
+    ...rest,
+    ...(withMessage && errorMessage !== undefined ? { errorMessage } : {}),
+    sourceData: withRowData
+      ? error.sourceData
+      : { ...error.sourceData, rowData: [], additionalRowData: [] },
+  }
+}

@@ -1,0 +1,306 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { serve, type ServerType } from '@hono/node-server'
+import { Hono } from 'hono'
+import { IMPORT_LIMITS } from '#shared/api-paths.ts'
+import { controlRoutes } from './control-routes.ts'
+import { CrmStore } from './engine/crm-store.ts'
+import { processImport as engineProcessImport } from './engine/process-import.ts'
+import { PropertyCatalogue } from './engine/properties-catalogue.ts'
+import type { CrmStoreLike, PropertyCatalogueLike } from './engine/types.ts'
+import { createFaultQueue, htmlErrorPage, type FaultSpec } from './faults.ts'
+import { hubspotJson, type SimulatorEnv } from './http.ts'
+import {
+  HubSpotError,
+  invalidAuthentication,
+  newCorrelationId,
+  notFound,
+  rateLimited,
+} from './hubspot-errors.ts'
+import { createImportScheduler, type ProcessImport } from './import-scheduler.ts'
+import { importsRoutes } from './imports-routes.ts'
+import { objectsRoutes } from './objects-routes.ts'
+import { propertiesRoutes } from './properties-routes.ts'
+import { createRateLimiter } from './rate-limiter.ts'
+import { createRequestLog, type LoggedRequest } from './request-log.ts'
+import type { ImportLimits, SimulatorSettings, SimulatorState } from './simulator-state.ts'
+import { createTokenRegistry, DEFAULT_TOKEN, FULL_SCOPES } from './tokens.ts'
+
+export interface SimulatorOptions extends Partial<SimulatorSettings> {
+  /** 0 (the default) picks a free port */
+  port?: number
+  host?: string
+  /** the full-scope token (default `pat-sim-local-token`) */
+  token?: string
+  /** more tokens with chosen scopes, e.g. `{ 'pat-no-import': ['crm.objects.contacts.read'] }` */
+  tokens?: Record<string, readonly string[]>
+  /** serve the `/__simulator/*` test control routes (off by default: 404) */
+  control?: boolean
+  /** HubSpot's file and concurrency limits, overridable so tests can hit them with small files */
+  limits?: Partial<ImportLimits>
+  /** parent directory for uploaded files (default the OS temp dir) */
+  dataDir?: string
+  catalogue?: PropertyCatalogueLike
+  store?: CrmStoreLike
+  processImport?: ProcessImport
+  now?: () => Date
+}
+
+export interface Simulator {
+  url: string
+  port: number
+  state: SimulatorState
+  requests(): LoggedRequest[]
+  configure(changes: Partial<SimulatorSettings>): void
+  addFault(spec: Partial<FaultSpec>): void
+  reset(): Promise<void>
+  close(): Promise<void>
+}
+
+/** The HubSpot paths served; both API versions behave the same (hubspot-imports-api.md §9). */
+const IMPORTS_BASES = ['/crm/v3/imports', '/crm/imports/2026-03']
+const PROPERTIES_BASES = ['/crm/v3/properties', '/crm/properties/2026-03']
+const OBJECTS_BASE = '/crm/v3/objects'
+const CONTROL_BASE = '/__simulator'
+
+export const DEFAULT_SETTINGS: SimulatorSettings = {
+  // slow enough to watch a few hundred rows move in the dashboard
+  rowsPerSecond: 200,
+  paused: false,
+  holdProcessing: false,
+  rateLimit: 100,
+  rateLimitIntervalMs: 10_000,
+  dailyLimit: 250_000,
+}
+
+/** Starts a HubSpot simulator on loopback; every instance has its own state, port and files. */
+export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const now = options.now ?? (() => new Date())
+  const initialSettings: SimulatorSettings = {
+    rowsPerSecond: options.rowsPerSecond ?? DEFAULT_SETTINGS.rowsPerSecond,
+    paused: options.paused ?? DEFAULT_SETTINGS.paused,
+    holdProcessing: options.holdProcessing ?? DEFAULT_SETTINGS.holdProcessing,
+    rateLimit: options.rateLimit ?? DEFAULT_SETTINGS.rateLimit,
+    rateLimitIntervalMs: options.rateLimitIntervalMs ?? DEFAULT_SETTINGS.rateLimitIntervalMs,
+    dailyLimit: options.dailyLimit ?? DEFAULT_SETTINGS.dailyLimit,
+  }
+  const settings = { ...initialSettings }
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits }
+  const catalogue = options.catalogue ?? new PropertyCatalogue()
+  const store = options.store ?? new CrmStore({ catalogue })
+  const dataDir = await mkdtemp(join(options.dataDir ?? tmpdir(), 'hubspot-simulator-'))
+  let nextFileId = 184_642_347_001
+
+  const scheduler = createImportScheduler({
+    processImport: options.processImport ?? engineProcessImport,
+    catalogue,
+    store,
+    limits,
+    settings: () => settings,
+    now,
+  })
+
+  const state: SimulatorState = {
+    settings,
+    limits,
+    catalogue,
+    store,
+    scheduler,
+    tokens: createTokenRegistry({
+      [options.token ?? DEFAULT_TOKEN]: FULL_SCOPES,
+      ...options.tokens,
+    }),
+    rateLimiter: createRateLimiter(() => ({
+      maxPerInterval: settings.rateLimit,
+      intervalMs: settings.rateLimitIntervalMs,
+      dailyLimit: settings.dailyLimit,
+    })),
+    faults: createFaultQueue(),
+    requestLog: createRequestLog(),
+    dataDir,
+    nextFileId: () => nextFileId++,
+    configure(changes) {
+      Object.assign(settings, changes)
+      scheduler.wake()
+    },
+    async reset() {
+      const cleared = await scheduler.clear()
+      await Promise.allSettled(
+        cleared.flatMap((r) => r.files.map((f) => rm(f.path, { force: true }))),
+      )
+      store.reset()
+      catalogue.reset()
+      state.faults.clear()
+      state.requestLog.clear()
+      state.rateLimiter.reset()
+      state.tokens.reset()
+      Object.assign(settings, initialSettings)
+    },
+  }
+
+  const app = createApp(state, options.control ?? false)
+  const server = await listen(app, options.port ?? 0, options.host ?? '127.0.0.1')
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    state,
+    requests: () => state.requestLog.list(),
+    configure: (changes) => state.configure(changes),
+    addFault: (spec) => state.faults.add({ count: 1, ...spec }),
+    reset: () => state.reset(),
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      })
+      await scheduler.clear()
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+function listen(app: Hono<SimulatorEnv>, port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname, overrideGlobalObjects: false }, () =>
+      resolve(server),
+    )
+    server.once('error', reject)
+  })
+}
+
+function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> {
+  const app = new Hono<SimulatorEnv>({ strict: false })
+
+  app.use('*', async (c, next) => {
+    if (c.req.path === CONTROL_BASE || c.req.path.startsWith(`${CONTROL_BASE}/`)) return next()
+    const started = Date.now()
+    c.set('correlationId', newCorrelationId())
+    c.set('dropped', false)
+    await next()
+    if (!c.get('dropped')) {
+      c.res.headers.set('x-hubspot-correlation-id', c.get('correlationId'))
+      for (const [name, value] of Object.entries(c.get('rateLimitHeaders') ?? {}))
+        c.res.headers.set(name, value)
+    }
+    state.requestLog.record({
+      method: c.req.method,
+      // the path as sent: Hono's non-strict routing would drop a trailing slash
+      path: new URL(c.req.url).pathname,
+      query: c.req.query(),
+      status: c.get('dropped') ? 0 : c.res.status,
+      time: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+    })
+  })
+
+  // HubSpot's edge: injected faults first, then authentication, then the rate limits
+  app.use('*', async (c, next) => {
+    if (c.req.path === CONTROL_BASE || c.req.path.startsWith(`${CONTROL_BASE}/`)) return next()
+    const fault = state.faults.take(c.req.method, c.req.path)
+    if (fault?.delayMs) await sleep(fault.delayMs)
+    if (fault?.drop) {
+      const incoming = c.env.incoming
+      if (fault.dropAfterBytes === undefined) {
+        c.set('dropped', true)
+        incoming.socket.destroy()
+        return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
+      }
+      // a reset mid-upload: the handler below reads on until the socket dies under it
+      let seen = 0
+      const limit = fault.dropAfterBytes
+      incoming.on('data', (chunk: Buffer) => {
+        seen += chunk.length
+        if (seen >= limit && !incoming.socket.destroyed) {
+          c.set('dropped', true)
+          incoming.socket.destroy()
+        }
+      })
+    }
+    if (fault?.status) {
+      if (fault.html && fault.status >= 500) {
+        return c.html(htmlErrorPage(fault.status), fault.status as 500)
+      }
+      throw faultError(fault)
+    }
+
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
+    const scopes = token === undefined ? undefined : state.tokens.scopesOf(token)
+    if (token === undefined || scopes === undefined) throw invalidAuthentication()
+    c.set('token', token)
+    c.set('scopes', scopes)
+
+    const decision = state.rateLimiter.take(token)
+    c.set('rateLimitHeaders', decision.headers)
+    if (decision.refusedBy) throw rateLimited(decision.refusedBy)
+    await next()
+  })
+
+  if (control) app.route(CONTROL_BASE, controlRoutes(state))
+  for (const base of IMPORTS_BASES) app.route(base, importsRoutes(state))
+  for (const base of PROPERTIES_BASES) app.route(base, propertiesRoutes(state))
+  app.route(OBJECTS_BASE, objectsRoutes(state))
+
+  // HubSpot answers some unknown paths with HTML; JSON here keeps a wrong path easy to diagnose
+  app.notFound((c) => {
+    const error = notFound(`No route for ${c.req.method} ${c.req.path}`)
+    return hubspotJson(c, error.body(c.get('correlationId') ?? newCorrelationId()), 404)
+  })
+
+  app.onError((error, c) => {
+    if (c.get('dropped')) return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
+    const known =
+      error instanceof HubSpotError
+        ? error
+        : new HubSpotError(500, { message: 'internal error', category: 'INTERNAL_ERROR' })
+    if (!(error instanceof HubSpotError)) console.error('simulator: unexpected error', error)
+    const response = hubspotJson(
+      c,
+      known.body(c.get('correlationId') ?? newCorrelationId()),
+      known.status,
+    )
+    for (const [name, value] of Object.entries(known.headers)) response.headers.set(name, value)
+    return response
+  })
+
+  return app
+}
+
+/** The body HubSpot sends with each injectable status (reliability.md §7D). */
+function faultError(fault: FaultSpec): HubSpotError {
+  const retryAfter: Record<string, string> =
+    fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter }
+  switch (fault.status) {
+    case 429:
+      return rateLimited(fault.policyName ?? 'TEN_SECONDLY_ROLLING', retryAfter)
+    case 423:
+      return new HubSpotError(
+        423,
+        {
+          message: 'The resource is locked by another request; wait at least 2 seconds.',
+          category: 'LOCKED',
+        },
+        retryAfter,
+      )
+    case 477:
+      return new HubSpotError(
+        477,
+        {
+          message: 'This account is being migrated between data centers; try again later.',
+          category: 'MIGRATION_IN_PROGRESS',
+        },
+        { 'Retry-After': fault.retryAfter ?? '60' },
+      )
+    default:
+      return new HubSpotError(
+        fault.status ?? 500,
+        { message: 'internal error', category: 'INTERNAL_ERROR' },
+        retryAfter,
+      )
+  }
+}
