@@ -7,12 +7,12 @@ const DATE_RE =
   /^(\d{1,4}|[a-z]{3,9}\.?)(\s*[/.-]\s*|,?\s+)(\d{1,4}|[a-z]{3,9}\.?)(\s*[/.-]\s*|,?\s+)(\d{1,4})(?!\d)/i
 // An optional time after the date: `14:30`, `14:30:15.250`, `7:00AM`, `7 pm`, then an optional
 // offset `Z`, `UTC`, `+01:00`, `-0500`, `+01`.
+// (sticky: matched from where the date ends, without slicing the cell)
 const TIME_RE =
-  /^(?:,?\s+|T)(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:([ap])\.?m\.?)?\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/i
+  /(?:,?\s+|T)(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(?:([ap])\.?m\.?)?\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/iy
 const OFFSET_RE = /^([+-])(\d{2}):?(\d{2})?$/
 const TIMESTAMP_RE = /^\d{11,13}$/
 const NUMERIC_SEPARATORS: ReadonlySet<string> = new Set(['/', '.', '-'])
-const DIGITS_RE = /^\d+$/
 const EXCEL_SERIAL_RE = /^\d{5}(?:\.\d+)?$/
 
 const MONTHS = [
@@ -97,8 +97,8 @@ export function parseDateText(
     string,
     string,
   ]
-  const firstIsNumber = DIGITS_RE.test(first)
-  const secondIsNumber = DIGITS_RE.test(second)
+  const firstIsNumber = isDigitToken(first)
+  const secondIsNumber = isDigitToken(second)
   // spaces and mixed separators only make sense around a month name: "10 28 2026" is not a date
   if (firstIsNumber && secondIsNumber && (sep1 !== sep2 || !NUMERIC_SEPARATORS.has(sep1))) {
     return 'is not a date'
@@ -109,7 +109,7 @@ export function parseDateText(
   const monthText = order === 'MONTH_DAY_YEAR' ? first : second
   const dayText = order === 'MONTH_DAY_YEAR' ? second : order === 'DAY_MONTH_YEAR' ? first : third
 
-  if (!DIGITS_RE.test(yearText) || (yearText.length !== 2 && yearText.length !== 4)) {
+  if (!isDigitToken(yearText) || (yearText.length !== 2 && yearText.length !== 4)) {
     return `has no two- or four-digit year where one is expected`
   }
   let year = Number(yearText)
@@ -117,7 +117,7 @@ export function parseDateText(
   else if (year < 1000) return `has year ${yearText}, which is out of range`
 
   let month: number
-  if (DIGITS_RE.test(monthText)) {
+  if (isDigitToken(monthText)) {
     if (monthText.length > 2) return `has ${monthText} where the month is expected`
     month = Number(monthText)
     if (month < 1 || month > 12) return `has month ${monthText}, which is not between 1 and 12`
@@ -128,7 +128,7 @@ export function parseDateText(
     month = found
   }
 
-  if (!DIGITS_RE.test(dayText) || dayText.length > 2) {
+  if (!isDigitToken(dayText) || dayText.length > 2) {
     return `has "${dayText}" where the day is expected`
   }
   const day = Number(dayText)
@@ -149,20 +149,30 @@ export function parseDateText(
     hasTime: false,
   }
   if (whole.length === text.length) return parsed
-  return parseTime(text.slice(whole.length), parsed)
+  return parseTime(text, whole.length, parsed)
 }
 
-function parseTime(rest: string, parsed: ParsedDate): ParsedDate | DateProblem {
-  const time = TIME_RE.exec(rest)
-  if (!time)
-    return `has "${rest.trim()}" after the date, which is not a time such as 14:30 or 2:30PM`
+// DATE_RE's parts are all digits or start with a letter, so the first character tells them apart
+function isDigitToken(token: string): boolean {
+  const code = token.charCodeAt(0)
+  return code >= 48 && code <= 57
+}
+
+function notATime(text: string, start: number): DateProblem {
+  return `has "${text.slice(start).trim()}" after the date, which is not a time such as 14:30 or 2:30PM`
+}
+
+function parseTime(text: string, start: number, parsed: ParsedDate): ParsedDate | DateProblem {
+  TIME_RE.lastIndex = start
+  const time = TIME_RE.exec(text)
+  if (!time) return notATime(text, start)
   const [, hourText, minuteText, secondText, fraction, meridiem, offset] = time
   let hour = Number(hourText)
   const minute = minuteText === undefined ? 0 : Number(minuteText)
   const second = secondText === undefined ? 0 : Number(secondText)
   // a bare "14" after a date is more likely a typo than a time; "7PM" is fine
   if (minuteText === undefined && meridiem === undefined) {
-    return `has "${rest.trim()}" after the date, which is not a time such as 14:30 or 2:30PM`
+    return notATime(text, start)
   }
   if (meridiem !== undefined) {
     if (hour > 12) return `has hour ${hourText} with AM/PM, which must be 1 to 12`
@@ -198,6 +208,19 @@ function pad2(value: number): string {
 /** `YYYY-MM-DD` of a parsed date, as written (a time and offset don't move the day). */
 export function toIsoDate(parsed: ParsedDate): string {
   return `${parsed.year}-${pad2(parsed.month)}-${pad2(parsed.day)}`
+}
+
+function pad3(value: number): string {
+  return value < 10 ? `00${value}` : value < 100 ? `0${value}` : String(value)
+}
+
+/** ISO `YYYY-MM-DDTHH:mm:ss.sssZ` of a parsed date-time (no offset means the portal time zone, UTC here). */
+export function toIsoDateTime(parsed: ParsedDate): string {
+  // written in UTC: the fields are already the answer (and Date#toISOString is slow per cell)
+  if (!parsed.offsetMinutes) {
+    return `${toIsoDate(parsed)}T${pad2(parsed.hour)}:${pad2(parsed.minute)}:${pad2(parsed.second)}.${pad3(parsed.millisecond)}Z`
+  }
+  return new Date(toEpochMillis(parsed)).toISOString()
 }
 
 /** Epoch milliseconds of a parsed date-time; no offset means the portal time zone, UTC here. */
@@ -254,6 +277,6 @@ export function compileDatetimeCheck(format: DateFormat): CellCheck {
     if (typeof parsed === 'string') {
       return invalid('COULD_NOT_PARSE_DATE', problemMessage(text, parsed, format))
     }
-    return { kind: 'ok', value: new Date(toEpochMillis(parsed)).toISOString() }
+    return { kind: 'ok', value: toIsoDateTime(parsed) }
   }
 }
