@@ -120,10 +120,13 @@ describe('PropertyCatalogue', () => {
     }
   })
 
-  it('returns copies, add() adds or replaces, reset() restores the defaults', () => {
+  it('cannot be changed through what it returns; add() adds or replaces, reset() restores', () => {
     const c = new PropertyCatalogue()
     const email = c.get('0-1', 'email') as Property
-    email.label = 'changed'
+    expect(() => {
+      email.label = 'changed'
+    }).toThrow(TypeError)
+    expect(() => email.options.push({ label: 'x', value: 'x', hidden: false })).toThrow(TypeError)
     expect(c.get('0-1', 'email')?.label).toBe('Email')
 
     const custom: Property = {

@@ -695,40 +695,53 @@ function defaults(): Map<string, Property[]> {
   ])
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
 /**
- * The property definitions per objectTypeId. Reads return copies, so a caller that edits a
- * result cannot change the catalogue.
+ * The property definitions per objectTypeId. Definitions are deep-frozen, so callers share them
+ * without copying (the import engine reads them per cell) and cannot change the catalogue.
  */
 export class PropertyCatalogue implements PropertyCatalogueLike {
-  private byObject = defaults()
+  private byObject = new Map<string, Map<string, Property>>()
+
+  constructor() {
+    this.reset()
+  }
 
   /** Active properties; with `archived: true` only the archived ones, as HubSpot's `archived` flag does. */
   list(objectTypeId: string, options: { archived?: boolean } = {}): Property[] {
     const wantArchived = options.archived === true
-    return (this.byObject.get(objectTypeId) ?? [])
-      .filter((p) => (p.archived === true) === wantArchived)
-      .map((p) => structuredClone(p))
+    return [...(this.byObject.get(objectTypeId)?.values() ?? [])].filter(
+      (p) => (p.archived === true) === wantArchived,
+    )
   }
 
   /** An active property by name; archived ones are not found, as the imports API does not write them. */
   get(objectTypeId: string, propertyName: string): Property | undefined {
-    const found = this.byObject
-      .get(objectTypeId)
-      ?.find((p) => p.name === propertyName && !p.archived)
-    return found ? structuredClone(found) : undefined
+    const found = this.byObject.get(objectTypeId)?.get(propertyName)
+    return found && !found.archived ? found : undefined
   }
 
   /** Adds (or replaces, by name) a property, e.g. a custom one for a test. */
   add(objectTypeId: string, property: Property): void {
-    const list = this.byObject.get(objectTypeId) ?? []
-    const copy = structuredClone(property)
-    const at = list.findIndex((p) => p.name === property.name)
-    if (at >= 0) list[at] = copy
-    else list.push(copy)
-    this.byObject.set(objectTypeId, list)
+    let properties = this.byObject.get(objectTypeId)
+    if (!properties) {
+      properties = new Map()
+      this.byObject.set(objectTypeId, properties)
+    }
+    properties.set(property.name, deepFreeze(structuredClone(property)))
   }
 
   reset(): void {
-    this.byObject = defaults()
+    this.byObject = new Map()
+    for (const [objectTypeId, properties] of defaults()) {
+      for (const property of properties) this.add(objectTypeId, property)
+    }
   }
 }
