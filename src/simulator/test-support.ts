@@ -1,0 +1,119 @@
+import { Client } from '@hubspot/api-client'
+import { afterEach } from 'vitest'
+import type { ImportRequest } from '#shared/hubspot/import-request.ts'
+import { createSimulator, type Simulator, type SimulatorOptions } from './simulator.ts'
+import { DEFAULT_TOKEN } from './tokens.ts'
+
+export const TOKEN = DEFAULT_TOKEN
+
+const started: Simulator[] = []
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((s) => s.close()))
+})
+
+/** A simulator on a free port, closed after the test; imports run unthrottled unless told otherwise. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const simulator = await createSimulator({ rowsPerSecond: 0, ...options })
+  started.push(simulator)
+  return simulator
+}
+
+/** HubSpot's official Node client pointed at the simulator. */
+export function hubspotClient(simulator: Simulator, accessToken = TOKEN): Client {
+  return new Client({ accessToken, basePath: simulator.url })
+}
+
+export function contactsCsv(rows: number, start = 0): string {
+  const lines = ['Email,First Name,Last Name']
+  for (let i = start; i < start + rows; i++) lines.push(`person${i}@example.com,First${i},Last${i}`)
+  return `${lines.join('\n')}\n`
+}
+
+export function contactsImportRequest(
+  fileName = 'contacts.csv',
+  name = 'Contacts import',
+): ImportRequest {
+  return {
+    name,
+    importOperations: { '0-1': 'UPSERT' },
+    files: [
+      {
+        fileName,
+        fileFormat: 'CSV',
+        fileImportPage: {
+          hasHeader: true,
+          columnMappings: [
+            {
+              columnObjectTypeId: '0-1',
+              columnName: 'Email',
+              propertyName: 'email',
+              columnType: 'HUBSPOT_ALTERNATE_ID',
+            },
+            { columnObjectTypeId: '0-1', columnName: 'First Name', propertyName: 'firstname' },
+            { columnObjectTypeId: '0-1', columnName: 'Last Name', propertyName: 'lastname' },
+          ],
+        },
+      },
+    ],
+  }
+}
+
+/** Multipart POST with fetch + FormData, for the 2026-03 path and for malformed uploads. */
+export async function postImport(
+  simulator: Simulator,
+  parts: { importRequest?: string | Blob; files?: { name: string; content: string | Blob }[] },
+  path = '/crm/v3/imports',
+  token = TOKEN,
+): Promise<Response> {
+  const form = new FormData()
+  for (const file of parts.files ?? []) {
+    const blob =
+      typeof file.content === 'string'
+        ? new Blob([file.content], { type: 'text/csv' })
+        : file.content
+    form.append('files', blob, file.name)
+  }
+  if (parts.importRequest !== undefined) form.append('importRequest', parts.importRequest)
+  return fetch(`${simulator.url}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  })
+}
+
+export async function getJson(
+  simulator: Simulator,
+  path: string,
+  token: string | undefined = TOKEN,
+): Promise<{ status: number; headers: Headers; body: unknown }> {
+  const response = await fetch(`${simulator.url}${path}`, {
+    headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+  })
+  return { status: response.status, headers: response.headers, body: await response.json() }
+}
+
+export async function control(
+  simulator: Simulator,
+  path: string,
+  body: unknown = {},
+): Promise<Response> {
+  return fetch(`${simulator.url}/__simulator${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
