@@ -175,7 +175,7 @@ function parseTime(text: string, start: number, parsed: ParsedDate): ParsedDate 
     return notATime(text, start)
   }
   if (meridiem !== undefined) {
-    if (hour > 12) return `has hour ${hourText} with AM/PM, which must be 1 to 12`
+    if (hour > 12) return `has hour ${hourText} with AM/PM, which must be 12 or less`
     hour = (hour % 12) + (meridiem === 'p' || meridiem === 'P' ? 12 : 0)
   } else if (hour > 23) {
     return `has hour ${hourText}, which is not between 0 and 23`
