@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto'
+import type { HttpBindings } from '@hono/node-server'
+import { Hono, type Context } from 'hono'
+import {
+  API_VERSIONS,
+  cancelImportPath,
+  importErrorsPath,
+  importPath,
+  importsPath,
+  propertiesPath,
+  type ApiVersion,
+} from '#shared/api-paths.ts'
+import { isTerminalState } from '#shared/hubspot/public-import-response.ts'
+import { createImport, type CreateImportAudit } from './create-import.ts'
+import {
+  ProxyError,
+  headerValue,
+  parseJson,
+  upstreamErrorResponse,
+  type UpstreamResponse,
+} from './errors.ts'
+import { createHubSpotClient, type RetryPolicy } from './hubspot-client.ts'
+import { createIdempotencyStore } from './idempotency.ts'
+import { describeError, type Logger } from './logger.ts'
+import { createRateBudget, type RateBudgetOptions } from './rate-budget.ts'
+import {
+  upstreamUrl,
+  validImportId,
+  validObjectType,
+  validQuery,
+  type Operation,
+} from './route-params.ts'
+import { apiSecurityHeaders, checkCsrf, pageSecurityHeaders } from './security.ts'
+import { serveClient } from './static-files.ts'
+
+export interface AppOptions {
+  hubspotBaseUrl: string
+  accessToken: string
+  mode: 'simulator' | 'hubspot'
+  /** HubSpot's allowance per 10 s for this token (the plan's burst limit) */
+  rateLimitPer10s: number
+  logger: Logger
+  frameAncestors?: readonly string[]
+  /** lower-case header name set by an SSO gateway; only then is it read (and only for logs) */
+  trustIdentityHeader?: string
+  /** built client to serve; undefined = API only (dev mode, Vite serves the page) */
+  clientDir?: string
+  /** how long one import's status is shared between pollers */
+  statusCacheMs?: number
+  retry?: Partial<RetryPolicy>
+  budget?: Partial<Omit<RateBudgetOptions, 'limit'>>
+  maxFileBytes?: number
+  uploadIdleTimeoutMs?: number
+  responseTimeoutMs?: number
+  /** simultaneous uploads; more get a 503 (HubSpot itself runs three imports at a time) */
+  maxConcurrentUploads?: number
+}
+
+type Env = {
+  Bindings: HttpBindings
+  Variables: { requestId: string; user: string | undefined }
+}
+
+const PASSED_HEADERS =
+  /^(content-type|retry-after|x-hubspot-ratelimit-.*|x-hubspot-correlation-id)$/i
+const REQUEST_ID = /^[\w.:-]{1,128}$/
+
+/**
+ * The proxy: HubSpot's own import and properties paths under /api/hubspot (nothing else is
+ * forwarded), the page's config, and the built client. Everything stateful (rate budget, caches,
+ * idempotency keys) lives in this instance, so tests build as many as they like.
+ */
+export function createApp(options: AppOptions) {
+  const { logger } = options
+  const baseUrl = new URL(options.hubspotBaseUrl)
+  const budget = createRateBudget({ limit: options.rateLimitPer10s, ...options.budget })
+  const client = createHubSpotClient({
+    baseUrl,
+    accessToken: options.accessToken,
+    budget,
+    logger,
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
+  })
+  const idempotency = createIdempotencyStore()
+  const statusCacheMs = options.statusCacheMs ?? 1_000
+  const statusCache = new Map<
+    string,
+    { importId: string; response: UpstreamResponse; expires: number }
+  >()
+  const frameAncestors = options.frameAncestors ?? ["'self'"]
+  const maxConcurrentUploads = options.maxConcurrentUploads ?? 3
+  let uploads = 0
+
+  const app = new Hono<Env>({ strict: true })
+
+  app.use(async (c, next) => {
+    const started = performance.now()
+    const inbound = c.req.header('x-request-id')
+    const requestId = inbound && REQUEST_ID.test(inbound) ? inbound : randomUUID()
+    c.set('requestId', requestId)
+    const user = options.trustIdentityHeader ? c.req.header(options.trustIdentityHeader) : undefined
+    c.set('user', user ? user.replace(/[^\x20-\x7e]/g, '').slice(0, 256) : undefined)
+    await next()
+    c.res.headers.set('x-request-id', requestId)
+    logger.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path.slice(0, 512),
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      ...(c.get('user') ? { user: c.get('user') } : {}),
+    })
+  })
+
+  app.use('/api/*', async (c, next) => {
+    await next()
+    apiSecurityHeaders(c.res.headers)
+  })
+  app.use('/api/*', async (c, next) => {
+    checkCsrf(c.req.method, c.req.raw.headers)
+    await next()
+  })
+
+  app.get('/api/config', (c) =>
+    c.json({
+      mode: options.mode,
+      rateLimitPer10s: options.rateLimitPer10s,
+      // the simulator's loopback URL helps a developer; a real portal's base URL is not the page's business
+      ...(options.mode === 'simulator' ? { hubspotBaseUrl: baseUrl.origin } : {}),
+    }),
+  )
+  app.get('/api/health', (c) => c.json({ status: 'ok' }))
+
+  const hubspot = new Hono<Env>({ strict: true })
+
+  const forward = async (
+    c: Context<Env>,
+    operation: Operation,
+    path: string,
+  ): Promise<Response> => {
+    const query = validQuery(operation, new URL(c.req.url).searchParams)
+    const url = upstreamUrl(baseUrl, path, query)
+    const response = await client.get(url, c.get('requestId'))
+    return toResponse(response)
+  }
+
+  for (const version of API_VERSIONS) {
+    const base = importsPath(version)
+
+    const create = async (c: Context<Env>) => {
+      if (uploads >= maxConcurrentUploads) {
+        throw new ProxyError(
+          503,
+          'PROXY_BUSY',
+          'Too many uploads are running; try again in a moment.',
+          {},
+          { 'Retry-After': '30' },
+        )
+      }
+      uploads++
+      const audit: CreateImportAudit = { bytes: 0 }
+      try {
+        const result = await createImport(
+          {
+            incoming: c.env.incoming,
+            outgoing: c.env.outgoing,
+            upstreamUrl: upstreamUrl(baseUrl, importsPath(version)),
+            requestId: c.get('requestId'),
+            ...(c.get('user') ? { user: c.get('user') } : {}),
+          },
+          {
+            client,
+            logger,
+            idempotency,
+            ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+            ...(options.uploadIdleTimeoutMs ? { idleTimeoutMs: options.uploadIdleTimeoutMs } : {}),
+            ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
+          },
+          audit,
+        )
+        logger.info('audit', {
+          action: 'import.create',
+          requestId: c.get('requestId'),
+          user: c.get('user') ?? null,
+          status: result.status,
+          ...audit,
+        })
+        return new Response(new Uint8Array(result.body), {
+          status: result.status,
+          headers: result.headers,
+        })
+      } finally {
+        uploads--
+      }
+    }
+    hubspot.post(base, create)
+    if (version === 'v3') hubspot.post(`${base}/`, create)
+
+    const list = (c: Context<Env>) => forward(c, 'listImports', importsPath(version))
+    hubspot.get(base, list)
+    if (version === 'v3') hubspot.get(`${base}/`, list)
+
+    hubspot.get(`${base}/:importId`, async (c) => {
+      const importId = validImportId(c.req.param('importId'))
+      validQuery('getImport', new URL(c.req.url).searchParams)
+      const url = upstreamUrl(baseUrl, importPath(version, importId))
+      return toResponse(await importStatus(url, importId, c.get('requestId')))
+    })
+
+    hubspot.post(`${base}/:importId/cancel`, async (c) => {
+      const importId = validImportId(c.req.param('importId'))
+      validQuery('cancelImport', new URL(c.req.url).searchParams)
+      const url = upstreamUrl(baseUrl, cancelImportPath(version, importId))
+      const response = await client.post(url, undefined, c.get('requestId'))
+      // a cancel changes the state: the next poll must see it, not a cached STARTED
+      for (const [key, entry] of statusCache)
+        if (entry.importId === importId) statusCache.delete(key)
+      logger.info('audit', {
+        action: 'import.cancel',
+        requestId: c.get('requestId'),
+        user: c.get('user') ?? null,
+        importId,
+        status: response.status,
+      })
+      return toResponse(response)
+    })
+
+    hubspot.get(`${base}/:importId/errors`, (c) =>
+      forward(
+        c,
+        'getImportErrors',
+        importErrorsPath(version, validImportId(c.req.param('importId'))),
+      ),
+    )
+
+    hubspot.get(`${propertiesPath(version, 'x').slice(0, -1)}:objectType`, (c) =>
+      forward(
+        c,
+        'listProperties',
+        propertiesPath(version, validObjectType(c.req.param('objectType'))),
+      ),
+    )
+  }
+
+  // known paths with another method: 405, so a client learns it is the method, not the path
+  for (const version of API_VERSIONS) {
+    const base = importsPath(version)
+    for (const path of [
+      base,
+      `${base}/:importId`,
+      `${base}/:importId/cancel`,
+      `${base}/:importId/errors`,
+      `${propertiesPath(version, 'x').slice(0, -1)}:objectType`,
+    ]) {
+      hubspot.all(path, () => {
+        throw new ProxyError(405, 'METHOD_NOT_ALLOWED', 'This method is not allowed on this path.')
+      })
+    }
+  }
+
+  hubspot.all('*', () => {
+    throw new ProxyError(
+      404,
+      'NOT_FOUND',
+      'The proxy forwards only HubSpot imports and properties paths.',
+    )
+  })
+  app.route('/api/hubspot', hubspot)
+
+  app.all('/api/*', () => {
+    throw new ProxyError(404, 'NOT_FOUND', 'No such API route.')
+  })
+
+  if (options.clientDir) {
+    const clientDir = options.clientDir
+    app.on(['GET', 'HEAD'], '*', async (c) => {
+      const response = await serveClient(clientDir, c.req.path, c.req.method === 'HEAD')
+      pageSecurityHeaders(response.headers, frameAncestors)
+      return response
+    })
+  } else {
+    app.get('/', (c) =>
+      c.text(
+        'API only (dev mode): open the Vite dev server for the page, e.g. http://127.0.0.1:5173',
+      ),
+    )
+  }
+
+  app.notFound(() => {
+    throw new ProxyError(404, 'NOT_FOUND', 'Not found.')
+  })
+
+  app.onError((error, c) => {
+    const requestId = c.get('requestId')
+    const proxyError =
+      error instanceof ProxyError
+        ? error
+        : new ProxyError(500, 'INTERNAL_ERROR', 'The proxy failed to handle this request.')
+    if (!(error instanceof ProxyError))
+      logger.error('unhandled error', { requestId, ...describeError(error) })
+    const { status, body, headers } = proxyError.toResponse()
+    return new Response(JSON.stringify({ ...body, requestId }), {
+      status,
+      headers: { ...headers, 'content-type': 'application/json' },
+    })
+  })
+
+  /** One import's status, shared by every poller for a moment and fetched once per interval. */
+  async function importStatus(
+    url: URL,
+    importId: string,
+    requestId: string,
+  ): Promise<UpstreamResponse> {
+    const cached = statusCache.get(url.href)
+    if (cached && cached.expires > Date.now()) return cached.response
+    const response = await client.get(url, requestId)
+    if (response.status === 200) {
+      const state = (parseJson(response.body) as { state?: string } | undefined)?.state
+      // a finished import never changes again: keep it longer
+      const ttl = isTerminalState(state) ? Math.max(statusCacheMs, 30_000) : statusCacheMs
+      statusCache.set(url.href, { importId, response, expires: Date.now() + ttl })
+      if (statusCache.size > 1000) statusCache.delete(statusCache.keys().next().value ?? '')
+    }
+    return response
+  }
+
+  return {
+    app,
+    close() {
+      budget.close()
+      client.close()
+    },
+    stats: () => ({ budget: budget.stats(), uploads }),
+  }
+}
+
+export type ProxyApp = ReturnType<typeof createApp>
+
+/** An upstream answer for the browser: allow-listed headers only, errors in the one shape. */
+function toResponse(upstream: UpstreamResponse): Response {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(upstream.headers)) {
+    const one = headerValue(value)
+    if (one !== undefined && PASSED_HEADERS.test(name)) headers.set(name, one)
+  }
+  const mapped = upstreamErrorResponse(upstream)
+  if (mapped) {
+    headers.set('content-type', 'application/json')
+    return new Response(JSON.stringify(mapped.body), { status: mapped.status, headers })
+  }
+  const empty = upstream.status === 204 || upstream.body.length === 0
+  return new Response(empty ? null : new Uint8Array(upstream.body), {
+    status: upstream.status,
+    headers,
+  })
+}
+
+export type { ApiVersion }

@@ -1,0 +1,80 @@
+import * as z from 'zod'
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]']
+
+// `.env` copied from `.env.example` leaves keys empty: treat "" as unset
+const optionalString = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+)
+
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(
+    (value) =>
+      value === undefined || (typeof value === 'string' && value.trim() === '') ? fallback : value,
+    schema,
+  )
+
+const frameSource = z
+  .string()
+  .refine(
+    (source) =>
+      source === "'self'" ||
+      source === "'none'" ||
+      /^https?:\/\/[a-z0-9.*-]+(:\d+)?$/i.test(source),
+    { error: "each source must be 'self', 'none' or an origin such as https://admin.example.com" },
+  )
+
+export const envSchema = z.object({
+  PORT: withDefault(z.coerce.number().int().min(0).max(65535), '3000'),
+  HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  HUBSPOT_ACCESS_TOKEN: optionalString.pipe(
+    z
+      .string()
+      // it goes into a header: printable ASCII only, and never echoed in this message
+      .regex(/^[\x21-\x7e]{8,512}$/, { error: 'must be a private-app token such as pat-na1-…' })
+      .optional(),
+  ),
+  HUBSPOT_BASE_URL: withDefault(
+    z.url({ protocol: /^https?$/ }).refine(
+      (value) => {
+        const url = new URL(value)
+        return url.protocol === 'https:' || LOOPBACK_HOSTS.includes(url.hostname)
+      },
+      { error: 'must use https (plain http only for a loopback simulator)' },
+    ),
+    'https://api.hubapi.com',
+  ),
+  HUBSPOT_RATE_LIMIT: withDefault(z.coerce.number().int().min(1).max(10_000), '100'),
+  FRAME_ANCESTORS: withDefault(
+    z
+      .string()
+      .transform((value) => value.trim().split(/\s+/))
+      .pipe(z.array(frameSource).min(1)),
+    "'self'",
+  ),
+  TRUST_IDENTITY_HEADER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'must be a header name such as X-Forwarded-User' })
+      .transform((name) => name.toLowerCase())
+      .optional(),
+  ),
+  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
+  IMPORT_STATUS_CACHE_MS: withDefault(z.coerce.number().int().min(0).max(60_000), '1000'),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+/** Parses the process environment, listing every bad variable at once (never their values). */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source)
+  if (result.success) return result.data
+  const lines = result.error.issues.map(
+    (issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`,
+  )
+  throw new Error(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
+}
