@@ -84,10 +84,11 @@ export async function postImport(
 export async function getJson(
   simulator: Simulator,
   path: string,
-  token: string | undefined = TOKEN,
+  /** null sends no Authorization header */
+  token: string | null = TOKEN,
 ): Promise<{ status: number; headers: Headers; body: unknown }> {
   const response = await fetch(`${simulator.url}${path}`, {
-    headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
+    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
   })
   return { status: response.status, headers: response.headers, body: await response.json() }
 }
