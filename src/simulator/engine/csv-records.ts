@@ -72,24 +72,44 @@ export async function* readCsvRecords(
       if (first) {
         first = false
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-        parser = new Papa.Parser({ delimiter: ',', quoteChar: '"', newline: detectNewline(text) })
+      }
+      if (!parser) {
+        // wait for the first line ending (or the end) before choosing it
+        pending += text
+        const newline = detectNewline(pending)
+        if (newline === undefined) {
+          if (pending.length > maxRecordChars) throw new RecordTooLargeError(1, maxRecordChars)
+          continue
+        }
+        parser = createParser(newline)
+        text = pending
+        pending = ''
       }
       yield* drain(pending + text, false)
     }
-    if (parser) yield* drain(pending, true)
+    // no line ending seen before the end: a lone trailing CR is one
+    parser ??= createParser(pending.endsWith('\r') ? '\r' : '\n')
+    yield* drain(pending, true)
   } finally {
     stream.destroy()
   }
 }
 
-// the first line ending outside quotes decides, as Papa's own guess does for whole inputs
-function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+function createParser(newline: '\r\n' | '\n' | '\r'): Papa.Parser {
+  return new Papa.Parser({ delimiter: ',', quoteChar: '"', newline })
+}
+
+// the first line ending outside quotes decides; a CR at the very end may still become CRLF
+function detectNewline(text: string): '\r\n' | '\n' | '\r' | undefined {
   let quoted = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 0x22) quoted = !quoted
     else if (!quoted && c === 0x0a) return '\n'
-    else if (!quoted && c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r'
+    else if (!quoted && c === 0x0d) {
+      if (i + 1 >= text.length) return undefined
+      return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r'
+    }
   }
-  return '\n'
+  return undefined
 }
