@@ -1,0 +1,144 @@
+import type { Edits, EncodingDetection, MappingDraft, ParseSettings } from './types.ts'
+
+export const NO_EDITS: Edits = Object.freeze({
+  cells: [],
+  replacements: [],
+  excludedRows: [],
+}) as Edits
+
+interface CompiledEdits {
+  /** rowIndex → columnIndex → value */
+  cells: Map<number, Map<number, string>>
+  /** columnIndex → trimmed from → to */
+  replacements: Map<number, Map<string, string>>
+  excluded: Set<number>
+}
+
+// edits are plain data (IndexedDB, postMessage); the lookup maps are built once per edits object
+const compiled = new WeakMap<Edits, CompiledEdits>()
+
+function compile(edits: Edits): CompiledEdits {
+  let result = compiled.get(edits)
+  if (result) return result
+  result = { cells: new Map(), replacements: new Map(), excluded: new Set(edits.excludedRows) }
+  for (const { rowIndex, columnIndex, value } of edits.cells) {
+    let row = result.cells.get(rowIndex)
+    if (!row) result.cells.set(rowIndex, (row = new Map()))
+    row.set(columnIndex, value)
+  }
+  for (const { columnIndex, from, to } of edits.replacements) {
+    let column = result.replacements.get(columnIndex)
+    if (!column) result.replacements.set(columnIndex, (column = new Map()))
+    column.set(from.trim(), to)
+  }
+  compiled.set(edits, result)
+  return result
+}
+
+/** Whether there is nothing to apply (the scan's fast path). */
+export function isEmptyEdits(edits: Edits): boolean {
+  return (
+    edits.cells.length === 0 && edits.replacements.length === 0 && edits.excludedRows.length === 0
+  )
+}
+
+/**
+ * A data row with the user's fixes: value replacements first (matching trimmed values), then
+ * cell edits, which win. Returns null for an excluded row. The input row is not changed.
+ */
+export function applyEdits(
+  row: readonly string[],
+  rowIndex: number,
+  edits: Edits,
+): string[] | null {
+  const c = compile(edits)
+  if (c.excluded.has(rowIndex)) return null
+  let out: string[] | undefined
+  if (c.replacements.size > 0) {
+    for (const [columnIndex, map] of c.replacements) {
+      const value = row[columnIndex]
+      if (value === undefined) continue
+      const to = map.get(value.trim())
+      if (to === undefined) continue
+      out ??= [...row]
+      out[columnIndex] = to
+    }
+  }
+  const cellEdits = c.cells.get(rowIndex)
+  if (cellEdits) {
+    out ??= [...row]
+    for (const [columnIndex, value] of cellEdits) {
+      while (out.length <= columnIndex) out.push('')
+      out[columnIndex] = value
+    }
+  }
+  return out ?? (row as string[])
+}
+
+/** Sets (or replaces) one cell's value. */
+export function withCellEdit(
+  edits: Edits,
+  rowIndex: number,
+  columnIndex: number,
+  value: string,
+): Edits {
+  const cells = edits.cells.filter((e) => e.rowIndex !== rowIndex || e.columnIndex !== columnIndex)
+  return { ...edits, cells: [...cells, { rowIndex, columnIndex, value }] }
+}
+
+/** "Apply to all equal values" in a column; a later replacement of the same value wins. */
+export function withReplacement(
+  edits: Edits,
+  columnIndex: number,
+  from: string,
+  to: string,
+): Edits {
+  const replacements = edits.replacements.filter(
+    (r) => r.columnIndex !== columnIndex || r.from.trim() !== from.trim(),
+  )
+  return { ...edits, replacements: [...replacements, { columnIndex, from, to }] }
+}
+
+/** Leaves a row out of the import, or brings it back. */
+export function withRowExcluded(edits: Edits, rowIndex: number, excluded: boolean): Edits {
+  const rest = edits.excludedRows.filter((r) => r !== rowIndex)
+  return { ...edits, excludedRows: excluded ? [...rest, rowIndex] : rest }
+}
+
+export interface CleanCsvInput {
+  settings: ParseSettings
+  encoding: Pick<EncodingDetection, 'hasBom'>
+  /** header cells as in the file */
+  headers: readonly string[]
+  /** the names the upload will use (inspection's `columnNames`) */
+  columnNames: readonly string[]
+  mapping: MappingDraft
+  edits: Edits
+}
+
+/**
+ * Why the original bytes can't be uploaded as they are (empty: they can). HubSpot reads UTF-8,
+ * comma-separated files with the header on line 1 and every column mapped; anything else gets a
+ * clean CSV generated in the worker.
+ */
+export function cleanCsvReasons(input: CleanCsvInput): string[] {
+  const reasons: string[] = []
+  const { settings, edits } = input
+  if (settings.encoding !== 'utf-8') reasons.push('the file is not UTF-8')
+  if (input.encoding.hasBom) reasons.push('the file starts with a byte order mark')
+  if (settings.delimiter !== ',') reasons.push('columns are not separated by commas')
+  if (settings.headerRowIndex !== 0) reasons.push('the header is not on the first line')
+  if (input.headers.some((h, i) => h !== input.columnNames[i])) {
+    reasons.push('some column names are blank, repeated or padded with spaces')
+  }
+  if (input.mapping.some((c) => !c.objectTypeId || !c.propertyName))
+    reasons.push('some columns are not imported')
+  if (edits.cells.length > 0 || edits.replacements.length > 0) reasons.push('you changed values')
+  if (edits.excludedRows.length > 0) reasons.push('you left rows out')
+  return reasons
+}
+
+/** Whether a clean CSV must be generated instead of uploading the original bytes. */
+export function hasChanges(input: CleanCsvInput): boolean {
+  return cleanCsvReasons(input).length > 0
+}
