@@ -244,8 +244,11 @@ describe('fault injection', () => {
         `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="contacts.csv"\r\nContent-Type: text/csv\r\n\r\n`,
       )
       const chunk = contactsCsv(1000)
-      const pump = (left: number) => {
-        if (left === 0 || req.destroyed) return req.end()
+      const pump = (left: number): void => {
+        if (left === 0 || req.destroyed) {
+          req.end()
+          return
+        }
         if (req.write(chunk)) setImmediate(() => pump(left - 1))
         else req.once('drain', () => pump(left - 1))
       }
