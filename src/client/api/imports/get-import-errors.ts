@@ -35,7 +35,7 @@ export function getImportErrorsPage(
  */
 export function nextErrorsCursor(
   lastPage: ImportErrorsPage,
-  allPageParams: readonly (string | undefined)[],
+  allPageParams: readonly unknown[],
 ): string | undefined {
   const after = lastPage.paging?.next?.after
   if (!after || allPageParams.includes(after)) return undefined
@@ -45,7 +45,7 @@ export function nextErrorsCursor(
 /** True when the server offered a next page we refused to follow because it repeats a cursor. */
 export function errorsCursorLoops(
   lastPage: ImportErrorsPage | undefined,
-  allPageParams: readonly (string | undefined)[],
+  allPageParams: readonly unknown[],
 ): boolean {
   const after = lastPage?.paging?.next?.after
   return after !== undefined && after !== '' && allPageParams.includes(after)

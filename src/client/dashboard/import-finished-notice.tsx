@@ -1,0 +1,22 @@
+import type { PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
+import { Link, paths } from '../app/router.tsx'
+import { useImportFinishedNotice } from './use-import-finished-notice.ts'
+
+// the live region stays mounted so screen readers announce notices added to it
+export function ImportFinishedNotice({ imports }: { imports: readonly PublicImportResponse[] }) {
+  const { notices, dismiss } = useImportFinishedNotice(imports)
+  return (
+    <div role="status" aria-live="polite">
+      {notices.map((notice) => (
+        <div className="notice" key={notice.id}>
+          <span>
+            {notice.text} <Link href={paths.import(notice.id)}>Open import {notice.id}</Link>
+          </span>
+          <button type="button" onClick={() => dismiss(notice.id)}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,5 @@
+import { stateLabel, stateTone } from './import-state.ts'
+
+export function ImportStateBadge({ state }: { state: string }) {
+  return <span className={`state-badge state-${stateTone(state)}`}>{stateLabel(state)}</span>
+}
