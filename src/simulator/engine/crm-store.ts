@@ -66,6 +66,14 @@ const BUILT_IN_UNIQUE: Readonly<Record<string, readonly string[]>> = {
  * the scheme, `www.` and anything past the host (§8). Other unique values compare exactly, since
  * HubSpot is SILENT and record ids or customer numbers are usually case-sensitive codes.
  */
+/** Whether HubSpot treats the property as a record's key even without `hasUniqueValue`. */
+export function isBuiltInUnique(objectTypeId: string, propertyName: string): boolean {
+  return (
+    propertyName === 'hs_object_id' ||
+    BUILT_IN_UNIQUE[objectTypeId]?.includes(propertyName) === true
+  )
+}
+
 export function uniqueKey(propertyName: string, value: string): string {
   const trimmed = value.trim()
   if (propertyName === 'email') return trimmed.toLowerCase()
@@ -135,8 +143,7 @@ export class CrmStore implements WritableCrmStore {
   }
 
   isUniqueProperty(objectTypeId: string, propertyName: string): boolean {
-    if (propertyName === 'hs_object_id') return true
-    if (BUILT_IN_UNIQUE[objectTypeId]?.includes(propertyName)) return true
+    if (isBuiltInUnique(objectTypeId, propertyName)) return true
     return this.catalogue?.get(objectTypeId, propertyName)?.hasUniqueValue === true
   }
 

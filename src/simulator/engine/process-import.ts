@@ -57,7 +57,12 @@ import {
 import type { ImportErrorType, PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import { isWritable, type Property } from '#shared/hubspot/property.ts'
 import { compileCellCheck, type CellCheck } from '#shared/value-rules/index.ts'
-import { isWritableCrmStore, uniqueKey, type WritableCrmStore } from './crm-store.ts'
+import {
+  isBuiltInUnique,
+  isWritableCrmStore,
+  uniqueKey,
+  type WritableCrmStore,
+} from './crm-store.ts'
 import { RecordTooLargeError, readCsvRecords, type CsvRecord } from './csv-records.ts'
 import { missingRequiredToCreate } from './properties-catalogue.ts'
 import type {
@@ -105,6 +110,8 @@ interface ColumnPlan {
   rank?: number
   /** the identifier is a record ID rather than a unique property */
   isRecordId?: boolean
+  /** no two records may share a value (email, domain, `hasUniqueValue`) */
+  unique?: boolean
   foreignKey?: ForeignKeyPlan
 }
 
@@ -434,7 +441,8 @@ class ImportRun {
     if (propertyName === 'hs_object_id')
       return { ...withProperty, role: 'identifier', rank: 0, isRecordId: true }
     if (!isWritable(property)) return { ...withProperty, role: 'read-only' }
-    if (this.store.isUniqueProperty(objectTypeId, propertyName)) {
+    // from the import's catalogue, so a store built without one still dedupes custom keys
+    if (isBuiltInUnique(objectTypeId, propertyName) || property.hasUniqueValue === true) {
       const rank =
         mapping.columnType === 'HUBSPOT_ALTERNATE_ID'
           ? 1
@@ -442,7 +450,7 @@ class ImportRun {
               (objectTypeId === '0-2' && propertyName === 'domain')
             ? 2
             : 3
-      return { ...withProperty, role: 'identifier', rank }
+      return { ...withProperty, role: 'identifier', rank, unique: true }
     }
     return { ...withProperty, role: 'value' }
   }
@@ -756,7 +764,7 @@ class ImportRun {
     const properties: Record<string, string> = {}
     const appends = new Set<string>()
     for (const [name, { value, append, column }] of values) {
-      if (this.store.isUniqueProperty(objectTypeId, name)) {
+      if (column.unique) {
         const owner = this.store.findByUnique(objectTypeId, name, value)
         if (owner && owner.id !== selfId) {
           this.cellError(

@@ -99,6 +99,13 @@ describe('PropertyCatalogue', () => {
     expect(isWritable(property)).toBe(writable)
   })
 
+  it('marks one contact property sensitive, the rest non-sensitive', () => {
+    const sensitive = catalogue.list('0-1').filter((p) => p.dataSensitivity !== 'non_sensitive')
+    expect(sensitive.map((p) => [p.name, p.dataSensitivity])).toEqual([
+      ['passport_number', 'sensitive'],
+    ])
+  })
+
   it('flags hs_object_id read-only and unique, num_associated_deals calculated', () => {
     expect(catalogue.get('0-1', 'hs_object_id')).toMatchObject({
       hasUniqueValue: true,

@@ -347,6 +347,16 @@ function contacts(): Property[] {
       hasUniqueValue: true,
     }),
     property({
+      // HubSpot's sensitive-data example: only listed with dataSensitivity=sensitive
+      name: 'passport_number',
+      label: 'Passport Number',
+      type: 'string',
+      fieldType: 'text',
+      groupName: g,
+      hubspotDefined: false,
+      dataSensitivity: 'sensitive',
+    }),
+    property({
       name: 'resume',
       label: 'Resume',
       type: 'string',
