@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import type { FileInspection, MappingDraft } from './core/types.ts'
+import {
+  EMPTY_EDITS,
+  reachableSteps,
+  wizardReducer,
+  type FileStage,
+  type WizardState,
+} from './wizard-state.ts'
+
+function stage(columnNames: string[], file = new File(['x'], 'a.csv')): FileStage {
+  return {
+    file,
+    overrides: {},
+    inspection: { columnNames } as unknown as FileInspection,
+  }
+}
+
+const mapping: MappingDraft = [
+  { columnIndex: 0, columnName: 'Email', objectTypeId: '0-1', propertyName: 'email' },
+]
+const options = {
+  name: 'x',
+  operations: { '0-1': 'UPSERT' as const },
+  dateFormat: 'MONTH_DAY_YEAR' as const,
+  marketableContactImport: false,
+  createContactListFromImport: false,
+}
+
+describe('wizardReducer', () => {
+  it('walks forward through every step', () => {
+    let state: WizardState = { step: 'file' }
+    state = wizardReducer(state, { type: 'file-read', source: stage(['Email']) })
+    state = wizardReducer(state, { type: 'file-done' })
+    expect(state.step).toBe('objects')
+    state = wizardReducer(state, {
+      type: 'objects-done',
+      objects: { kind: 'one', objectTypeId: '0-1' },
+    })
+    expect(state.step).toBe('mapping')
+    state = wizardReducer(state, { type: 'mapping-done', mapping })
+    state = wizardReducer(state, { type: 'options-done', options })
+    expect(state).toMatchObject({ step: 'check', edits: EMPTY_EDITS })
+    state = wizardReducer(state, { type: 'check-done', submissionKey: 'k1' })
+    expect(state).toMatchObject({ step: 'submit', submissionKey: 'k1' })
+  })
+
+  it('keeps later answers when stepping back and forward again', () => {
+    const source = stage(['Email'])
+    const at: WizardState = {
+      step: 'check',
+      source,
+      objects: { kind: 'one', objectTypeId: '0-1' },
+      mapping,
+      options,
+      edits: { ...EMPTY_EDITS, excludedRows: [3] },
+    }
+    const back = wizardReducer(at, { type: 'go-to', step: 'mapping' })
+    expect(back).toMatchObject({ step: 'mapping', mapping, options })
+    const forward = wizardReducer(back, { type: 'go-to', step: 'check' })
+    expect(forward).toMatchObject({ step: 'check', edits: { excludedRows: [3] } })
+  })
+
+  it('drops the mapping when a file with other columns is read', () => {
+    const at: WizardState = {
+      step: 'file',
+      source: stage(['Email']),
+      objects: { kind: 'one', objectTypeId: '0-1' },
+      mapping,
+    }
+    const next = wizardReducer(at, { type: 'file-read', source: stage(['Name', 'Mail']) })
+    expect(next).toMatchObject({ step: 'file', objects: { kind: 'one' } })
+    expect('mapping' in next ? next.mapping : undefined).toBeUndefined()
+  })
+
+  it('drops the mapping when other objects are chosen, keeps it for the same ones', () => {
+    const at: WizardState = {
+      step: 'objects',
+      source: stage(['Email']),
+      objects: { kind: 'one', objectTypeId: '0-1' },
+      mapping,
+    }
+    const same = wizardReducer(at, {
+      type: 'objects-done',
+      objects: { kind: 'one', objectTypeId: '0-1' },
+    })
+    expect(same).toMatchObject({ step: 'mapping', mapping })
+    const other = wizardReducer(at, {
+      type: 'objects-done',
+      objects: { kind: 'one', objectTypeId: '0-2' },
+    })
+    expect(other).toMatchObject({ step: 'mapping', mapping: undefined })
+  })
+
+  it('offers in the stepper only steps whose inputs exist', () => {
+    const at: WizardState = {
+      step: 'mapping',
+      source: stage(['Email']),
+      objects: { kind: 'one', objectTypeId: '0-1' },
+    }
+    expect([...reachableSteps(at)]).toEqual(['file', 'objects', 'mapping'])
+  })
+
+  it('keeps the re-import origin through every transition', () => {
+    const at: WizardState = { step: 'file', reimportOf: '42', source: stage(['Email']) }
+    const next = wizardReducer(wizardReducer(at, { type: 'file-done' }), {
+      type: 'objects-done',
+      objects: { kind: 'one', objectTypeId: '0-1' },
+    })
+    expect(next.reimportOf).toBe('42')
+  })
+})
