@@ -99,8 +99,9 @@ function ImportDetails({
         <h1 id="import-heading">{data.importName || `Import ${data.id}`}</h1>
         {CANCELLABLE_STATES.includes(data.state) && <CancelImportButton importId={data.id} />}
       </div>
-      <p>
-        <span className="muted">Import {data.id} · </span>
+      <p className="muted">Import {data.id}</p>
+      {/* a live region, so the state change is announced without a reload */}
+      <p role="status" aria-label="Import state">
         State: <ImportStateBadge state={data.state} />{' '}
         <span>{stateExplanation(data.state) ?? ''}</span>
       </p>

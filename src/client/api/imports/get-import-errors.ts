@@ -9,8 +9,8 @@ import { retryUnlessClientError } from './retry.ts'
 export const importErrorsPageSchema = collectionResponseSchema(publicImportErrorSchema)
 export type ImportErrorsPage = ReturnType<typeof importErrorsPageSchema.parse>
 
-/** HubSpot does not document a maximum page size; 200 keeps each response small. */
-export const ERRORS_PAGE_SIZE = 200
+/** HubSpot documents no maximum page size; 100 is the usual CRM maximum (and the simulator's). */
+export const ERRORS_PAGE_SIZE = 100
 
 export function getImportErrorsPage(
   importId: string,

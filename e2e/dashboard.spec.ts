@@ -1,0 +1,310 @@
+import { readFile } from 'node:fs/promises'
+import Papa from 'papaparse'
+import { SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
+import { expect, test, type SimulatorControl } from './fixtures.ts'
+
+// the dashboard formats counts with the browser's locale
+test.use({ locale: 'en-US' })
+
+const AUTH = { Authorization: `Bearer ${SIMULATOR_TOKEN}` }
+
+const CONTACT_COLUMNS = [
+  { columnObjectTypeId: '0-1', columnName: 'Email', propertyName: 'email' },
+  { columnObjectTypeId: '0-1', columnName: 'First name', propertyName: 'firstname' },
+  { columnObjectTypeId: '0-1', columnName: 'Lifecycle stage', propertyName: 'lifecyclestage' },
+]
+
+const csvOf = (rows: string[][]) =>
+  rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n') +
+  '\r\n'
+
+/** Starts an import straight at the simulator, as another app (or HubSpot's UI) would. */
+async function startImport(name: string, rows: string[][]): Promise<string> {
+  const fileName = `${name.replace(/\W+/g, '-')}.csv`
+  const form = new FormData()
+  form.append(
+    'importRequest',
+    JSON.stringify({
+      name,
+      importOperations: { '0-1': 'UPSERT' },
+      files: [
+        {
+          fileName,
+          fileFormat: 'CSV',
+          fileImportPage: { hasHeader: true, columnMappings: CONTACT_COLUMNS },
+        },
+      ],
+    }),
+  )
+  form.append('files', new Blob([csvOf(rows)], { type: 'text/csv' }), fileName)
+  const response = await fetch(`${SIMULATOR_URL}/crm/v3/imports`, {
+    method: 'POST',
+    headers: AUTH,
+    body: form,
+  })
+  expect(response.ok, `POST /crm/v3/imports answered ${response.status}`).toBe(true)
+  return ((await response.json()) as { id: string }).id
+}
+
+async function importState(
+  id: string,
+): Promise<{ state: string; counters: Record<string, number> }> {
+  const response = await fetch(`${SIMULATOR_URL}/crm/v3/imports/${id}`, { headers: AUTH })
+  const body = (await response.json()) as {
+    state: string
+    metadata: { counters: Record<string, number> }
+  }
+  return { state: body.state, counters: body.metadata.counters }
+}
+
+async function waitForState(id: string, state: string) {
+  await expect.poll(async () => (await importState(id)).state, { timeout: 30_000 }).toBe(state)
+}
+
+/** Every error of an import, read from the simulator directly (the reference the UI must match). */
+async function simulatorErrors(id: string) {
+  const all: { errorType: string; sourceData: { lineNumber: number } }[] = []
+  let after: string | undefined
+  do {
+    const url = new URL(`/crm/v3/imports/${id}/errors`, SIMULATOR_URL)
+    url.searchParams.set('limit', '100')
+    if (after) url.searchParams.set('after', after)
+    const response = await fetch(url, { headers: AUTH })
+    const page = (await response.json()) as {
+      results: { errorType: string; sourceData: { lineNumber: number } }[]
+      paging?: { next?: { after: string } }
+    }
+    all.push(...page.results)
+    after = page.paging?.next?.after
+  } while (after)
+  return all
+}
+
+const statusCalls = async (simulator: SimulatorControl, id: string) =>
+  (await simulator.requests()).filter(
+    (request) => request.method === 'GET' && request.path === `/crm/v3/imports/${id}`,
+  ).length
+
+const contactRows = (count: number, prefix = 'person') => [
+  ['Email', 'First name', 'Lifecycle stage'],
+  ...Array.from({ length: count }, (_, i) => [`${prefix}${i}@example.com`, `Name ${i}`, 'lead']),
+]
+
+test('an import moves STARTED → PROCESSING → DONE on screen, then polling stops', async ({
+  page,
+  simulator,
+}) => {
+  await simulator.configure({ paused: true })
+  const id = await startImport('Live status', contactRows(5))
+  await page.goto(`/imports/${id}`)
+  const state = page.getByRole('status', { name: 'Import state' })
+  await expect(state).toContainText('Starting')
+
+  await simulator.configure({ paused: false, holdProcessing: true })
+  await expect(state).toContainText('Importing')
+
+  await simulator.configure({ holdProcessing: false })
+  await expect(state).toContainText('Done')
+  await expect(page.getByRole('definition').filter({ hasText: /^5$/ }).first()).toBeVisible()
+
+  // no status calls once DONE: wait well past the 2 s running interval
+  const before = await statusCalls(simulator, id)
+  await page.waitForTimeout(6_000)
+  expect(await statusCalls(simulator, id)).toBe(before)
+})
+
+test('a fourth concurrent import waits as DEFERRED, then runs', async ({ page, simulator }) => {
+  await simulator.configure({ holdProcessing: true })
+  const ids: string[] = []
+  for (const n of [1, 2, 3, 4])
+    ids.push(await startImport(`Concurrent ${n}`, contactRows(3, `c${n}-`)))
+  const fourth = ids[3] ?? ''
+  await waitForState(fourth, 'DEFERRED')
+
+  await page.goto('/')
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'Concurrent 4' }) })
+  await expect(row).toContainText('Waiting')
+  await expect(row).toContainText('HubSpot runs at most three imports at once')
+
+  await row.getByRole('link', { name: 'Concurrent 4' }).click()
+  const state = page.getByRole('status', { name: 'Import state' })
+  await expect(state).toContainText('Waiting: HubSpot runs at most three imports at once.')
+
+  await simulator.configure({ holdProcessing: false })
+  // DEFERRED polls every 10 s
+  await expect(state).toContainText('Done', { timeout: 25_000 })
+
+  await page.getByRole('link', { name: '← All imports' }).click()
+  for (const n of [1, 2, 3, 4]) {
+    const listed = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: `Concurrent ${n}` }) })
+    await expect(listed).toContainText('Done')
+  }
+})
+
+test('cancel asks first, sends one request, and shows CANCELED', async ({ page, simulator }) => {
+  await simulator.configure({ holdProcessing: true })
+  const id = await startImport('To cancel', contactRows(20))
+  await waitForState(id, 'PROCESSING')
+  await page.goto(`/imports/${id}`)
+  const state = page.getByRole('status', { name: 'Import state' })
+  await expect(state).toContainText('Importing')
+
+  const opener = page.getByRole('button', { name: 'Cancel import…' })
+  await opener.click()
+  const dialog = page.getByRole('dialog', { name: 'Cancel this import?' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Keep importing' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(opener).toBeFocused()
+
+  await opener.click()
+  await dialog.getByRole('button', { name: 'Yes, cancel import' }).dblclick()
+  await expect(dialog).toBeHidden()
+  await expect(state).toContainText('Cancelled')
+  await expect(page.getByRole('button', { name: 'Cancel import…' })).toHaveCount(0)
+
+  const cancels = (await simulator.requests()).filter(
+    (request) => request.method === 'POST' && request.path === `/crm/v3/imports/${id}/cancel`,
+  )
+  expect(cancels).toHaveLength(1)
+  expect((await importState(id)).state).toBe('CANCELED')
+})
+
+/** 1,000 rows with an unusable email (not written) and 500 with an unknown lifecycle stage. */
+function rowsWithErrors() {
+  const rows = [['Email', 'First name', 'Lifecycle stage']]
+  for (let i = 0; i < 1_000; i++)
+    rows.push([`not-an-email-${i}`, i % 2 ? `=HYPERLINK("x${i}")` : `+49 ${i}`, 'lead'])
+  for (let i = 0; i < 500; i++)
+    rows.push([`ok${i}@example.com`, i % 2 ? `@cmd${i}` : `-${i}`, 'no-such-stage'])
+  for (let i = 0; i < 20; i++) rows.push([`fine${i}@example.com`, `Fine ${i}`, 'customer'])
+  return rows
+}
+
+test('1,500 row errors page through, counts by type match, and the CSV is complete and safe', async ({
+  page,
+  simulator,
+}) => {
+  const id = await startImport('Many errors', rowsWithErrors())
+  await waitForState(id, 'DONE')
+  const reference = await simulatorErrors(id)
+  expect(reference.length).toBeGreaterThanOrEqual(1_500)
+  const byType = new Map<string, number>()
+  for (const error of reference) byType.set(error.errorType, (byType.get(error.errorType) ?? 0) + 1)
+  const total = reference.length.toLocaleString('en-US')
+
+  await page.goto(`/imports/${id}`)
+  await expect(page.getByText(`100 of ${total} errors loaded`).first()).toBeVisible()
+  await page.getByRole('button', { name: 'Load more errors' }).click()
+  await expect(page.getByText(`200 of ${total} errors loaded`).first()).toBeVisible()
+  await page.getByRole('button', { name: 'Load all errors' }).click()
+  await expect(page.getByText(`${total} of ${total} errors loaded`).first()).toBeVisible({
+    timeout: 30_000,
+  })
+  await expect(page.getByRole('button', { name: 'Load more errors' })).toHaveCount(0)
+
+  const counts = page.getByRole('table', { name: /Errors by type/ })
+  for (const [errorType, count] of byType) {
+    const row = counts.getByRole('row').filter({ hasText: errorType })
+    await expect(row.getByRole('cell').last()).toHaveText(count.toLocaleString('en-US'))
+  }
+
+  // filters narrow the list
+  const [firstType, firstCount] = [...byType.entries()][0] ?? ['', 0]
+  await page.getByLabel('Error type').selectOption(firstType)
+  await expect(
+    page.getByText(`Showing ${firstCount.toLocaleString('en-US')} of ${total} loaded errors`),
+  ).toBeVisible()
+  await page.getByLabel('Error type').selectOption('')
+  await page.getByLabel('Search').fill('not-an-email-999')
+  await expect(page.getByText(`Showing 1 of ${total} loaded errors`)).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Row errors' })).toContainText('not-an-email-999')
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download errors as CSV' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe(`import-${id}-errors.csv`)
+  const text = await readFile((await file.path()) ?? '', 'utf8')
+  expect(text.charCodeAt(0)).toBe(0xfeff)
+  const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true })
+  expect(parsed.errors).toEqual([])
+  const [header, ...records] = parsed.data
+  expect(header?.slice(0, 6)).toEqual([
+    'Line',
+    'Column',
+    'Error type',
+    'Error code',
+    'Message',
+    'Invalid value',
+  ])
+  expect(header?.slice(6)).toEqual(['Email', 'First name', 'Lifecycle stage'])
+  expect(records).toHaveLength(reference.length)
+  const exportedLines = records.map((record) => Number(record[0])).sort((a, b) => a - b)
+  expect(exportedLines).toEqual(
+    reference.map((error) => error.sourceData.lineNumber).sort((a, b) => a - b),
+  )
+  for (const cell of parsed.data.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/)
+  expect(records.some((record) => record.includes(`'=HYPERLINK("x1")`))).toBe(true)
+})
+
+test('fix and re-import of the failed rows leaves every original row stored exactly once', async ({
+  page,
+  simulator,
+}) => {
+  const rows = [
+    ['Email', 'First name', 'Lifecycle stage'],
+    ['ann@example.com', 'Ann', 'lead'],
+    ['bob@example.com', 'Bob', 'no-such-stage'],
+    ['cy@example', 'Cy', 'lead'],
+    ['dee@example.com', 'Dee', 'customer'],
+  ]
+  const id = await startImport('To fix', rows)
+  await waitForState(id, 'DONE')
+  expect((await simulatorErrors(id)).length).toBeGreaterThan(0)
+
+  await page.goto(`/imports/${id}`)
+  await page.getByRole('link', { name: 'Fix and re-import failed rows' }).click()
+  await expect(page).toHaveURL(new RegExp(`/new\\?reimport=${id}$`))
+  await expect(
+    page.getByRole('heading', { name: `Fix and re-import (import ${id})` }),
+  ).toBeVisible()
+
+  // the wizard opens at the check step with only the failed rows; fix them in its grid
+  const grid = page.getByRole('grid')
+  await grid.getByRole('gridcell', { name: 'no-such-stage' }).dblclick()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.type('lead')
+  await page.keyboard.press('Enter')
+  await grid.getByRole('gridcell', { name: 'cy@example' }).dblclick()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.type('cy@example.com')
+  await page.keyboard.press('Enter')
+  await page.getByRole('button', { name: /Start (the )?import/ }).click()
+
+  await expect(page).toHaveURL(/\/imports\/\d+$/, { timeout: 30_000 })
+  const newId = /\/imports\/(\d+)$/.exec(page.url())?.[1] ?? ''
+  const state = page.getByRole('status', { name: 'Import state' })
+  await expect(state).toContainText('Done', { timeout: 30_000 })
+  await expect(page.getByRole('link', { name: `import ${id}` })).toBeVisible()
+
+  const stored = await simulator.objects('contacts', ['email', 'firstname', 'lifecyclestage'])
+  const emails = stored.map((record) => record.properties.email).sort()
+  expect(emails).toEqual([
+    'ann@example.com',
+    'bob@example.com',
+    'cy@example.com',
+    'dee@example.com',
+  ])
+  expect(
+    stored.find((record) => record.properties.email === 'bob@example.com')?.properties
+      .lifecyclestage,
+  ).toBe('lead')
+
+  await page.goto(`/imports/${id}`)
+  await expect(page.getByRole('link', { name: `import ${newId}` })).toBeVisible()
+})
