@@ -1,4 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import http, { type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import https from 'node:https'
 import { Readable } from 'node:stream'
@@ -111,15 +115,18 @@ export async function createImport(
   let upstream: ClientRequest | undefined
   let lease: Lease | undefined
   let stored: CreateImportResult | undefined
+  let spool: { dir: string; file: string } | undefined
   try {
     checkRequestHeaders(incoming, maxFileBytes)
     touch()
     form = parseForm(incoming, maxFileBytes, abort.signal)
 
-    const importRequest = await form.importRequest
-    audit.importName = importRequest.name
     const file = await form.file
     audit.fileName = file.filename
+    // the official Node client sends the file before importRequest: keep it on disk meanwhile
+    if (!file.afterRequest) spool = await spoolToDisk(file, touch)
+    const importRequest = await form.importRequest
+    audit.importName = importRequest.name
     const expected = importRequest.files[0]?.fileName
     if (importRequest.files.length !== 1) {
       throw new ProxyError(
@@ -136,7 +143,9 @@ export async function createImport(
       )
     }
 
-    const chunks = file.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+    const chunks = (spool ? createReadStream(spool.file) : file.stream)[
+      Symbol.asyncIterator
+    ]() as AsyncIterator<Buffer>
     const head = await readHead(chunks, touch)
     checkColumns(importRequest, file.filename, head)
 
@@ -285,6 +294,7 @@ export async function createImport(
       {},
     )
   } finally {
+    if (spool) void rm(spool.dir, { recursive: true, force: true })
     clearTimeout(idleTimer)
     outgoing.off('close', onResponseClose)
     incoming.off('close', onIncomingClose)
@@ -356,6 +366,8 @@ function checkRequestHeaders(incoming: IncomingMessage, maxFileBytes: number) {
 
 interface FilePart {
   stream: Readable & { truncated?: boolean }
+  /** whether importRequest came first, so the file can stream straight through */
+  afterRequest: boolean
   filename: string
   mimeType: string
 }
@@ -377,7 +389,7 @@ function parseForm(incoming: IncomingMessage, maxFileBytes: number, signal: Abor
       fileSize: maxFileBytes,
       files: 1,
       fields: 1,
-      parts: 2,
+      parts: 3,
       fieldSize: MAX_IMPORT_REQUEST_BYTES,
       headerPairs: 20,
     },
@@ -447,7 +459,7 @@ function parseForm(incoming: IncomingMessage, maxFileBytes: number, signal: Abor
   parser.on('file', (name, stream, info) => {
     // errors surface through the reader; an unheard 'error' event would crash the process
     stream.on('error', () => {})
-    if (name !== 'files' || !gotRequest) {
+    if (name !== 'files') {
       stream.resume()
       fail(
         new ProxyError(
@@ -460,7 +472,12 @@ function parseForm(incoming: IncomingMessage, maxFileBytes: number, signal: Abor
       )
       return
     }
-    resolveFile({ stream, filename: info.filename ?? '', mimeType: info.mimeType })
+    resolveFile({
+      stream,
+      filename: info.filename ?? '',
+      mimeType: info.mimeType,
+      afterRequest: gotRequest !== undefined,
+    })
   })
   const tooMany = () =>
     fail(
@@ -482,16 +499,43 @@ function parseForm(incoming: IncomingMessage, maxFileBytes: number, signal: Abor
   signal.addEventListener('abort', onAbort, { once: true })
   incoming.pipe(parser)
 
+  const importRequest = Promise.race([requestPart, failed, ended])
+  const file = Promise.race([filePart, failed, ended])
+  const formDone = Promise.race([done, failed])
+  for (const promise of [importRequest, file, formDone]) promise.catch(() => {})
   return {
-    importRequest: Promise.race([requestPart, failed, ended]),
-    file: Promise.race([filePart, failed, ended]),
-    done: Promise.race([done, failed]),
+    importRequest,
+    file,
+    done: formDone,
     stop() {
       signal.removeEventListener('abort', onAbort)
       incoming.unpipe(parser)
       if (!parser.destroyed) parser.destroy()
     },
   }
+}
+
+/** Writes a file that arrived before its importRequest to a private temp file. */
+async function spoolToDisk(
+  file: FilePart,
+  touch: () => void,
+): Promise<{ dir: string; file: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hubspot-import-'))
+  const target = path.join(dir, 'upload')
+  await pipeline(
+    file.stream,
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        touch()
+        yield chunk
+      }
+    },
+    createWriteStream(target, { mode: 0o600 }),
+  ).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  })
+  return { dir, file: target }
 }
 
 /** Reads until the first record (the header line) is complete, or the file ends. */

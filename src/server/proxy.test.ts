@@ -1,0 +1,462 @@
+import { Client } from '@hubspot/api-client'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { API_VERSIONS, importsPath, propertiesPath } from '#shared/api-paths.ts'
+import {
+  REQUESTED_BY,
+  SAMPLE_CSV,
+  contactsImportRequest,
+  importForm,
+  isCreate,
+  startSimulator,
+  startTestProxy,
+  type TestProxy,
+  type TestSimulator,
+} from './test-helpers.ts'
+
+let simulator: TestSimulator
+let proxy: TestProxy
+
+beforeAll(async () => {
+  simulator = await startSimulator()
+  proxy = await startTestProxy(simulator)
+})
+afterAll(async () => {
+  await proxy?.close()
+  simulator?.stop()
+})
+beforeEach(async () => {
+  await simulator.reset()
+})
+
+async function create(version: (typeof API_VERSIONS)[number], path = importsPath(version)) {
+  const response = await fetch(`${proxy.api}${path}`, {
+    method: 'POST',
+    headers: REQUESTED_BY,
+    body: importForm(),
+  })
+  return { response, body: (await response.json()) as { id: string; state: string } }
+}
+
+async function simulatorImports(): Promise<{ id: string }[]> {
+  const response = await fetch(`${simulator.url}/crm/v3/imports`, {
+    headers: { authorization: `Bearer ${simulator.token}` },
+  })
+  return ((await response.json()) as { results: { id: string }[] }).results
+}
+
+describe('routes', () => {
+  it.each(API_VERSIONS)(
+    'forwards every imports and properties route in the %s form',
+    async (version) => {
+      const { response: created, body } = await create(version)
+      expect(created.status).toBe(200)
+      expect(body.id).toMatch(/^\d+$/)
+      const base = `${proxy.api}${importsPath(version)}`
+
+      const list = await fetch(`${base}?limit=10`)
+      expect(list.status).toBe(200)
+      expect(
+        ((await list.json()) as { results: { id: string }[] }).results.map((r) => r.id),
+      ).toContain(body.id)
+
+      const one = await fetch(`${base}/${body.id}`)
+      expect(one.status).toBe(200)
+      expect(((await one.json()) as { id: string }).id).toBe(body.id)
+      expect(one.headers.get('x-hubspot-correlation-id')).toBeTruthy()
+
+      const errors = await fetch(
+        `${base}/${body.id}/errors?includeErrorMessage=true&includeRowData=true&limit=50`,
+      )
+      expect(errors.status).toBe(200)
+      expect(await errors.json()).toHaveProperty('results')
+
+      const cancel = await fetch(`${base}/${body.id}/cancel`, {
+        method: 'POST',
+        headers: REQUESTED_BY,
+      })
+      expect([200, 400, 409]).toContain(cancel.status)
+
+      const properties = await fetch(
+        `${proxy.api}${propertiesPath(version, 'contacts')}?archived=false`,
+      )
+      expect(properties.status).toBe(200)
+      const names = ((await properties.json()) as { results: { name: string }[] }).results.map(
+        (p) => p.name,
+      )
+      expect(names).toContain('email')
+
+      const seen = (await simulator.requests()).map((r) => `${r.method} ${r.path}`)
+      expect(seen).toEqual([
+        `POST ${importsPath(version)}`,
+        `GET ${importsPath(version)}`,
+        `GET ${importsPath(version)}/${body.id}`,
+        `GET ${importsPath(version)}/${body.id}/errors`,
+        `POST ${importsPath(version)}/${body.id}/cancel`,
+        `GET ${propertiesPath(version, 'contacts')}`,
+      ])
+    },
+  )
+
+  it('accepts the v3 create with a trailing slash, and object type ids and singular names', async () => {
+    const { response } = await create('v3', '/crm/v3/imports/')
+    expect(response.status).toBe(200)
+    for (const objectType of ['0-1', 'contact', 'companies']) {
+      const properties = await fetch(`${proxy.api}/crm/v3/properties/${objectType}`)
+      expect(properties.status).toBe(200)
+    }
+    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+  })
+
+  it('serves the page config without the token', async () => {
+    const response = await fetch(`${proxy.url}/api/config`)
+    const text = await response.text()
+    expect(JSON.parse(text)).toEqual({
+      mode: 'simulator',
+      rateLimitPer10s: 100,
+      hubspotBaseUrl: simulator.url,
+    })
+    expect(text).not.toContain(simulator.token)
+  })
+})
+
+describe('the official HubSpot Node client pointed at the proxy', () => {
+  it('creates, reads, lists, cancels, lists errors and reads properties', async () => {
+    const hubspot = new Client({
+      basePath: proxy.api,
+      // the proxy ignores the browser's Authorization; the client insists on sending one
+      accessToken: 'not-the-real-token',
+    })
+    // state-changing calls need the CSRF header; client 13.5 ignores defaultHeaders, a per-call middleware works
+    const withHeader = {
+      middleware: [
+        {
+          pre: (context: { setHeaderParam(name: string, value: string): void }) => {
+            context.setHeaderParam('X-Requested-By', REQUESTED_BY['X-Requested-By'])
+            return Promise.resolve(context)
+          },
+          post: <T>(context: T) => Promise.resolve(context),
+        },
+      ],
+    }
+    const request = contactsImportRequest('sdk.csv', ['email', 'firstname', 'lastname'])
+    // the client sends the file before importRequest: the proxy spools it, then streams it on
+    const created = await hubspot.crm.imports.coreApi.create(
+      { data: Buffer.from(SAMPLE_CSV), name: 'sdk.csv' },
+      JSON.stringify(request),
+      withHeader as never,
+    )
+    expect(created.id).toMatch(/^\d+$/)
+    const id = Number(created.id)
+
+    const one = await hubspot.crm.imports.coreApi.getById(id)
+    expect(one.id).toBe(created.id)
+    const page = await hubspot.crm.imports.coreApi.getPage(undefined, undefined, 10)
+    expect(page.results.map((r) => r.id)).toContain(created.id)
+    const errors = await hubspot.crm.imports.publicImportsApi.getErrors(
+      id,
+      undefined,
+      10,
+      true,
+      true,
+    )
+    expect(Array.isArray(errors.results)).toBe(true)
+    await hubspot.crm.imports.coreApi
+      .cancel(id, withHeader as never)
+      .catch((error: { code?: number }) => {
+        // a finished import cannot be cancelled; HubSpot's 4xx comes through as such
+        expect(error.code).toBeGreaterThanOrEqual(400)
+      })
+    const properties = await hubspot.crm.properties.coreApi.getAll('contacts', false)
+    expect(properties.results.some((p) => p.name === 'email')).toBe(true)
+
+    const requests = await simulator.requests()
+    expect(requests.filter(isCreate)).toHaveLength(1)
+    expect(requests.filter((r) => r.path.endsWith('/cancel'))).toHaveLength(1)
+  })
+})
+
+describe('path and query validation', () => {
+  it.each([
+    ['/crm/v3/imports/..%2F..%2Fobjects', 400],
+    ['/crm/v3/imports/%2e%2e%2F%2e%2e%2Fobjects%2Fcontacts', 400],
+    ['/crm/v3/imports/%252e%252e', 400],
+    ['/crm/v3/imports/12a', 400],
+    ['/crm/v3/imports/1;x', 400],
+    ['/crm/v3/imports/1234567890123456789012345', 400],
+    ['/crm/v3/imports/12/errors/../../../objects', 404],
+    ['/crm/v3/properties/..%2F..%2Fobjects%2Fcontacts', 400],
+    ['/crm/v3/properties/contacts%3Farchived%3Dtrue', 400],
+    ['/crm/v3/properties/widgets', 400],
+    ['/crm/v3/properties/CONTACTS', 400],
+    ['/crm/properties/2026-03/..%2Fcontacts', 400],
+    ['/crm/v3/objects/contacts', 404],
+    ['/crm/v3/objects/contacts/batch/archive', 404],
+    ['//evil.example/crm/v3/imports', 404],
+    ['/crm/v3/imports?after=1&hapikey=x', 400],
+    ['/crm/v3/imports?limit=0', 400],
+    ['/crm/v3/imports?limit=1&limit=2', 400],
+    ['/crm/v3/properties/contacts?archived=maybe', 400],
+  ])('refuses %s with %i and never reaches HubSpot', async (path, status) => {
+    const response = await fetch(`${proxy.api}${path}`)
+    expect(response.status).toBe(status)
+    const body = (await response.json()) as { status: string; message: string; category: string }
+    expect(body.status).toBe('error')
+    expect(body.message).toBeTruthy()
+    expect(await simulator.requests()).toEqual([])
+  })
+
+  it('answers 405 for another method on a known path', async () => {
+    const response = await fetch(`${proxy.api}/crm/v3/imports/123`, {
+      method: 'DELETE',
+      headers: REQUESTED_BY,
+    })
+    expect(response.status).toBe(405)
+    expect(await simulator.requests()).toEqual([])
+  })
+})
+
+describe('headers', () => {
+  it('sends only its own headers upstream and passes back only allow-listed ones', async () => {
+    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+      headers: {
+        authorization: 'Bearer attacker',
+        cookie: 'session=secret',
+        'x-hubspot-anything': '1',
+        'x-request-id': 'trace-123',
+      },
+    })
+    // the attacker's bearer would be a 401 upstream: the proxy's own token was used instead
+    expect(response.status).toBe(200)
+    expect(response.headers.get('x-request-id')).toBe('trace-123')
+    expect(response.headers.get('x-hubspot-ratelimit-max')).toBeTruthy()
+    expect(response.headers.get('set-cookie')).toBeNull()
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+})
+
+describe('CSRF guard', () => {
+  const post = (headers: Record<string, string>) =>
+    fetch(`${proxy.api}/crm/v3/imports`, { method: 'POST', headers, body: importForm() })
+
+  it('refuses a create without X-Requested-By, cross-site or from another origin', async () => {
+    for (const headers of [
+      {},
+      { 'X-Requested-By': 'someone-else' },
+      { ...REQUESTED_BY, 'Sec-Fetch-Site': 'cross-site' },
+      { ...REQUESTED_BY, 'Sec-Fetch-Site': 'same-site' },
+      { ...REQUESTED_BY, Origin: 'https://evil.example' },
+      { ...REQUESTED_BY, Origin: 'null' },
+    ]) {
+      const response = await post(headers)
+      expect(response.status, JSON.stringify(headers)).toBe(403)
+      expect(((await response.json()) as { category: string }).category).toBe('FORBIDDEN')
+    }
+    const cancel = await fetch(`${proxy.api}/crm/v3/imports/1/cancel`, { method: 'POST' })
+    expect(cancel.status).toBe(403)
+    expect(await simulator.requests()).toEqual([])
+  })
+
+  it('accepts a same-origin create', async () => {
+    const response = await post({
+      ...REQUESTED_BY,
+      Origin: proxy.url,
+      'Sec-Fetch-Site': 'same-origin',
+    })
+    expect(response.status).toBe(200)
+  })
+})
+
+describe('upload validation', () => {
+  const post = (form: FormData) =>
+    fetch(`${proxy.api}/crm/v3/imports`, { method: 'POST', headers: REQUESTED_BY, body: form })
+
+  it('refuses a bad importRequest, a mismatched file name or column count before anything is sent', async () => {
+    const cases: [FormData, RegExp][] = [
+      [importForm(SAMPLE_CSV, 'contacts.csv', { name: 'x' }), /importRequest is invalid/],
+      [
+        importForm(
+          SAMPLE_CSV,
+          'other.csv',
+          contactsImportRequest('contacts.csv', ['email', 'firstname', 'lastname']),
+        ),
+        /must match/,
+      ],
+      [importForm('email,firstname\nada@example.com,Ada\n'), /2 columns but importRequest maps 3/],
+      [importForm('"email","first,name",lastname,x\n'), /4 columns but importRequest maps 3/],
+    ]
+    for (const [form, message] of cases) {
+      const response = await post(form)
+      expect(response.status).toBe(400)
+      expect(((await response.json()) as { message: string }).message).toMatch(message)
+    }
+    const notJson = new FormData()
+    notJson.append('importRequest', '{nope')
+    notJson.append('files', new Blob([SAMPLE_CSV]), 'contacts.csv')
+    expect((await post(notJson)).status).toBe(400)
+    expect(await simulator.requests()).toEqual([])
+  })
+
+  it('counts columns of a header with a BOM and quoted commas and newlines', async () => {
+    const csv = '\uFEFF"email","first\nname","last,name"\nada@example.com,Ada,Lovelace\n'
+    const response = await post(
+      importForm(
+        csv,
+        'bom.csv',
+        contactsImportRequest('bom.csv', ['email', 'firstname', 'lastname']),
+      ),
+    )
+    expect(response.status).toBe(200)
+  })
+
+  it('refuses a form that is not multipart', async () => {
+    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: { ...REQUESTED_BY, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(response.status).toBe(415)
+  })
+})
+
+describe('upstream auth errors', () => {
+  it('turns HubSpot 401 into a 502 that names the token, never a 401', async () => {
+    const other = await startTestProxy({ url: simulator.url, token: 'pat-na1-revoked-token' })
+    try {
+      const response = await fetch(`${other.api}/crm/v3/imports`)
+      expect(response.status).toBe(502)
+      const body = (await response.json()) as {
+        message: string
+        category: string
+        correlationId: string
+      }
+      expect(body.category).toBe('INTEGRATION_AUTH_FAILED')
+      expect(body.message).toMatch(/HubSpot token is missing, invalid/)
+      expect(body.correlationId).toBeTruthy()
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('turns HubSpot 403 into a 502 that names the missing scope', async () => {
+    await simulator.addToken('pat-na1-no-import-scope', ['crm.objects.contacts.read'])
+    const other = await startTestProxy({ url: simulator.url, token: 'pat-na1-no-import-scope' })
+    try {
+      const response = await fetch(`${other.api}/crm/v3/imports`)
+      expect(response.status).toBe(502)
+      const body = (await response.json()) as {
+        message: string
+        category: string
+        context: unknown
+      }
+      expect(body.category).toBe('INTEGRATION_FORBIDDEN')
+      expect(body.message).toContain('crm.import')
+      expect(body.context).toEqual({ missingScopes: ['crm.import'] })
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('turns an HTML error page into a JSON error', async () => {
+    await simulator.fault({ status: 502, html: true, count: 10, method: 'GET' })
+    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    expect(response.status).toBe(502)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    const body = (await response.json()) as { category: string; message: string }
+    expect(body.category).toBe('UPSTREAM_BAD_RESPONSE')
+    expect(body.message).not.toMatch(/html|cloudflare/i)
+    await simulator.configure({})
+  })
+})
+
+describe('the token', () => {
+  it('never appears in a response or a log line', async () => {
+    const canary = simulator.token
+    const seen: string[] = []
+    const record = async (response: Response) => {
+      seen.push(JSON.stringify([...response.headers]), await response.text())
+    }
+    await record(await fetch(`${proxy.url}/api/config`))
+    await record(await fetch(`${proxy.api}/crm/v3/imports`))
+    await record(await fetch(`${proxy.api}/crm/v3/imports/99999`))
+    await record(await fetch(`${proxy.api}/crm/v3/imports/..%2Fx`))
+    await record(await fetch(`${proxy.api}/crm/v3/properties/contacts`))
+    await record(
+      await fetch(`${proxy.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: REQUESTED_BY,
+        body: importForm(),
+      }),
+    )
+    await record(await fetch(`${proxy.api}/crm/v3/imports`, { method: 'POST', body: importForm() }))
+    await record(await fetch(`${proxy.url}/`))
+    expect(seen.join('\n')).not.toContain(canary)
+    expect(proxy.logs.length).toBeGreaterThan(5)
+    expect(proxy.logs.join('\n')).not.toContain(canary)
+    expect(proxy.logs.join('\n')).not.toMatch(/authorization/i)
+  })
+})
+
+describe('logs', () => {
+  it('writes one JSON request line per request and an audit line per create and cancel', async () => {
+    const identified = await startTestProxy(simulator, { trustIdentityHeader: 'x-forwarded-user' })
+    try {
+      const created = await fetch(`${identified.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: {
+          ...REQUESTED_BY,
+          'X-Forwarded-User': 'ada@example.com',
+          'x-request-id': 'req-1',
+        },
+        body: importForm(),
+      })
+      const { id } = (await created.json()) as { id: string }
+      await fetch(`${identified.api}/crm/v3/imports/${id}/cancel`, {
+        method: 'POST',
+        headers: { ...REQUESTED_BY, 'X-Forwarded-User': 'ada@example.com' },
+      })
+      const lines = identified.logs.map((line) => JSON.parse(line) as Record<string, unknown>)
+      expect(lines.find((l) => l.msg === 'request' && l.requestId === 'req-1')).toMatchObject({
+        method: 'POST',
+        status: 200,
+        user: 'ada@example.com',
+      })
+      expect(lines.find((l) => l.action === 'import.create')).toMatchObject({
+        user: 'ada@example.com',
+        fileName: 'contacts.csv',
+        bytes: SAMPLE_CSV.length,
+        importId: id,
+        importName: 'proxy test contacts.csv',
+      })
+      expect(lines.find((l) => l.action === 'import.cancel')).toMatchObject({
+        user: 'ada@example.com',
+        importId: id,
+      })
+    } finally {
+      await identified.close()
+    }
+  })
+})
+
+describe('the page', () => {
+  it('sends the CSP with frame-ancestors, and API answers are not framable', async () => {
+    const framed = await startTestProxy(simulator, {
+      clientDir: 'dist/client',
+      frameAncestors: ["'self'", 'https://admin.example.com'],
+    })
+    try {
+      const page = await fetch(`${framed.url}/imports/123`)
+      const csp = page.headers.get('content-security-policy') ?? ''
+      expect(csp).toContain("frame-ancestors 'self' https://admin.example.com")
+      expect(csp).toContain("worker-src 'self' blob:")
+      expect(csp).not.toContain('unsafe-eval')
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(page.headers.get('referrer-policy')).toBeTruthy()
+      const api = await fetch(`${framed.url}/api/nope`)
+      expect(api.status).toBe(404)
+      expect(api.headers.get('content-type')).toBe('application/json')
+    } finally {
+      await framed.close()
+    }
+  })
+})

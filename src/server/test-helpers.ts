@@ -1,0 +1,119 @@
+import type { AppOptions } from './app.ts'
+import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
+import { createLogger } from './logger.ts'
+import { startProxy, type RunningProxy } from './server.ts'
+
+/** Test support: the real simulator in a child process (through the launcher) and a proxy in-process. */
+export interface TestSimulator extends LaunchedSimulator {
+  reset(): Promise<void>
+  requests(): Promise<
+    { method: string; path: string; status: number; query: Record<string, string> }[]
+  >
+  clearRequests(): Promise<void>
+  fault(spec: Record<string, unknown>): Promise<void>
+  configure(config: Record<string, unknown>): Promise<void>
+  addToken(token: string, scopes: string[]): Promise<void>
+}
+
+export async function startSimulator(): Promise<TestSimulator> {
+  const simulator = await launchSimulator({
+    logger: createLogger({ level: 'silent' }),
+    env: { ...process.env, SIMULATOR_CONTROL: '1', SIMULATOR_ROWS_PER_SECOND: '0' },
+  })
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${simulator.url}/__simulator${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    if (!response.ok)
+      throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`)
+    return response.json() as Promise<unknown>
+  }
+  return {
+    ...simulator,
+    reset: async () => void (await control('POST', '/reset', {})),
+    requests: async () =>
+      (
+        (await control('GET', '/requests')) as {
+          requests: Awaited<ReturnType<TestSimulator['requests']>>
+        }
+      ).requests,
+    clearRequests: async () => void (await control('DELETE', '/requests')),
+    fault: async (spec) => void (await control('POST', '/faults', spec)),
+    configure: async (config) => void (await control('POST', '/config', config)),
+    addToken: async (token, scopes) => void (await control('POST', '/tokens', { token, scopes })),
+  }
+}
+
+export interface TestProxy extends RunningProxy {
+  logs: string[]
+  api: string
+}
+
+export async function startTestProxy(
+  simulator: Pick<LaunchedSimulator, 'url' | 'token'>,
+  overrides: Partial<AppOptions> = {},
+): Promise<TestProxy> {
+  const logs: string[] = []
+  const running = await startProxy({
+    port: 0,
+    host: '127.0.0.1',
+    hubspotBaseUrl: simulator.url,
+    accessToken: simulator.token,
+    mode: 'simulator',
+    rateLimitPer10s: 100,
+    logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
+    retry: { baseDelayMs: 20, maxDelayMs: 200, rollingLimitDelayMs: 200, maxRetryAfterMs: 1_500 },
+    ...overrides,
+  })
+  return { ...running, logs, api: `${running.url}/api/hubspot` }
+}
+
+export const REQUESTED_BY = { 'X-Requested-By': 'hubspot-import-tool' }
+
+/** A contacts importRequest whose mappings match `columns`. */
+export function contactsImportRequest(fileName: string, columns: string[]) {
+  return {
+    name: `proxy test ${fileName}`,
+    files: [
+      {
+        fileName,
+        fileFormat: 'CSV' as const,
+        fileImportPage: {
+          hasHeader: true,
+          columnMappings: columns.map((column) => ({
+            columnObjectTypeId: '0-1',
+            columnName: column,
+            propertyName: column,
+          })),
+        },
+      },
+    ],
+  }
+}
+
+export const SAMPLE_CSV =
+  'email,firstname,lastname\nada@example.com,Ada,Lovelace\ngrace@example.com,Grace,Hopper\n'
+
+/** The multipart body the page sends: importRequest first, then the file. */
+export function importForm(
+  csv: string | Blob = SAMPLE_CSV,
+  fileName = 'contacts.csv',
+  request?: unknown,
+) {
+  const form = new FormData()
+  form.append(
+    'importRequest',
+    JSON.stringify(request ?? contactsImportRequest(fileName, ['email', 'firstname', 'lastname'])),
+  )
+  form.append(
+    'files',
+    typeof csv === 'string' ? new Blob([csv], { type: 'text/csv' }) : csv,
+    fileName,
+  )
+  return form
+}
+
+export const isCreate = (r: { method: string; path: string }) =>
+  r.method === 'POST' && /^\/crm\/(v3\/imports|imports\/2026-03)\/?$/.test(r.path)
