@@ -68,6 +68,8 @@ async function simulatorErrors(id: string) {
   do {
     const url = new URL(`/crm/v3/imports/${id}/errors`, SIMULATOR_URL)
     url.searchParams.set('limit', '100')
+    url.searchParams.set('includeErrorMessage', 'true')
+    url.searchParams.set('includeRowData', 'true')
     if (after) url.searchParams.set('after', after)
     const response = await fetch(url, { headers: AUTH })
     const page = (await response.json()) as {
@@ -249,6 +251,15 @@ test('1,500 row errors page through, counts by type match, and the CSV is comple
     reference.map((error) => error.sourceData.lineNumber).sort((a, b) => a - b),
   )
   for (const cell of parsed.data.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/)
+
+  // every page the browser asked for carried the row data and messages
+  const errorCalls = (await simulator.requests()).filter(
+    (request) => request.path === `/crm/v3/imports/${id}/errors`,
+  )
+  expect(errorCalls.length).toBeGreaterThanOrEqual(Math.ceil(reference.length / 100))
+  for (const call of errorCalls) {
+    expect(call).toMatchObject({ query: { includeRowData: 'true', includeErrorMessage: 'true' } })
+  }
   expect(records.some((record) => record.includes(`'=HYPERLINK("x1")`))).toBe(true)
 })
 
