@@ -24,9 +24,12 @@ export function createTextDecoder(encoding: Encoding): {
  * A decoding stream: a multibyte character split across chunks is joined before it reaches the
  * parser (papaparse#908).
  */
-export function createDecoderStream(encoding: Encoding): TransformStream<BufferSource, string> {
-  const decoder = new TextDecoderStream(encoding, { fatal: false })
-  if (encoding !== 'windows-1252') return decoder as TransformStream<BufferSource, string>
+export function createDecoderStream(encoding: Encoding): ReadableWritablePair<string, Uint8Array> {
+  // TextDecoderStream takes any BufferSource; narrowed to what our byte streams carry
+  const decoder = new TextDecoderStream(encoding, {
+    fatal: false,
+  }) as unknown as ReadableWritablePair<string, Uint8Array>
+  if (encoding !== 'windows-1252') return decoder
   const fix = new TransformStream<string, string>({
     transform: (chunk, controller) => controller.enqueue(fixC1(chunk)),
   })

@@ -1,0 +1,265 @@
+import { IMPORT_LIMITS } from '#shared/api-paths.ts'
+import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import { compileCellCheck, type CellCheck } from '#shared/value-rules/cell-check.ts'
+import type {
+  CheckPlan,
+  ColumnCheckPlan,
+  ExpectedObjectResult,
+  FileIssue,
+  ObjectCheckPlan,
+  ProblemRow,
+  ProblemType,
+  RowProblem,
+  ScanResult,
+} from './types.ts'
+
+const RAGGED_LINES_KEPT = 1_000
+
+export type PreflightResult = Omit<ScanResult, 'bytesRead' | 'excludedRows'>
+
+export interface Preflight {
+  /** checks one data row (after edits); `extra` adds problems found while parsing it */
+  checkRow(
+    cells: readonly string[],
+    rowIndex: number,
+    lineNumber: number,
+    extra?: RowProblem[],
+  ): void
+  finish(): PreflightResult
+}
+
+interface CompiledColumn {
+  plan: ColumnCheckPlan
+  check: CellCheck
+  /** first line of each identifier value, for "also on line N" */
+  seen?: Map<string, number>
+  samples?: string[]
+}
+
+interface ObjectState {
+  plan: ObjectCheckPlan
+  columns: CompiledColumn[]
+  recordIdColumn: number | undefined
+  result: ExpectedObjectResult
+}
+
+/**
+ * The pre-flight check: every mapped cell through the shared value rules (compiled once per
+ * column, no zod per row: performance.md §3), identifiers repeated in the file, values HubSpot
+ * needs to create a record, ragged rows and the row limit. Holds counts, the first
+ * `problemRowCap` problem rows and one Map entry per identifier value; never the rows.
+ */
+export function createPreflight(plan: CheckPlan): Preflight {
+  const columns: CompiledColumn[] = plan.columns.map((column) => ({
+    plan: column,
+    check: compileCellCheck(column.property, { dateFormat: plan.dateFormat }),
+    ...(column.identifier ? { seen: new Map<string, number>() } : {}),
+    ...(column.collectDateSamples ? { samples: [] } : {}),
+  }))
+  const objects: ObjectState[] = plan.objects.map((object) => ({
+    plan: object,
+    columns: columns.filter((c) => c.plan.objectTypeId === object.objectTypeId),
+    recordIdColumn: columns.find(
+      (c) =>
+        c.plan.objectTypeId === object.objectTypeId && c.plan.identifier === 'HUBSPOT_OBJECT_ID',
+    )?.plan.columnIndex,
+    result: {
+      objectTypeId: object.objectTypeId,
+      operation: object.operation,
+      toCreate: 0,
+      toUpdate: 0,
+      toCreateOrUpdate: 0,
+      withProblems: 0,
+      skipped: 0,
+    },
+  }))
+
+  const problemCounts: Partial<Record<ProblemType, number>> = {}
+  const problemRows: ProblemRow[] = []
+  const raggedLines: number[] = []
+  let totalRows = 0
+  let problemRowCount = 0
+  let problemRowsTruncated = false
+  // per row scratch: the cleaned value of each mapped column (undefined = blank or invalid)
+  const values: (string | undefined)[] = []
+
+  function checkRow(
+    cells: readonly string[],
+    rowIndex: number,
+    lineNumber: number,
+    extra: RowProblem[] = [],
+  ) {
+    totalRows++
+    const problems: RowProblem[] = [...extra]
+    if (cells.length !== plan.columnCount) {
+      if (raggedLines.length < RAGGED_LINES_KEPT) raggedLines.push(lineNumber)
+      problems.push({
+        type: 'INCORRECT_NUMBER_OF_COLUMNS',
+        message: `This row has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}; the header has ${plan.columnCount}. A comma or quote may be missing or extra.`,
+      })
+    }
+    // a ragged or unparseable row is rejected whole, so its cells are not checked one by one
+    const ragged = problems.length > 0
+    const blankObject = new Set<ObjectTypeId>()
+    const badObject = new Set<ObjectTypeId>()
+
+    if (!ragged) {
+      for (const column of columns) {
+        const raw = cells[column.plan.columnIndex] ?? ''
+        const result = column.check(raw)
+        if (result.kind === 'ok') {
+          values[column.plan.columnIndex] = result.value
+          if (column.samples && column.samples.length < plan.dateSampleSize)
+            column.samples.push(raw)
+        } else {
+          values[column.plan.columnIndex] = undefined
+          if (result.kind === 'invalid') {
+            if (column.samples && column.samples.length < plan.dateSampleSize)
+              column.samples.push(raw)
+            badObject.add(column.plan.objectTypeId)
+            problems.push({
+              type: result.errorType,
+              message: result.message,
+              columnIndex: column.plan.columnIndex,
+              objectTypeId: column.plan.objectTypeId,
+            })
+          }
+        }
+      }
+      for (const object of objects) {
+        if (object.columns.every((c) => (cells[c.plan.columnIndex] ?? '').trim() === '')) {
+          blankObject.add(object.plan.objectTypeId)
+          continue
+        }
+        const before = problems.length
+        checkObject(object, lineNumber, problems)
+        if (problems.length > before) badObject.add(object.plan.objectTypeId)
+      }
+    }
+
+    for (const object of objects) {
+      const id = object.plan.objectTypeId
+      if (ragged || badObject.has(id)) object.result.withProblems++
+      else if (blankObject.has(id)) object.result.skipped++
+      else countOutcome(object)
+    }
+
+    if (problems.length === 0) return
+    problemRowCount++
+    for (const p of problems) problemCounts[p.type] = (problemCounts[p.type] ?? 0) + 1
+    if (problemRows.length < plan.problemRowCap) {
+      problemRows.push({ rowIndex, lineNumber, cells: [...cells], problems })
+    } else {
+      problemRowsTruncated = true
+    }
+  }
+
+  function checkObject(object: ObjectState, lineNumber: number, problems: RowProblem[]) {
+    const { objectTypeId, operation } = object.plan
+    let identified = false
+    for (const column of object.columns) {
+      if (!column.seen) continue
+      const value = values[column.plan.columnIndex]
+      if (value === undefined) continue
+      identified = true
+      // emails and domains are case-insensitive in HubSpot
+      const key = column.plan.identifier === 'HUBSPOT_OBJECT_ID' ? value : value.toLowerCase()
+      const first = column.seen.get(key)
+      if (first === undefined) column.seen.set(key, lineNumber)
+      else problems.push(duplicateProblem(column, value, first))
+    }
+    const needsCreateValues = operation === 'CREATE' || (operation === 'UPSERT' && !identified)
+    if (operation === 'UPDATE' && !identified) {
+      problems.push({
+        type: 'MISSING_REQUIRED_PROPERTY',
+        message: `This row has no ${identifierNames(object)}, so HubSpot can't find the ${singular(objectTypeId)} to update.`,
+        objectTypeId,
+      })
+    }
+    if (needsCreateValues) {
+      for (const group of object.plan.requiredToCreate) {
+        if (group.columnIndexes.some((i) => values[i] !== undefined)) continue
+        // an invalid value was reported already; only a missing one is news
+        const present = group.columnIndexes.some((i) => problems.some((p) => p.columnIndex === i))
+        if (present) continue
+        const names = group.columnIndexes.map((i) => columnName(object, i))
+        problems.push({
+          type: 'MISSING_REQUIRED_PROPERTY',
+          message:
+            names.length > 0
+              ? `${names.join(' or ')} is empty; HubSpot needs it to create a ${singular(objectTypeId)}.`
+              : `HubSpot needs ${group.propertyNames.join(' or ')} to create a ${singular(objectTypeId)}.`,
+          ...(group.columnIndexes[0] !== undefined ? { columnIndex: group.columnIndexes[0] } : {}),
+          objectTypeId,
+        })
+      }
+    }
+  }
+
+  function countOutcome(object: ObjectState) {
+    const { operation } = object.plan
+    if (operation === 'CREATE') object.result.toCreate++
+    else if (operation === 'UPDATE') object.result.toUpdate++
+    else if (object.recordIdColumn !== undefined && values[object.recordIdColumn] !== undefined)
+      object.result.toUpdate++
+    else if (object.columns.some((c) => c.seen && values[c.plan.columnIndex] !== undefined))
+      object.result.toCreateOrUpdate++
+    else object.result.toCreate++
+  }
+
+  function finish(): PreflightResult {
+    const fileIssues: FileIssue[] = []
+    if (totalRows > IMPORT_LIMITS.maxRows) {
+      fileIssues.push({
+        code: 'TOO_MANY_ROWS',
+        severity: 'error',
+        message: `The file has ${totalRows.toLocaleString('en-US')} rows; HubSpot accepts at most ${IMPORT_LIMITS.maxRows.toLocaleString('en-US')} per file. Split it into smaller files.`,
+      })
+    }
+    const dateSamples: Record<number, string[]> = {}
+    for (const c of columns) if (c.samples) dateSamples[c.plan.columnIndex] = c.samples
+    return {
+      totalRows,
+      problemCounts,
+      problemRowCount,
+      problemRows,
+      problemRowsTruncated,
+      expected: objects.map((o) => o.result),
+      dateSamples,
+      raggedLines,
+      fileIssues,
+    }
+  }
+
+  return { checkRow, finish }
+}
+
+function duplicateProblem(column: CompiledColumn, value: string, firstLine: number): RowProblem {
+  const { plan } = column
+  const type: ProblemType =
+    plan.identifier === 'HUBSPOT_OBJECT_ID'
+      ? 'DUPLICATE_OBJECT_ID'
+      : plan.property.hasUniqueValue
+        ? 'DUPLICATE_UNIQUE_PROPERTY_VALUE'
+        : 'DUPLICATE_ALTERNATE_ID'
+  return {
+    type,
+    message: `${plan.property.label} "${value}" is also on line ${firstLine}; HubSpot would apply both rows to one ${singular(plan.objectTypeId)}. Keep one of them.`,
+    columnIndex: plan.columnIndex,
+    objectTypeId: plan.objectTypeId,
+  }
+}
+
+function identifierNames(object: ObjectState): string {
+  const labels = object.columns.filter((c) => c.seen).map((c) => c.plan.property.label)
+  return labels.length > 0 ? labels.join(' or ') : 'record ID'
+}
+
+function columnName(object: ObjectState, columnIndex: number): string {
+  const column = object.columns.find((c) => c.plan.columnIndex === columnIndex)
+  return column ? `"${column.plan.columnName}"` : `column ${columnIndex + 1}`
+}
+
+function singular(objectTypeId: ObjectTypeId): string {
+  return OBJECT_TYPES.find((o) => o.objectTypeId === objectTypeId)?.singular ?? 'record'
+}

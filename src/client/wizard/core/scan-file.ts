@@ -1,0 +1,224 @@
+import { createCsvBlobBuilder } from './csv-writer.ts'
+import {
+  createRecordReader,
+  guessNewline,
+  isBlankRecord,
+  type RecordErrorCode,
+} from './csv-records.ts'
+import { applyEdits, isEmptyEdits } from './edits.ts'
+import { createPreflight } from './preflight.ts'
+import { createDecoderStream } from './text-decoding.ts'
+import type {
+  CheckPlan,
+  Edits,
+  ExportPlan,
+  ExportResult,
+  FileIssue,
+  ParseSettings,
+  RowProblem,
+  ScanProgress,
+  ScanResult,
+} from './types.ts'
+
+export interface StreamOptions {
+  onProgress?: (progress: ScanProgress) => void
+  signal?: AbortSignal
+  /** how often progress is reported */
+  progressIntervalMs?: number
+}
+
+/** A file or any byte stream with its size (tests feed chunked streams). */
+export type ByteSource = Blob | { stream: ReadableStream<Uint8Array>; size: number }
+
+interface DataRowSink {
+  row(
+    cells: string[],
+    rowIndex: number,
+    lineNumber: number,
+    parseProblem: RecordErrorCode | undefined,
+  ): void
+}
+
+/**
+ * Streams a file once: bytes → TextDecoderStream (multibyte characters are never split) →
+ * papaparse's parser with partial records carried across chunks → data rows after the header.
+ * Holds one chunk at a time. Returns the byte count and file-level quote findings.
+ */
+async function streamRows(
+  source: ByteSource,
+  settings: ParseSettings,
+  sink: DataRowSink,
+  options: StreamOptions,
+): Promise<{ bytesRead: number; issues: FileIssue[]; rows: number }> {
+  const totalBytes = source.size
+  let bytesRead = 0
+  const counter = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      bytesRead += chunk.byteLength
+      controller.enqueue(chunk)
+    },
+  })
+  const bytes = source instanceof Blob ? source.stream() : source.stream
+  const text = bytes.pipeThrough(counter).pipeThrough(createDecoderStream(settings.encoding))
+  const reader = text.getReader()
+
+  let recordIndex = 0
+  let rowIndex = 0
+  const unterminated: number[] = []
+  const invalidQuotes: number[] = []
+  const problemLines = new Map<number, RecordErrorCode>()
+  const records = (newline: ReturnType<typeof guessNewline>) =>
+    createRecordReader(
+      { delimiter: settings.delimiter, newline },
+      {
+        record(cells, lineNumber) {
+          const index = recordIndex++
+          if (index <= settings.headerRowIndex || isBlankRecord(cells)) return
+          sink.row(cells, rowIndex++, lineNumber, problemLines.get(lineNumber))
+        },
+        error(code, lineNumber) {
+          problemLines.set(lineNumber, code)
+          if (code === 'UNTERMINATED_QUOTE') unterminated.push(lineNumber)
+          else if (invalidQuotes.length < 1_000) invalidQuotes.push(lineNumber)
+        },
+      },
+    )
+
+  const interval = options.progressIntervalMs ?? 100
+  let lastProgress = 0
+  const report = (force = false) => {
+    const now = Date.now()
+    if (!options.onProgress || (!force && now - lastProgress < interval)) return
+    lastProgress = now
+    options.onProgress({ bytesRead, totalBytes, rows: rowIndex })
+  }
+
+  let parser: ReturnType<typeof records> | undefined
+  // the line break is guessed once, from text that holds one (papaparse#1132)
+  let pending = ''
+  try {
+    for (;;) {
+      if (options.signal?.aborted) throw abortError()
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!parser) {
+        pending += value
+        if (!/[\r\n]/.test(pending) && pending.length < 1 << 20) continue
+        parser = records(guessNewline(pending))
+        parser.push(pending)
+        pending = ''
+      } else {
+        parser.push(value)
+      }
+      report()
+    }
+    parser ??= records(guessNewline(pending))
+    if (pending) parser.push(pending)
+    parser.end()
+  } catch (error) {
+    await reader.cancel().catch(() => {})
+    throw error
+  }
+  report(true)
+
+  const issues: FileIssue[] = []
+  if (unterminated.length > 0) {
+    issues.push({
+      code: 'UNTERMINATED_QUOTE',
+      severity: 'error',
+      message: `A quoted cell starting on line ${unterminated[0]} is never closed, so the rest of the file reads as one cell. Add the missing closing quote (").`,
+      lines: unterminated,
+    })
+  }
+  if (invalidQuotes.length > 0) {
+    issues.push({
+      code: 'INVALID_QUOTES',
+      severity: 'warning',
+      message: `${invalidQuotes.length} ${invalidQuotes.length === 1 ? 'row has' : 'rows have'} a stray quote (") inside a quoted cell (first on line ${invalidQuotes[0]}); HubSpot may read these cells differently.`,
+      lines: invalidQuotes.slice(0, 20),
+    })
+  }
+  return { bytesRead, issues, rows: rowIndex }
+}
+
+function abortError(): Error {
+  return new DOMException('The scan was cancelled.', 'AbortError')
+}
+
+/**
+ * The pre-flight scan over the whole file (run in the worker, testable in Node): edits applied,
+ * excluded rows skipped, every row checked by `createPreflight`. Memory stays flat.
+ */
+export async function scanFile(
+  source: ByteSource,
+  settings: ParseSettings,
+  plan: CheckPlan,
+  options: StreamOptions & { edits?: Edits } = {},
+): Promise<ScanResult> {
+  const preflight = createPreflight(plan)
+  const edits = options.edits && !isEmptyEdits(options.edits) ? options.edits : undefined
+  let excludedRows = 0
+  const { bytesRead, issues } = await streamRows(
+    source,
+    settings,
+    {
+      row(cells, rowIndex, lineNumber, parseProblem) {
+        const row = edits ? applyEdits(cells, rowIndex, edits) : cells
+        if (!row) {
+          excludedRows++
+          return
+        }
+        const extra: RowProblem[] | undefined =
+          parseProblem === 'UNTERMINATED_QUOTE'
+            ? [
+                {
+                  type: 'UNTERMINATED_QUOTE',
+                  message:
+                    'A quoted cell in this row is never closed; the rest of the file was read into it.',
+                },
+              ]
+            : undefined
+        preflight.checkRow(row, rowIndex, lineNumber, extra)
+      },
+    },
+    options,
+  )
+  const result = preflight.finish()
+  return { ...result, excludedRows, bytesRead, fileIssues: [...issues, ...result.fileIssues] }
+}
+
+/**
+ * Writes the clean CSV HubSpot gets when the original bytes can't be sent: UTF-8 without BOM,
+ * commas, RFC 4180 quoting, the header first, rows above it dropped, edits applied, excluded
+ * rows and unmapped columns left out. A ragged row is padded or cut to the header's width; the
+ * scan reports such rows first.
+ */
+export async function exportCleanCsv(
+  source: ByteSource,
+  settings: ParseSettings,
+  plan: ExportPlan,
+  options: StreamOptions = {},
+): Promise<ExportResult> {
+  const builder = createCsvBlobBuilder()
+  builder.add(plan.headerNames)
+  const edits = isEmptyEdits(plan.edits) ? undefined : plan.edits
+  const out: string[] = new Array<string>(plan.columnIndexes.length)
+  let rows = 0
+  await streamRows(
+    source,
+    settings,
+    {
+      row(cells, rowIndex) {
+        const row = edits ? applyEdits(cells, rowIndex, edits) : cells
+        if (!row) return
+        for (let i = 0; i < plan.columnIndexes.length; i++)
+          out[i] = row[plan.columnIndexes[i]!] ?? ''
+        builder.add(out)
+        rows++
+      },
+    },
+    options,
+  )
+  const blob = builder.finish()
+  return { blob, rows, bytes: blob.size }
+}
