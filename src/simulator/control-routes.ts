@@ -11,6 +11,7 @@ const configSchema = z.strictObject({
   rowsPerSecond: z.number().min(0).optional(),
   paused: z.boolean().optional(),
   holdProcessing: z.boolean().optional(),
+  omitZeroCounters: z.boolean().optional(),
   rateLimit: z.number().int().min(1).optional(),
   rateLimitIntervalMs: z.number().int().min(1).optional(),
   dailyLimit: z.number().int().min(1).optional(),

@@ -61,7 +61,7 @@ export function importsRoutes(state: SimulatorState): Hono<SimulatorEnv> {
     })
     try {
       const record = createImport(state, upload.importRequest, upload.files)
-      return hubspotJson(c, importResponse(record))
+      return hubspotJson(c, importResponse(record, state))
     } catch (error) {
       await Promise.allSettled(upload.files.map((f) => rm(f.path, { force: true })))
       throw error
@@ -84,13 +84,13 @@ export function importsRoutes(state: SimulatorState): Hono<SimulatorEnv> {
     return hubspotJson(
       c,
       importsPageSchema.parse({
-        results: page.map(importResponse),
+        results: page.map((record) => importResponse(record, state)),
         ...(next ? { paging: { next: { after: next.id, link: nextLink(c, next.id) } } } : {}),
       }),
     )
   })
 
-  app.get('/:importId', (c) => hubspotJson(c, importResponse(findImport(state, c))))
+  app.get('/:importId', (c) => hubspotJson(c, importResponse(findImport(state, c), state)))
 
   app.post('/:importId/cancel', (c) => {
     const id = c.req.param('importId')
@@ -262,7 +262,7 @@ function uploadFailure(failure: UploadFailure, state: SimulatorState): HubSpotEr
       return new HubSpotError(
         429,
         {
-          message: `"${failure.fileName}" is larger than the import limit of ${state.limits.maxFileBytes} bytes (512 MB).`,
+          message: `"${failure.fileName}" is larger than the import limit of ${Math.round(state.limits.maxFileBytes / 1024 / 1024)} MB.`,
           category: 'RATE_LIMITS',
           subCategory: 'ImportError.FILE_SIZE_LIMIT_EXCEEDED',
           context: {
@@ -300,7 +300,10 @@ function mappedObjectTypeIds(request: ImportRequest): string[] {
   return [...new Set(ids)]
 }
 
-function importResponse(record: ImportRecord): PublicImportResponse {
+function importResponse(record: ImportRecord, state: SimulatorState): PublicImportResponse {
+  const counters = state.settings.omitZeroCounters
+    ? Object.fromEntries(Object.entries(record.counters).filter(([, value]) => value !== 0))
+    : record.counters
   return publicImportResponseSchema.parse({
     id: record.id,
     createdAt: record.createdAt.toISOString(),
@@ -309,7 +312,7 @@ function importResponse(record: ImportRecord): PublicImportResponse {
     optOutImport: false,
     mappedObjectTypeIds: record.mappedObjectTypeIds,
     metadata: {
-      counters: record.counters,
+      counters,
       fileIds: record.files.map((f) => String(f.fileId)),
       objectLists: record.objectLists,
     },

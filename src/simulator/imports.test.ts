@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
 import { publicImportErrorSchema } from '#shared/hubspot/public-import-error.ts'
@@ -71,6 +72,15 @@ describe('imports with the official Node client (v3)', () => {
       'person1@example.com',
       'person2@example.com',
     ])
+  })
+
+  it("omits zero-valued counters when configured, as HubSpot's examples do", async () => {
+    const simulator = await startSimulator({ omitZeroCounters: true })
+    const created = await createWithClient(simulator)
+    await untilState(simulator, created.id, 'DONE')
+    const done = await hubspotClient(simulator).crm.imports.coreApi.getById(Number(created.id))
+    expect(done.metadata.counters.TOTAL_ROWS).toBe(3)
+    expect(Object.values(done.metadata.counters)).not.toContain(0)
   })
 
   it('builds every response through the shared schema', async () => {
@@ -348,6 +358,40 @@ describe('bad create requests', () => {
     })
     expect(tooMany.status).toBe(429)
     expect(await tooMany.json()).toMatchObject({ subCategory: 'ImportError.ROW_LIMIT_EXCEEDED' })
+  })
+  it('answers the size 429 while the upload is still streaming, and stops reading it', async () => {
+    const simulator = await startSimulator({ limits: { maxFileBytes: 1024 * 1024 } })
+    const total = 100 * 1024 * 1024
+    let sent = 0
+    const status = await new Promise<number | string>((resolve) => {
+      const boundary = 'early-answer'
+      const req = request(`${simulator.url}/crm/v3/imports`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${TOKEN}`,
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+        },
+      })
+      req.on('response', (res) => resolve(res.statusCode ?? 0))
+      req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'))
+      req.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="contacts.csv"\r\n\r\n`,
+      )
+      const chunk = 'a,b,c\n'.repeat(10_000)
+      const pump = (): void => {
+        while (sent < total && !req.destroyed) {
+          sent += chunk.length
+          if (!req.write(chunk)) {
+            req.once('drain', pump)
+            return
+          }
+        }
+        req.end()
+      }
+      pump()
+    })
+    expect(status).toBe(429)
+    expect(sent).toBeLessThan(total / 2)
   })
 })
 

@@ -48,6 +48,29 @@ describe('properties', () => {
     expect(one.status).toBe(200)
   })
 
+  it('filters by dataSensitivity, non_sensitive by default', async () => {
+    const simulator = await startSimulator()
+    simulator.state.catalogue.add('0-1', {
+      name: 'passport_number',
+      label: 'Passport Number',
+      type: 'string',
+      fieldType: 'text',
+      groupName: 'contactinformation',
+      description: '',
+      options: [],
+      dataSensitivity: 'sensitive',
+    })
+    const names = async (query: string) =>
+      propertiesResponseSchema
+        .parse((await getJson(simulator, `/crm/v3/properties/contacts${query}`)).body)
+        .results.map((p) => p.name)
+    expect(await names('')).not.toContain('passport_number')
+    expect(await names('?dataSensitivity=sensitive')).toEqual(['passport_number'])
+    expect(
+      (await getJson(simulator, '/crm/v3/properties/contacts?dataSensitivity=secret')).status,
+    ).toBe(400)
+  })
+
   it('answers an unknown object type or property with a 404 JSON error', async () => {
     const simulator = await startSimulator()
     const unknownType = await getJson(simulator, '/crm/v3/properties/spaceships')

@@ -16,6 +16,11 @@ export interface SimulatorSettings {
   paused: boolean
   /** admitted imports wait in PROCESSING until this is turned off */
   holdProcessing: boolean
+  /**
+   * drop zero-valued counters from import responses, as HubSpot's own examples seem to (SILENT);
+   * off by default so the engine's counters pass through unchanged
+   */
+  omitZeroCounters: boolean
   /** requests per rolling interval, per token */
   rateLimit: number
   rateLimitIntervalMs: number
