@@ -37,13 +37,6 @@ async function create(version: (typeof API_VERSIONS)[number], path = importsPath
   return { response, body: (await response.json()) as { id: string; state: string } }
 }
 
-async function simulatorImports(): Promise<{ id: string }[]> {
-  const response = await fetch(`${simulator.url}/crm/v3/imports`, {
-    headers: { authorization: `Bearer ${simulator.token}` },
-  })
-  return ((await response.json()) as { results: { id: string }[] }).results
-}
-
 describe('routes', () => {
   it.each(API_VERSIONS)(
     'forwards every imports and properties route in the %s form',
@@ -240,14 +233,15 @@ describe('CSRF guard', () => {
     fetch(`${proxy.api}/crm/v3/imports`, { method: 'POST', headers, body: importForm() })
 
   it('refuses a create without X-Requested-By, cross-site or from another origin', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       {},
       { 'X-Requested-By': 'someone-else' },
       { ...REQUESTED_BY, 'Sec-Fetch-Site': 'cross-site' },
       { ...REQUESTED_BY, 'Sec-Fetch-Site': 'same-site' },
       { ...REQUESTED_BY, Origin: 'https://evil.example' },
       { ...REQUESTED_BY, Origin: 'null' },
-    ]) {
+    ]
+    for (const headers of cases) {
       const response = await post(headers)
       expect(response.status, JSON.stringify(headers)).toBe(403)
       expect(((await response.json()) as { category: string }).category).toBe('FORBIDDEN')

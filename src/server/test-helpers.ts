@@ -13,6 +13,8 @@ export interface TestSimulator extends LaunchedSimulator {
   fault(spec: Record<string, unknown>): Promise<void>
   configure(config: Record<string, unknown>): Promise<void>
   addToken(token: string, scopes: string[]): Promise<void>
+  /** the imports HubSpot (the simulator) holds, read directly */
+  imports(): Promise<{ id: string; state: string }[]>
 }
 
 export async function startSimulator(): Promise<TestSimulator> {
@@ -43,6 +45,12 @@ export async function startSimulator(): Promise<TestSimulator> {
     fault: async (spec) => void (await control('POST', '/faults', spec)),
     configure: async (config) => void (await control('POST', '/config', config)),
     addToken: async (token, scopes) => void (await control('POST', '/tokens', { token, scopes })),
+    imports: async () => {
+      const response = await fetch(`${simulator.url}/crm/v3/imports?limit=100`, {
+        headers: { authorization: `Bearer ${simulator.token}` },
+      })
+      return ((await response.json()) as { results: { id: string; state: string }[] }).results
+    },
   }
 }
 

@@ -1,0 +1,230 @@
+import http from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  REQUESTED_BY,
+  contactsImportRequest,
+  importForm,
+  isCreate,
+  startSimulator,
+  startTestProxy,
+  type TestProxy,
+  type TestSimulator,
+} from './test-helpers.ts'
+
+let simulator: TestSimulator
+let proxy: TestProxy
+
+beforeAll(async () => {
+  simulator = await startSimulator()
+  proxy = await startTestProxy(simulator)
+})
+afterAll(async () => {
+  await proxy?.close()
+  simulator?.stop()
+})
+beforeEach(async () => {
+  await simulator.reset()
+})
+
+const columns = ['email', 'firstname', 'lastname']
+function bigCsv(rows: number): string {
+  const lines = ['email,firstname,lastname']
+  for (let i = 0; i < rows; i++) lines.push(`person${i}@example.com,First${i},Last${i}`)
+  return `${lines.join('\n')}\n`
+}
+
+describe('uploads that fail part-way', () => {
+  it('leaves no import when the browser disconnects mid-upload', async () => {
+    const boundary = 'browser-boundary-1'
+    const request = http.request(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: { ...REQUESTED_BY, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    })
+    request.on('error', () => {})
+    request.write(
+      `--${boundary}\r\nContent-Disposition: form-data; name="importRequest"\r\n\r\n` +
+        `${JSON.stringify(contactsImportRequest('cut.csv', columns))}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="cut.csv"\r\n` +
+        'Content-Type: text/csv\r\n\r\n',
+    )
+    request.write(bigCsv(20_000))
+    // let the proxy open the upstream request and stream what it has
+    await sleep(500)
+    request.destroy()
+    await waitFor(() => proxy.logs.some((line) => line.includes('upload abandoned by the browser')))
+    await sleep(300)
+    expect(await simulator.imports()).toEqual([])
+  })
+
+  it('reports a reset by HubSpot mid-upload clearly and leaves no import', async () => {
+    await simulator.fault({
+      drop: true,
+      dropAfterBytes: 64 * 1024,
+      method: 'POST',
+      pathPrefix: '/crm/v3/imports',
+    })
+    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: REQUESTED_BY,
+      body: importForm(bigCsv(100_000), 'reset.csv', contactsImportRequest('reset.csv', columns)),
+    })
+    expect(response.status).toBe(502)
+    const body = (await response.json()) as { category: string; message: string }
+    expect(body.category).toBe('UPSTREAM_CONNECTION_RESET')
+    expect(body.message).toMatch(/no import was created/)
+    expect(await simulator.imports()).toEqual([])
+    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+  })
+
+  it('refuses a file over the cap with 413 and never completes the upstream body', async () => {
+    const small = await startTestProxy(simulator, { maxFileBytes: 100_000 })
+    try {
+      const response = await fetch(`${small.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: REQUESTED_BY,
+        body: importForm(bigCsv(20_000), 'big.csv', contactsImportRequest('big.csv', columns)),
+      })
+      expect(response.status).toBe(413)
+      expect(((await response.json()) as { category: string }).category).toBe('PAYLOAD_TOO_LARGE')
+      await sleep(200)
+      expect(await simulator.imports()).toEqual([])
+    } finally {
+      await small.close()
+    }
+  })
+})
+
+describe('retries', () => {
+  it.each([
+    [{ status: 429, retryAfter: '1' }],
+    [{ status: 429 }],
+    [{ status: 502 }],
+    [{ status: 503 }],
+    [{ status: 504 }],
+    [{ drop: true }],
+  ])('retries a GET after %j and succeeds', async (fault) => {
+    await simulator.fault({ ...fault, count: 2, method: 'GET', pathPrefix: '/crm/v3/imports' })
+    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    expect(response.status).toBe(200)
+    const gets = (await simulator.requests()).filter((r) => r.method === 'GET')
+    expect(gets).toHaveLength(3)
+  })
+
+  it('honours Retry-After before retrying a 429', async () => {
+    await simulator.fault({ status: 429, retryAfter: '1', count: 1, method: 'GET' })
+    const started = Date.now()
+    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    expect(response.status).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950)
+  })
+
+  it('does not retry a DAILY 429 and reports it', async () => {
+    await simulator.fault({ status: 429, policyName: 'DAILY', count: 3, method: 'GET' })
+    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    expect(response.status).toBe(429)
+    const body = (await response.json()) as {
+      policyName: string
+      message: string
+      correlationId: string
+    }
+    expect(body.policyName).toBe('DAILY')
+    expect(body.message).toMatch(/daily limit/)
+    expect(body.correlationId).toBeTruthy()
+    expect((await simulator.requests()).filter((r) => r.method === 'GET')).toHaveLength(1)
+    await simulator.configure({})
+  })
+
+  it('never sends a create twice, even when HubSpot answers 502', async () => {
+    await simulator.fault({ status: 502, count: 5, method: 'POST' })
+    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: REQUESTED_BY,
+      body: importForm(),
+    })
+    expect(response.status).toBe(502)
+    const body = (await response.json()) as { category: string; correlationId?: string }
+    expect(body.category).toBe('OUTCOME_UNKNOWN')
+    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+  })
+
+  it('creates one import for a double submit with one Idempotency-Key', async () => {
+    const send = () =>
+      fetch(`${proxy.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: { ...REQUESTED_BY, 'Idempotency-Key': 'wizard-session-42' },
+        body: importForm(),
+      })
+    const [first, second] = await Promise.all([send(), send()])
+    const ids = await Promise.all(
+      [first, second].map(async (r) => ((await r.json()) as { id: string }).id),
+    )
+    expect([first.status, second.status]).toEqual([200, 200])
+    expect(ids[0]).toBe(ids[1])
+    const third = await send()
+    expect(third.headers.get('idempotent-replayed')).toBe('true')
+    expect(((await third.json()) as { id: string }).id).toBe(ids[0])
+    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+    expect(await simulator.imports()).toHaveLength(1)
+  })
+})
+
+describe('the shared rate budget', () => {
+  it('serves fifty pollers of one import with about one upstream call per interval', async () => {
+    await simulator.configure({ holdProcessing: true })
+    const created = await fetch(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: REQUESTED_BY,
+      body: importForm(),
+    })
+    const { id } = (await created.json()) as { id: string }
+    await simulator.clearRequests()
+
+    const seconds = 4
+    const until = Date.now() + seconds * 1000
+    let answers = 0
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (Date.now() < until) {
+          const response = await fetch(`${proxy.api}/crm/v3/imports/${id}`)
+          expect(response.status).toBe(200)
+          await response.arrayBuffer()
+          answers++
+          await sleep(100)
+        }
+      }),
+    )
+    const upstream = (await simulator.requests()).filter((r) => r.path === `/crm/v3/imports/${id}`)
+    console.warn(
+      `50 pollers for ${seconds} s: ${answers} answers, ${upstream.length} upstream calls`,
+    )
+    // one call per 1 s cache interval, plus one at each edge
+    expect(upstream.length).toBeLessThanOrEqual(seconds + 2)
+    expect(answers).toBeGreaterThan(500)
+    await simulator.configure({ holdProcessing: false })
+  })
+
+  it('queues requests beyond the budget instead of letting HubSpot answer 429', async () => {
+    const tight = await startTestProxy(simulator, { rateLimitPer10s: 10, statusCacheMs: 0 })
+    try {
+      const started = Date.now()
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => fetch(`${tight.api}/crm/v3/imports?limit=${i + 1}`)),
+      )
+      // 9 fit the 10 % margin at once; the rest wait for the window to roll, none fails
+      expect(responses.every((r) => r.status === 200)).toBe(true)
+      expect(Date.now() - started).toBeGreaterThan(9_000)
+      expect((await simulator.requests()).every((r) => r.status === 200)).toBe(true)
+    } finally {
+      await tight.close()
+    }
+  }, 40_000)
+})
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await sleep(25)
+  }
+}
