@@ -176,11 +176,13 @@ function listen(app: Hono<SimulatorEnv>, port: number, hostname: string): Promis
   })
 }
 
+const isControlPath = (path: string) => path === CONTROL_BASE || path.startsWith(`${CONTROL_BASE}/`)
+
 function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> {
   const app = new Hono<SimulatorEnv>({ strict: false })
 
   app.use('*', async (c, next) => {
-    if (c.req.path === CONTROL_BASE || c.req.path.startsWith(`${CONTROL_BASE}/`)) return next()
+    if (isControlPath(c.req.path)) return next()
     const started = Date.now()
     c.set('correlationId', newCorrelationId())
     c.set('dropped', false)
@@ -203,7 +205,7 @@ function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> 
 
   // HubSpot's edge: injected faults first, then authentication, then the rate limits
   app.use('*', async (c, next) => {
-    if (c.req.path === CONTROL_BASE || c.req.path.startsWith(`${CONTROL_BASE}/`)) return next()
+    if (isControlPath(c.req.path)) return next()
     const fault = state.faults.take(c.req.method, c.req.path)
     if (fault?.delayMs) await sleep(fault.delayMs)
     if (fault?.drop) {
@@ -213,16 +215,20 @@ function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> 
         incoming.socket.destroy()
         return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
       }
-      // a reset mid-upload: the handler below reads on until the socket dies under it
+      // a reset mid-upload: count on the socket (a listener on the request would start it
+      // flowing before the handler reads it), and only for this request of a keep-alive socket
       let seen = 0
       const limit = fault.dropAfterBytes
-      incoming.on('data', (chunk: Buffer) => {
+      const socket = incoming.socket
+      const count = (chunk: Buffer) => {
         seen += chunk.length
-        if (seen >= limit && !incoming.socket.destroyed) {
+        if (seen >= limit && !socket.destroyed) {
           c.set('dropped', true)
-          incoming.socket.destroy()
+          socket.destroy()
         }
-      })
+      }
+      socket.on('data', count)
+      c.env.outgoing.once('close', () => socket.off('data', count))
     }
     if (fault?.status) {
       if (fault.html && fault.status >= 500) {
