@@ -103,7 +103,8 @@ async function streamRows(
       if (done) break
       if (!parser) {
         pending += value
-        if (!/[\r\n]/.test(pending) && pending.length < 1 << 20) continue
+        // a trailing \r may be the first half of \r\n: wait for the next character
+        if (!/\n|\r[^]/.test(pending) && pending.length < 1 << 20) continue
         parser = records(guessNewline(pending))
         parser.push(pending)
         pending = ''
