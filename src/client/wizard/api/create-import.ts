@@ -30,13 +30,7 @@ export interface CreateImportInput {
 export function createImport(input: CreateImportInput): Promise<PublicImportResponse> {
   const { importRequest, file, idempotencyKey, onProgress, signal } = input
   const fileName = importRequest.files[0]?.fileName ?? 'import.csv'
-  const body = new FormData()
-  // the proxy reads importRequest before the file streams through, so it goes first
-  body.append(
-    'importRequest',
-    new Blob([JSON.stringify(importRequest)], { type: 'application/json' }),
-  )
-  body.append('files', file, fileName)
+  const { body, contentType } = multipartBody(importRequest, file, fileName)
 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
@@ -44,6 +38,7 @@ export function createImport(input: CreateImportInput): Promise<PublicImportResp
     for (const [key, value] of Object.entries(REQUESTED_BY_HEADER)) xhr.setRequestHeader(key, value)
     xhr.setRequestHeader('Idempotency-Key', idempotencyKey)
     xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Content-Type', contentType)
     xhr.upload.onprogress = (event) => {
       onProgress?.({
         loaded: event.loaded,
@@ -68,6 +63,37 @@ export function createImport(input: CreateImportInput): Promise<PublicImportResp
     }
     xhr.send(body)
   })
+}
+
+/**
+ * The multipart body, written by hand: FormData would give the JSON part a filename ("blob"),
+ * which makes it a file part, while HubSpot's own example sends it as a field with
+ * `Content-Type: application/json`. A Blob of parts still streams the file from disk.
+ */
+export function multipartBody(
+  importRequest: ImportRequest,
+  file: Blob,
+  fileName: string,
+): { body: Blob; contentType: string } {
+  const boundary = `----hubspot-import-${crypto.getRandomValues(new Uint32Array(4)).join('')}`
+  const head =
+    `--${boundary}\r\n` +
+    'Content-Disposition: form-data; name="importRequest"\r\n' +
+    'Content-Type: application/json\r\n\r\n' +
+    `${JSON.stringify(importRequest)}\r\n` +
+    `--${boundary}\r\n` +
+    `Content-Disposition: form-data; name="files"; filename="${escapeFileName(fileName)}"\r\n` +
+    'Content-Type: text/csv\r\n\r\n'
+  const tail = `\r\n--${boundary}--\r\n`
+  return {
+    body: new Blob([head, file, tail]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  }
+}
+
+// as browsers do for FormData (HTML spec "multipart/form-data encoding algorithm")
+function escapeFileName(name: string): string {
+  return name.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22')
 }
 
 async function settle(xhr: XMLHttpRequest): Promise<PublicImportResponse> {
