@@ -94,7 +94,7 @@ describe('rate limits', () => {
   })
 
   it('answers 429 TEN_SECONDLY_ROLLING past the window limit and lets requests through once it rolls', async () => {
-    const simulator = await startSimulator({ rateLimit: 3, rateLimitIntervalMs: 400 })
+    const simulator = await startSimulator({ rateLimit: 3, rateLimitIntervalMs: 1_500 })
     const statuses = []
     for (let i = 0; i < 5; i++) statuses.push((await getJson(simulator, '/crm/v3/imports')).status)
     expect(statuses).toEqual([200, 200, 200, 429, 429])
@@ -110,7 +110,7 @@ describe('rate limits', () => {
     })
     expect(limited.headers.get('x-hubspot-ratelimit-remaining')).toBe('0')
 
-    await new Promise((resolve) => setTimeout(resolve, 450))
+    await new Promise((resolve) => setTimeout(resolve, 1_550))
     expect((await getJson(simulator, '/crm/v3/imports')).status).toBe(200)
   })
 
