@@ -55,6 +55,8 @@ export class SimulatorControl {
 }
 
 export const test = base.extend<{ simulator: SimulatorControl }>({
+  // playwright reads fixture dependencies from the destructuring pattern, so it must be there
+  // eslint-disable-next-line no-empty-pattern
   simulator: async ({}, use) => {
     const simulator = new SimulatorControl()
     await simulator.reset()

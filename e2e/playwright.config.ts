@@ -1,25 +1,11 @@
-import { execFileSync } from 'node:child_process'
 import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.ts'
 
 // e2e runs the built app behind the real proxy, against the simulator over HTTP: nothing mocked
 export const SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 3199)
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3198)
 export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`
 export const SIMULATOR_TOKEN = 'pat-e2e-simulator-token'
-
-/** CHROMIUM_PATH, else a system Chromium (Debian's `chromium`), else Playwright's own browser. */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']) {
-    try {
-      const found = execFileSync('which', [name], { encoding: 'utf8' }).trim()
-      if (found) return found
-    } catch {
-      // not on PATH
-    }
-  }
-  return undefined
-}
 
 const executablePath = chromiumExecutable()
 
@@ -39,14 +25,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [

@@ -1,0 +1,162 @@
+import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import type { Property } from '#shared/hubspot/property.ts'
+import { autoMatchColumns } from '../../src/client/wizard/core/auto-match-columns.ts'
+import { buildCheckPlan } from '../../src/client/wizard/core/check-plan.ts'
+import { NO_EDITS } from '../../src/client/wizard/core/edits.ts'
+import { inspectFile } from '../../src/client/wizard/core/inspect-file.ts'
+import type { WorkerRequest, WorkerResponse } from '../../src/client/wizard/core/types.ts'
+
+// a contacts catalogue for the generated file's columns, shaped like the properties API's answer
+const prop = (
+  name: string,
+  label: string,
+  type: string,
+  fieldType: string,
+  extra: Partial<Property> = {},
+) =>
+  ({
+    name,
+    label,
+    type,
+    fieldType,
+    groupName: 'contactinformation',
+    description: '',
+    options: [],
+    ...extra,
+  }) as Property
+const CONTACTS: Property[] = [
+  prop('hs_object_id', 'Record ID', 'number', 'number', {
+    hasUniqueValue: true,
+    modificationMetadata: { archivable: false, readOnlyDefinition: true, readOnlyValue: true },
+  }),
+  prop('email', 'Email', 'string', 'text', { hasUniqueValue: true, textDisplayHint: 'email' }),
+  prop('firstname', 'First Name', 'string', 'text'),
+  prop('lastname', 'Last Name', 'string', 'text'),
+  prop('company', 'Company Name', 'string', 'text'),
+  prop('jobtitle', 'Job Title', 'string', 'text'),
+  prop('phone', 'Phone Number', 'string', 'phonenumber'),
+  prop('city', 'City', 'string', 'text'),
+  prop('country', 'Country/Region', 'string', 'text'),
+  prop('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', {
+    options: [
+      'subscriber',
+      'lead',
+      'marketingqualifiedlead',
+      'salesqualifiedlead',
+      'opportunity',
+      'customer',
+      'evangelist',
+      'other',
+    ].map((value, displayOrder) => ({ value, label: value, hidden: false, displayOrder })),
+  }),
+  prop('date_of_birth', 'Date of birth', 'date', 'date'),
+  prop('annualrevenue', 'Annual Revenue', 'number', 'number'),
+  prop('message', 'Notes', 'string', 'textarea'),
+]
+
+interface MainThreadWatch {
+  stop(): { longestTaskMs: number; longestGapMs: number }
+}
+
+/** The longest main-thread task (longtask entries) and the longest gap of a 10 ms heartbeat. */
+function watchMainThread(): MainThreadWatch {
+  let longestTaskMs = 0
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestTaskMs = Math.max(longestTaskMs, entry.duration)
+  })
+  observer.observe({ type: 'longtask', buffered: false })
+  let last = performance.now()
+  let longestGapMs = 0
+  const timer = setInterval(() => {
+    const now = performance.now()
+    longestGapMs = Math.max(longestGapMs, now - last)
+    last = now
+  }, 10)
+  return {
+    stop() {
+      clearInterval(timer)
+      observer.disconnect()
+      return { longestTaskMs, longestGapMs }
+    },
+  }
+}
+
+function pickedFile(): File {
+  const file = (document.getElementById('file') as HTMLInputElement).files?.[0]
+  if (!file) throw new Error('no file chosen')
+  return file
+}
+
+async function plainPapaparse() {
+  const file = pickedFile()
+  const watch = watchMainThread()
+  const started = performance.now()
+  const worker = new Worker(new URL('./plain-papaparse.worker.ts', import.meta.url), {
+    type: 'module',
+  })
+  const result = await new Promise<{ rows: number; ms: number }>((resolve, reject) => {
+    worker.onmessage = (event) =>
+      event.data.error ? reject(new Error(event.data.error)) : resolve(event.data)
+    worker.postMessage(file)
+  })
+  worker.terminate()
+  return { rows: result.rows, totalMs: performance.now() - started, ...watch.stop() }
+}
+
+/** The wizard's own path: inspect the head, auto-map, build the check plan, scan every row in the worker. */
+async function wizardPipeline() {
+  const file = pickedFile()
+  const watch = watchMainThread()
+  const started = performance.now()
+  const inspection = await inspectFile(file)
+  const catalogs: Partial<Record<ObjectTypeId, Property[]>> = { '0-1': CONTACTS }
+  const matches = autoMatchColumns(inspection.headers, catalogs, ['0-1'])
+  const mapping = matches.map((match) => ({
+    columnIndex: match.columnIndex,
+    columnName: match.columnName,
+    objectTypeId: match.objectTypeId ?? null,
+    propertyName: match.propertyName ?? null,
+  }))
+  const mappedAfterMs = performance.now() - started
+  const plan = buildCheckPlan({
+    mapping,
+    operations: { '0-1': 'UPSERT' },
+    catalogs,
+    columnCount: inspection.headers.length,
+    dateFormat: 'YEAR_MONTH_DAY',
+  })
+  const worker = new Worker(
+    new URL('../../src/client/wizard/core/csv.worker.ts', import.meta.url),
+    {
+      type: 'module',
+    },
+  )
+  const result = await new Promise<Extract<WorkerResponse, { type: 'scan-result' }>['result']>(
+    (resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+        if (event.data.type === 'scan-result') resolve(event.data.result)
+        if (event.data.type === 'error') reject(new Error(event.data.message))
+      }
+      const request: WorkerRequest = {
+        type: 'scan',
+        id: 1,
+        file,
+        settings: inspection.settings,
+        plan,
+        edits: NO_EDITS,
+      }
+      worker.postMessage(request)
+    },
+  )
+  worker.terminate()
+  return {
+    rows: result.totalRows,
+    rowsWithProblems: result.problemRowCount,
+    mappedColumns: mapping.filter((column) => column.propertyName).length,
+    mappedAfterMs,
+    totalMs: performance.now() - started,
+    ...watch.stop(),
+  }
+}
+
+Object.assign(window, { bench: { plainPapaparse, wizardPipeline } })
