@@ -5,13 +5,14 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
+import type * as z from 'zod'
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import { controlRoutes } from './control-routes.ts'
 import { CrmStore } from './engine/crm-store.ts'
 import { processImport as engineProcessImport } from './engine/process-import.ts'
 import { PropertyCatalogue } from './engine/properties-catalogue.ts'
 import type { CrmStoreLike, PropertyCatalogueLike } from './engine/types.ts'
-import { createFaultQueue, htmlErrorPage, type FaultSpec } from './faults.ts'
+import { createFaultQueue, faultSpecSchema, htmlErrorPage, type FaultSpec } from './faults.ts'
 import { hubspotJson, type SimulatorEnv } from './http.ts'
 import {
   HubSpotError,
@@ -55,7 +56,7 @@ export interface Simulator {
   state: SimulatorState
   requests(): LoggedRequest[]
   configure(changes: Partial<SimulatorSettings>): void
-  addFault(spec: Partial<FaultSpec>): void
+  addFault(spec: z.input<typeof faultSpecSchema>): void
   reset(): Promise<void>
   close(): Promise<void>
 }
@@ -154,7 +155,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     state,
     requests: () => state.requestLog.list(),
     configure: (changes) => state.configure(changes),
-    addFault: (spec) => state.faults.add({ count: 1, ...spec }),
+    addFault: (spec) => state.faults.add(faultSpecSchema.parse(spec)),
     reset: () => state.reset(),
     async close() {
       await new Promise<void>((resolve) => {
