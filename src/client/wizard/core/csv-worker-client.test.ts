@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { buildCheckPlan } from './check-plan.ts'
+import { createCsvWorkerClient, type WorkerLike } from './csv-worker-client.ts'
+import { createWorkerHandler } from './csv-worker-handler.ts'
+import { NO_EDITS } from './edits.ts'
+import { CATALOGS } from './fixtures/properties.ts'
+import type { ParseSettings, ScanProgress, WorkerRequest, WorkerResponse } from './types.ts'
+
+/** The real handler behind a fake Worker, with structured cloning both ways like postMessage. */
+function inProcessWorker(): WorkerLike & { requests: WorkerRequest[] } {
+  const listeners = new Set<(event: MessageEvent<WorkerResponse>) => void>()
+  const handle = createWorkerHandler((message) => {
+    const data = structuredClone(message)
+    setTimeout(() => listeners.forEach((l) => l({ data } as MessageEvent<WorkerResponse>)), 0)
+  })
+  const requests: WorkerRequest[] = []
+  return {
+    requests,
+    postMessage(message) {
+      requests.push(message)
+      void handle(structuredClone(message))
+    },
+    addEventListener: (_type, listener) => listeners.add(listener),
+    removeEventListener: (_type, listener) => listeners.delete(listener),
+    terminate: () => listeners.clear(),
+  }
+}
+
+const SETTINGS: ParseSettings = { encoding: 'utf-8', delimiter: ',', headerRowIndex: 0 }
+const rows = Array.from({ length: 5_000 }, (_, i) => `user${i % 4_990}@example.com,Name ${i}`)
+const file = new Blob([`Email,First Name\n${rows.join('\n')}\n`])
+const plan = buildCheckPlan({
+  mapping: [
+    { columnIndex: 0, columnName: 'Email', objectTypeId: '0-1', propertyName: 'email' },
+    { columnIndex: 1, columnName: 'First Name', objectTypeId: '0-1', propertyName: 'firstname' },
+  ],
+  operations: { '0-1': 'CREATE' },
+  catalogs: CATALOGS,
+  columnCount: 2,
+  dateFormat: 'MONTH_DAY_YEAR',
+})
+
+describe('createCsvWorkerClient', () => {
+  it('scans through the worker and resolves with the result', async () => {
+    const client = createCsvWorkerClient(inProcessWorker())
+    const progress: ScanProgress[] = []
+    const result = await client.scan(file, SETTINGS, plan, NO_EDITS, {
+      onProgress: (p) => progress.push(p),
+    }).result
+    expect(result.totalRows).toBe(5_000)
+    expect(result.problemCounts).toEqual({ DUPLICATE_ALTERNATE_ID: 10 })
+    expect(progress.at(-1)).toMatchObject({ rows: 5_000, bytesRead: file.size })
+  })
+
+  it('exports a clean CSV blob', async () => {
+    const client = createCsvWorkerClient(inProcessWorker())
+    const { result } = client.exportCleanCsv(file, SETTINGS, {
+      columnIndexes: [1],
+      headerNames: ['First Name'],
+      edits: NO_EDITS,
+    })
+    const exported = await result
+    expect(exported.rows).toBe(5_000)
+    expect((await exported.blob.text()).split('\r\n').slice(0, 2)).toEqual(['First Name', 'Name 0'])
+  })
+
+  it('rejects with an AbortError when cancelled', async () => {
+    const worker = inProcessWorker()
+    const client = createCsvWorkerClient(worker)
+    const task = client.scan(file, SETTINGS, plan, NO_EDITS)
+    task.cancel()
+    await expect(task.result).rejects.toMatchObject({ name: 'AbortError' })
+    expect(worker.requests.map((r) => r.type)).toEqual(['scan', 'cancel'])
+  })
+
+  it('cancels through an AbortSignal too', async () => {
+    const client = createCsvWorkerClient(inProcessWorker())
+    const controller = new AbortController()
+    const task = client.scan(file, SETTINGS, plan, NO_EDITS, { signal: controller.signal })
+    controller.abort()
+    await expect(task.result).rejects.toMatchObject({ name: 'AbortError' })
+  })
+})
+
+describe('createWorkerHandler', () => {
+  it.each([
+    { error: new Error('disk gone'), message: 'disk gone' },
+    {
+      error: new DOMException('changed', 'NotReadableError'),
+      message:
+        'The file could not be read; it may have been changed or moved since you chose it. Choose it again.',
+    },
+  ])('reports a failed read as $error.name', async ({ error, message }) => {
+    const posted: WorkerResponse[] = []
+    const handle = createWorkerHandler((m) => posted.push(m))
+    const stream = new ReadableStream<Uint8Array>({ pull: (c) => c.error(error) })
+    const failing = { stream, size: 10 } as unknown as Blob
+    await handle({ type: 'scan', id: 7, file: failing, settings: SETTINGS, plan, edits: NO_EDITS })
+    expect(posted.at(-1)).toEqual({ type: 'error', id: 7, message })
+  })
+})

@@ -1,0 +1,135 @@
+import type {
+  CheckPlan,
+  Edits,
+  ExportPlan,
+  ExportResult,
+  ParseSettings,
+  ScanProgress,
+  ScanResult,
+  WorkerRequest,
+  WorkerResponse,
+} from './types.ts'
+
+/** What the client needs of a Worker (a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest): void
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerResponse>) => void): void
+  removeEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<WorkerResponse>) => void,
+  ): void
+  terminate(): void
+}
+
+/** A running job: its result, and a way to stop it (the result then rejects with an AbortError). */
+export interface CsvTask<T> {
+  result: Promise<T>
+  cancel(): void
+}
+
+export interface TaskOptions {
+  onProgress?: (progress: ScanProgress) => void
+  signal?: AbortSignal
+}
+
+export interface CsvWorkerClient {
+  scan(
+    file: Blob,
+    settings: ParseSettings,
+    plan: CheckPlan,
+    edits: Edits,
+    options?: TaskOptions,
+  ): CsvTask<ScanResult>
+  exportCleanCsv(
+    file: Blob,
+    settings: ParseSettings,
+    plan: ExportPlan,
+    options?: TaskOptions,
+  ): CsvTask<ExportResult>
+  /** stops the worker; running tasks reject */
+  terminate(): void
+}
+
+/** The module worker; the `new URL(…, import.meta.url)` form is what Vite bundles as a worker. */
+export function createCsvWorker(): Worker {
+  return new Worker(new URL('./csv.worker.ts', import.meta.url), { type: 'module' })
+}
+
+// Omit over each member of the union, not over the union as a whole
+type JobRequest = WorkerRequest extends infer R
+  ? R extends { type: 'scan' | 'export' }
+    ? Omit<R, 'id'>
+    : never
+  : never
+
+interface Pending {
+  resolve(value: unknown): void
+  reject(error: Error): void
+  onProgress?: ((progress: ScanProgress) => void) | undefined
+}
+
+/** A promise-based wrapper over the CSV worker: one message listener, jobs told apart by id. */
+export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): CsvWorkerClient {
+  const pending = new Map<number, Pending>()
+  let nextId = 1
+
+  const listener = (event: MessageEvent<WorkerResponse>) => {
+    const message = event.data
+    const job = pending.get(message.id)
+    if (!job) return
+    switch (message.type) {
+      case 'progress':
+        job.onProgress?.(message.progress)
+        return
+      case 'scan-result':
+      case 'export-result':
+        pending.delete(message.id)
+        job.resolve(message.result)
+        return
+      case 'cancelled':
+        pending.delete(message.id)
+        job.reject(new DOMException('The job was cancelled.', 'AbortError'))
+        return
+      case 'error':
+        pending.delete(message.id)
+        job.reject(new Error(message.message))
+        return
+    }
+  }
+  worker.addEventListener('message', listener)
+
+  function start<T>(request: JobRequest, options: TaskOptions): CsvTask<T> {
+    const id = nextId++
+    const cancel = () => {
+      if (pending.has(id)) worker.postMessage({ type: 'cancel', id })
+    }
+    const result = new Promise<T>((resolve, reject) => {
+      if (options.signal?.aborted) {
+        reject(new DOMException('The job was cancelled.', 'AbortError'))
+        return
+      }
+      pending.set(id, {
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        onProgress: options.onProgress,
+      })
+      options.signal?.addEventListener('abort', cancel, { once: true })
+      worker.postMessage({ ...request, id } as WorkerRequest)
+    })
+    return { result, cancel }
+  }
+
+  return {
+    scan: (file, settings, plan, edits, options = {}) =>
+      start({ type: 'scan', file, settings, plan, edits }, options),
+    exportCleanCsv: (file, settings, plan, options = {}) =>
+      start({ type: 'export', file, settings, plan }, options),
+    terminate() {
+      worker.removeEventListener('message', listener)
+      worker.terminate()
+      for (const job of pending.values())
+        job.reject(new DOMException('The worker was stopped.', 'AbortError'))
+      pending.clear()
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import { exportCleanCsv, scanFile } from './scan-file.ts'
+import type { ScanProgress, WorkerRequest, WorkerResponse } from './types.ts'
+
+/**
+ * The worker's message handling without the worker: one AbortController per running job, progress
+ * and results posted back. `csv.worker.ts` wires it to `self`; tests call it directly.
+ */
+export function createWorkerHandler(
+  post: (message: WorkerResponse) => void,
+): (request: WorkerRequest) => Promise<void> {
+  const running = new Map<number, AbortController>()
+
+  return async (request) => {
+    if (request.type === 'cancel') {
+      running.get(request.id)?.abort()
+      return
+    }
+    const { id } = request
+    const controller = new AbortController()
+    running.set(id, controller)
+    const options = {
+      signal: controller.signal,
+      onProgress: (progress: ScanProgress) => post({ type: 'progress', id, progress }),
+    }
+    try {
+      if (request.type === 'scan') {
+        const result = await scanFile(request.file, request.settings, request.plan, {
+          ...options,
+          edits: request.edits,
+        })
+        post({ type: 'scan-result', id, result })
+      } else {
+        const result = await exportCleanCsv(request.file, request.settings, request.plan, options)
+        post({ type: 'export-result', id, result })
+      }
+    } catch (error) {
+      if (controller.signal.aborted) post({ type: 'cancelled', id })
+      else post({ type: 'error', id, message: describeError(error) })
+    } finally {
+      running.delete(id)
+    }
+  }
+}
+
+// a file changed or removed on disk after it was picked fails the read (reliability.md A23)
+function describeError(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'NotReadableError') {
+    return 'The file could not be read; it may have been changed or moved since you chose it. Choose it again.'
+  }
+  return error instanceof Error ? error.message : String(error)
+}
