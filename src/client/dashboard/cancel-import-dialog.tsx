@@ -30,8 +30,17 @@ export function CancelImportButton({ importId }: { importId: string }) {
     openerRef.current?.focus()
   }
 
+  // a ref, not isPending: a double click lands before React re-renders the disabled button
+  const inFlight = useRef(false)
   const confirm = () => {
-    cancel.mutate(undefined, { onSuccess: close })
+    if (inFlight.current) return
+    inFlight.current = true
+    cancel.mutate(undefined, {
+      onSuccess: close,
+      onSettled: () => {
+        inFlight.current = false
+      },
+    })
   }
 
   return (

@@ -241,7 +241,7 @@ function ErrorsTable({ rows, header }: { rows: readonly ErrorRow[]; header: read
       className="errors-scroll"
       tabIndex={0}
       role="region"
-      aria-label="Row errors"
+      aria-label="Row errors list"
     >
       <table aria-rowcount={rows.length + 1}>
         <thead>
