@@ -333,3 +333,50 @@ test('fix and re-import of the failed rows leaves every original row stored exac
   await page.goto(`/imports/${id}`)
   await expect(page.getByRole('link', { name: `import ${newId}` })).toBeVisible()
 })
+
+test('the imports list pages forward and back with HubSpot cursors', async ({
+  page,
+  simulator,
+}) => {
+  await simulator.configure({ paused: true })
+  for (let n = 1; n <= 22; n++)
+    await startImport(`Paged ${String(n).padStart(2, '0')}`, contactRows(1, `p${n}-`))
+  await page.goto('/')
+  // newest first: page 1 holds 22…3, page 2 holds 2 and 1
+  await expect(page.getByRole('link', { name: 'Paged 22' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Paged 02' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Previous page' })).toBeDisabled()
+
+  await page.getByRole('button', { name: 'Next page' }).click()
+  await expect(page.getByRole('link', { name: 'Paged 02' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Paged 22' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled()
+
+  await page.getByRole('button', { name: 'Previous page' }).click()
+  await expect(page.getByRole('link', { name: 'Paged 22' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'New import' }).first()).toBeVisible()
+})
+
+test('an import started in this browser announces that it finished', async ({
+  page,
+  simulator,
+}) => {
+  await simulator.configure({ holdProcessing: true })
+  const id = await startImport('Mine', contactRows(2, 'mine-'))
+  await page.goto('/')
+  await page.evaluate((importId) => {
+    localStorage.setItem('started-imports', JSON.stringify([{ id: importId, notified: false }]))
+  }, id)
+  await page.goto(`/imports/${id}`)
+  await expect(page.getByRole('status', { name: 'Import state' })).toContainText('Importing')
+
+  await simulator.configure({ holdProcessing: false })
+  const notice = page.getByRole('status').filter({ hasText: 'Import “Mine” has finished.' })
+  await expect(notice).toBeVisible()
+  await expect(page).toHaveTitle(/^✓ Import “Mine” has finished\./)
+
+  // announced once: a reload shows the state but no second notice
+  await page.reload()
+  await expect(page.getByRole('status', { name: 'Import state' })).toContainText('Done')
+  await expect(notice).toHaveCount(0)
+})

@@ -317,7 +317,7 @@ function RowData({ row, header }: { row: ErrorRow; header: readonly string[] }) 
         line {row.lineNumber}
       </span>
       {row.rowHasHiddenValues && <p className="muted">HubSpot hides sensitive values.</p>}
-      <dl>
+      <dl className="pairs row-data">
         {row.rowData.map((cell, index) => (
           <div key={index}>
             <dt>{header[index] || `Column ${index + 1}`}</dt>

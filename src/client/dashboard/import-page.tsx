@@ -212,7 +212,7 @@ function MappingSection({ summary }: { summary: ImportRequestSummary | undefined
         <p className="muted">HubSpot did not return the settings this import was started with.</p>
       ) : (
         <>
-          <dl>
+          <dl className="pairs">
             {summary.fileNames.length > 0 && (
               <div>
                 <dt>File</dt>
