@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import type { ImportRequest } from '#shared/hubspot/import-request.ts'
+import { multipartBody } from './create-import.ts'
+
+const request: ImportRequest = {
+  name: 'Müller import',
+  files: [
+    {
+      fileName: 'a.csv',
+      fileImportPage: {
+        hasHeader: true,
+        columnMappings: [{ columnObjectTypeId: '0-1', columnName: 'Email', propertyName: 'email' }],
+      },
+    },
+  ],
+}
+
+describe('multipartBody', () => {
+  it('sends importRequest first as a JSON field, then the file under "files"', async () => {
+    const { body, contentType } = multipartBody(request, new Blob(['Email\na@b.co\n']), 'a.csv')
+    const boundary = /boundary=(.+)$/.exec(contentType)?.[1]
+    expect(contentType).toMatch(/^multipart\/form-data; boundary=/)
+    const text = await body.text()
+    const parts = text.split(`--${boundary}`)
+    expect(parts.at(-1)).toBe('--\r\n')
+    expect(parts[1]).toContain('Content-Disposition: form-data; name="importRequest"\r\n')
+    expect(parts[1]).not.toContain('filename=')
+    expect(parts[1]).toContain('Content-Type: application/json')
+    expect(JSON.parse(parts[1]!.split('\r\n\r\n')[1]!.trim())).toEqual(request)
+    expect(parts[2]).toContain('name="files"; filename="a.csv"')
+    expect(parts[2]!.split('\r\n\r\n')[1]).toBe('Email\na@b.co\n\r\n')
+  })
+
+  it('escapes quotes and line breaks in the file name as browsers do', async () => {
+    const { body } = multipartBody(request, new Blob(['x']), 'a"\r\nb.csv')
+    expect(await body.text()).toContain('filename="a%22%0D%0Ab.csv"')
+  })
+})

@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { useState } from 'react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { FileStage } from '../wizard-state.ts'
+import { ChooseFileStep } from './choose-file-step.tsx'
+
+afterEach(cleanup)
+
+function Harness() {
+  const [source, setSource] = useState<FileStage>()
+  return <ChooseFileStep source={source} onRead={setSource} onNext={() => {}} />
+}
+
+function choose(file: File) {
+  fireEvent.change(screen.getByLabelText('Choose a CSV file'), { target: { files: [file] } })
+}
+
+describe('ChooseFileStep', () => {
+  it('explains why an empty file cannot be imported and keeps Next disabled', async () => {
+    render(<Harness />)
+    choose(new File([], 'empty.csv'))
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/empty/))
+    expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('shows what was detected, with overrides, and a preview', async () => {
+    render(<Harness />)
+    choose(new File(['Email;Name\na@x.com;Ada\nb@x.com;Bob\n'], 'list.csv'))
+    await waitFor(() =>
+      expect((screen.getByLabelText('Delimiter') as HTMLSelectElement).value).toBe(';'),
+    )
+    expect((screen.getByLabelText('Encoding') as HTMLSelectElement).value).toBe('utf-8')
+    expect((screen.getByLabelText('Header row') as HTMLSelectElement).value).toBe('0')
+    expect(screen.getByRole('table', { name: /Preview/ }).textContent).toContain('Ada')
+    expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(false)
+
+    // reading with another delimiter re-reads the file: one column
+    fireEvent.change(screen.getByLabelText('Delimiter'), { target: { value: ',' } })
+    await waitFor(() =>
+      expect(screen.getByRole('columnheader', { name: 'Email;Name' })).toBeTruthy(),
+    )
+  })
+})
