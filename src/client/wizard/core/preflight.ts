@@ -74,6 +74,9 @@ export function createPreflight(plan: CheckPlan): Preflight {
     },
   }))
 
+  const objectIndex = new Map(objects.map((o, i) => [o.plan.objectTypeId, i]))
+  const blankObject: boolean[] = objects.map(() => false)
+  const badObject: boolean[] = objects.map(() => false)
   const problemCounts: Partial<Record<ProblemType, number>> = {}
   const problemRows: ProblemRow[] = []
   const raggedLines: number[] = []
@@ -100,8 +103,9 @@ export function createPreflight(plan: CheckPlan): Preflight {
     }
     // a ragged or unparseable row is rejected whole, so its cells are not checked one by one
     const ragged = problems.length > 0
-    const blankObject = new Set<ObjectTypeId>()
-    const badObject = new Set<ObjectTypeId>()
+    // per object index; reused arrays, not Sets, because this runs for every row
+    blankObject.fill(false)
+    badObject.fill(false)
 
     if (!ragged) {
       for (const column of columns) {
@@ -116,7 +120,8 @@ export function createPreflight(plan: CheckPlan): Preflight {
           if (result.kind === 'invalid') {
             if (column.samples && column.samples.length < plan.dateSampleSize)
               column.samples.push(raw)
-            badObject.add(column.plan.objectTypeId)
+            const index = objectIndex.get(column.plan.objectTypeId)
+            if (index !== undefined) badObject[index] = true
             problems.push({
               type: result.errorType,
               message: result.message,
@@ -126,23 +131,22 @@ export function createPreflight(plan: CheckPlan): Preflight {
           }
         }
       }
-      for (const object of objects) {
+      objects.forEach((object, i) => {
         if (object.columns.every((c) => (cells[c.plan.columnIndex] ?? '').trim() === '')) {
-          blankObject.add(object.plan.objectTypeId)
-          continue
+          blankObject[i] = true
+          return
         }
         const before = problems.length
         checkObject(object, lineNumber, problems)
-        if (problems.length > before) badObject.add(object.plan.objectTypeId)
-      }
+        if (problems.length > before) badObject[i] = true
+      })
     }
 
-    for (const object of objects) {
-      const id = object.plan.objectTypeId
-      if (ragged || badObject.has(id)) object.result.withProblems++
-      else if (blankObject.has(id)) object.result.skipped++
+    objects.forEach((object, i) => {
+      if (ragged || badObject[i]) object.result.withProblems++
+      else if (blankObject[i]) object.result.skipped++
       else countOutcome(object)
-    }
+    })
 
     if (problems.length === 0) return
     problemRowCount++

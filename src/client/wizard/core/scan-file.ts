@@ -27,6 +27,8 @@ export interface StreamOptions {
   progressIntervalMs?: number
 }
 
+const YIELD_EVERY_MS = 50
+
 /** A file or any byte stream with its size (tests feed chunked streams). */
 export type ByteSource = Blob | { stream: ReadableStream<Uint8Array>; size: number }
 
@@ -93,6 +95,7 @@ async function streamRows(
     options.onProgress({ bytesRead, totalBytes, rows: rowIndex })
   }
 
+  let lastYield = Date.now()
   let parser: ReturnType<typeof records> | undefined
   // the line break is guessed once, from text that holds one (papaparse#1132)
   let pending = ''
@@ -112,6 +115,11 @@ async function streamRows(
         parser.push(value)
       }
       report()
+      // parsing a chunk is synchronous: let a queued cancel message in now and then
+      if (Date.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0))
+        lastYield = Date.now()
+      }
     }
     parser ??= records(guessNewline(pending))
     if (pending) parser.push(pending)
