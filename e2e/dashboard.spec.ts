@@ -299,17 +299,21 @@ test('fix and re-import of the failed rows leaves every original row stored exac
     page.getByRole('heading', { name: `Fix and re-import (import ${id})` }),
   ).toBeVisible()
 
-  // the wizard opens at the check step with only the failed rows; fix them in its grid
-  const grid = page.getByRole('grid')
-  await grid.getByRole('gridcell', { name: 'no-such-stage' }).dblclick()
-  await page.keyboard.press('ControlOrMeta+a')
-  await page.keyboard.type('lead')
-  await page.keyboard.press('Enter')
-  await grid.getByRole('gridcell', { name: 'cy@example' }).dblclick()
-  await page.keyboard.press('ControlOrMeta+a')
-  await page.keyboard.type('cy@example.com')
-  await page.keyboard.press('Enter')
-  await page.getByRole('button', { name: /Start (the )?import/ }).click()
+  // the wizard opens at its check step with only the failed rows; fix them in its grid
+  await expect(page.getByRole('heading', { name: 'Check the rows before importing' })).toBeVisible({
+    timeout: 20_000,
+  })
+  const stage = page.getByLabel(/^Value for Lifecycle stage on line \d+$/)
+  await expect(stage).toHaveValue('no-such-stage')
+  await stage.fill('lead')
+  await stage.press('Enter')
+  const email = page.getByLabel(/^Value for Email on line \d+$/)
+  await expect(email).toHaveValue('cy@example')
+  await email.fill('cy@example.com')
+  await email.press('Enter')
+  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(page.getByRole('heading', { name: 'Start the import' })).toBeVisible()
+  await page.getByRole('button', { name: 'Start import' }).click()
 
   await expect(page).toHaveURL(/\/imports\/\d+$/, { timeout: 30_000 })
   const newId = /\/imports\/(\d+)$/.exec(page.url())?.[1] ?? ''

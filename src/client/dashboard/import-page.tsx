@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { findObjectType } from '#shared/hubspot/object-types.ts'
 import {
   CANCELLABLE_STATES,
@@ -9,7 +9,7 @@ import {
 import { useImport } from '../api/imports/get-import.ts'
 import { Link, paths } from '../app/router.tsx'
 import { getErrorMessage } from '../lib/api-client.ts'
-import { reimportedAs, reimportedFrom } from '../reimport/reimport-links.ts'
+import { learnReimportLinks, reimportedAs, reimportedFrom } from '../reimport/reimport-links.ts'
 import { CancelImportButton } from './cancel-import-dialog.tsx'
 import { humanizeConstant } from './error-types.ts'
 import { ImportErrorsPanel } from './import-errors-panel.tsx'
@@ -89,6 +89,7 @@ function ImportDetails({
   )
   const header = useMemo(() => headerFromSummary(summary), [summary])
   const terminal = isTerminalState(data.state)
+  useEffect(() => learnReimportLinks([data]), [data])
   const from = reimportedFrom(data.id, data.importName)
   const as = reimportedAs(data.id)
   const errorsCount = data.metadata.counters.ERRORS

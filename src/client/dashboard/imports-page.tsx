@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { counter, type PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
 import { useImports } from '../api/imports/get-imports.ts'
 import { Link, paths } from '../app/router.tsx'
 import { getErrorMessage } from '../lib/api-client.ts'
+import { learnReimportLinks } from '../reimport/reimport-links.ts'
 import { ImportFinishedNotice } from './import-finished-notice.tsx'
 import { ImportStateBadge } from './import-state-badge.tsx'
 import { formatCount, formatDateTime, sourceLabel, stateExplanation } from './import-state.ts'
@@ -17,8 +18,9 @@ export function ImportsPage() {
   const imports = useImports(
     after ? { after, limit: IMPORTS_PAGE_SIZE } : { limit: IMPORTS_PAGE_SIZE },
   )
-  const results = imports.data?.results ?? []
+  const results = useMemo(() => imports.data?.results ?? [], [imports.data])
   const nextAfter = imports.data?.paging?.next?.after
+  useEffect(() => learnReimportLinks(results), [results])
 
   return (
     <section aria-labelledby="imports-heading">

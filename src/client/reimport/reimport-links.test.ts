@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import {
+  learnReimportLinks,
   recordReimportLink,
   REIMPORT_LINKS_KEY,
   reimportedAs,
@@ -111,5 +112,36 @@ describe('the link map', () => {
     }
     expect(() => recordReimportLink('1', '2', blocked)).not.toThrow()
     expect(reimportedAs('1', blocked)).toEqual([])
+  })
+})
+
+describe('learnReimportLinks', () => {
+  it.each([
+    {
+      description: 'learns a link from a re-import’s name',
+      imports: [{ id: '31', importName: 'May (re-import of #30)' }],
+      expected: ['31'],
+    },
+    {
+      description: 'ignores ordinary names',
+      imports: [{ id: '31', importName: 'May' }],
+      expected: [],
+    },
+    {
+      description: 'ignores a name pointing at itself',
+      imports: [{ id: '30', importName: 'May (re-import of #30)' }],
+      expected: [],
+    },
+  ])('$description', ({ imports, expected }) => {
+    const storage = new MemoryStorage()
+    learnReimportLinks(imports, storage)
+    expect(reimportedAs('30', storage)).toEqual(expected)
+  })
+
+  it('never overrides a recorded link', () => {
+    const storage = new MemoryStorage()
+    recordReimportLink('10', '31', storage)
+    learnReimportLinks([{ id: '31', importName: 'May (re-import of #30)' }], storage)
+    expect(reimportedFrom('31', 'May (re-import of #30)', storage)).toBe('10')
   })
 })

@@ -79,3 +79,27 @@ export function reimportedAs(
     .map(([id]) => id)
     .sort((a, b) => Number(a) - Number(b))
 }
+
+/**
+ * Copies a link the name carries into the map, so the source import can show "re-imported as"
+ * for any re-import this browser has seen (in the list or on its page), whoever started it.
+ */
+export function learnReimportLinks(
+  imports: readonly { id: string; importName?: string | undefined }[],
+  storage: Storage | undefined = defaultStorage(),
+): void {
+  const links = readLinks(storage)
+  const learned = imports.flatMap((item) => {
+    const source = reimportSourceFromName(item.importName)
+    return source && source !== item.id && links[item.id] === undefined ? [[item.id, source]] : []
+  })
+  if (learned.length === 0) return
+  try {
+    storage?.setItem(
+      REIMPORT_LINKS_KEY,
+      JSON.stringify({ ...links, ...Object.fromEntries(learned) }),
+    )
+  } catch {
+    // not remembered: the re-import's own page still shows its source from the name
+  }
+}
