@@ -152,6 +152,10 @@ async function wizardPipeline() {
   return {
     rows: result.totalRows,
     rowsWithProblems: result.problemRowCount,
+    problemCounts: result.problemCounts,
+    mapping: mapping
+      .map((column) => `${column.columnName}→${column.propertyName ?? '-'}`)
+      .join(', '),
     mappedColumns: mapping.filter((column) => column.propertyName).length,
     mappedAfterMs,
     totalMs: performance.now() - started,

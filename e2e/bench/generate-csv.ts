@@ -61,6 +61,14 @@ function prng(seed: number) {
   }
 }
 
+// addresses are ASCII as in real exports; the names keep their accents
+const asciiLower = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace('Ł', 'L')
+    .toLowerCase()
+
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`
 
 export async function generateContactsCsv(path: string, rows: number, seed = 42): Promise<number> {
@@ -81,8 +89,8 @@ export async function generateContactsCsv(path: string, rows: number, seed = 42)
     const roll = random()
     const email =
       roll < 0.01
-        ? `${first}.${last}.example.com`
-        : `${first}.${last}${i}@example.com`.toLowerCase()
+        ? `${asciiLower(first)}.${asciiLower(last)}.example.com`
+        : `${asciiLower(first)}.${asciiLower(last)}${i}@example.com`
     const stage = roll > 0.995 ? 'Lead ' : pick(STAGES)
     const day = 1 + Math.floor(random() * 28)
     const month = 1 + Math.floor(random() * 12)

@@ -85,6 +85,8 @@ interface Measurement {
   longestTaskMs: number
   longestGapMs: number
   rowsWithProblems?: number
+  problemCounts?: Record<string, number>
+  mapping?: string
   rendererPeakMb: number
 }
 
@@ -145,6 +147,8 @@ async function main() {
           `, longest main-thread task ${fmt(r.longestTaskMs)} ms, longest heartbeat gap ${fmt(r.longestGapMs)} ms` +
           `, renderer peak ${fmt(r.rendererPeakMb)} MB`
         console.log(line)
+        if (r.mapping)
+          console.log(`  mapping: ${r.mapping}\n  problems: ${JSON.stringify(r.problemCounts)}`)
         lines.push(line)
       }
     }
