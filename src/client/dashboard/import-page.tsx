@@ -62,6 +62,8 @@ export function ImportPage({ importId }: { importId: string }) {
       </p>
       <ImportFinishedNotice imports={finishedList} />
       <ImportDetails
+        // filters, dialogs and expanded rows belong to one import, not to the next one opened
+        key={data.id}
         data={data}
         // the time of the last successful poll stands in for "now", which keeps render pure
         checkedAt={query.dataUpdatedAt}
