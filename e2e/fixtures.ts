@@ -1,6 +1,18 @@
 import { test as base, expect } from '@playwright/test'
 import { SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
 
+/**
+ * fetch with one retry on a network error: the simulator may close a kept-alive socket (it drops
+ * connections on purpose in fault tests), and undici then reports EPIPE on reuse.
+ */
+async function fetchOnceMore(input: string | URL, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init)
+  } catch {
+    return await fetch(input, init)
+  }
+}
+
 /** Drives the simulator's test control routes and reads what actually landed in its CRM store. */
 export class SimulatorControl {
   async reset(): Promise<void> {
@@ -13,7 +25,7 @@ export class SimulatorControl {
   }
 
   async requests(): Promise<{ method: string; path: string; status: number }[]> {
-    const response = await fetch(`${SIMULATOR_URL}/__simulator/requests`)
+    const response = await fetchOnceMore(`${SIMULATOR_URL}/__simulator/requests`)
     const body = (await response.json()) as
       | { requests: { method: string; path: string; status: number }[] }
       | { method: string; path: string; status: number }[]
@@ -32,7 +44,9 @@ export class SimulatorControl {
       url.searchParams.set('limit', '100')
       url.searchParams.set('properties', properties.join(','))
       if (after) url.searchParams.set('after', after)
-      const response = await fetch(url, { headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` } })
+      const response = await fetchOnceMore(url, {
+        headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
+      })
       expect(response.ok, `GET ${url.pathname} answered ${response.status}`).toBe(true)
       const page = (await response.json()) as {
         results: { id: string; properties: Record<string, string | null> }[]
@@ -45,7 +59,7 @@ export class SimulatorControl {
   }
 
   private async post(path: string, body: unknown): Promise<void> {
-    const response = await fetch(`${SIMULATOR_URL}${path}`, {
+    const response = await fetchOnceMore(`${SIMULATOR_URL}${path}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),

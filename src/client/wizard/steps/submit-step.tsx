@@ -2,7 +2,9 @@ import { useMemo, useRef, useState } from 'react'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import { navigate, paths } from '../../app/router.tsx'
+import { rememberStartedImport } from '../../dashboard/use-import-finished-notice.ts'
 import { getErrorMessage } from '../../lib/api-client.ts'
+import { recordReimportLink } from '../../reimport/reimport-links.ts'
 import { useCreateImport, type UploadProgress } from '../api/create-import.ts'
 import { buildImportRequest } from '../core/build-import-request.ts'
 import { cleanCsvReasons } from '../core/edits.ts'
@@ -108,6 +110,8 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
         idempotencyKey: submissionKey,
         onProgress: (progress) => setSending({ phase: 'uploading', progress }),
       })
+      rememberStartedImport(created.id)
+      if (state.reimportOf) recordReimportLink(state.reimportOf, created.id)
       await clearDraft().catch(() => {})
       navigate(paths.import(created.id))
     } catch (failure) {
