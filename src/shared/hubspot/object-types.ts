@@ -38,3 +38,21 @@ export const DEFAULT_ASSOCIATION_TYPE_IDS: Readonly<Record<string, number>> = {
 export function defaultAssociationTypeId(from: ObjectTypeId, to: ObjectTypeId): number | undefined {
   return DEFAULT_ASSOCIATION_TYPE_IDS[`${from}->${to}`]
 }
+
+/**
+ * What HubSpot needs to *create* a record (hubspot-imports-api.md §8, KB "set up your import
+ * file"): every group needs one non-blank value among its properties. Companies need a name or a
+ * domain; deals a name, a pipeline and a stage. Updates need none of them.
+ */
+export const REQUIRED_TO_CREATE: Readonly<Record<ObjectTypeId, readonly (readonly string[])[]>> = {
+  '0-1': [['email']],
+  '0-2': [['name', 'domain']],
+  '0-3': [['dealname'], ['pipeline'], ['dealstage']],
+  '0-5': [['subject'], ['hs_pipeline'], ['hs_pipeline_stage']],
+}
+
+/** HubSpot's built-in alternate identifiers; any property with hasUniqueValue is one too. */
+export const BUILT_IN_ALTERNATE_IDS: Readonly<Partial<Record<ObjectTypeId, string>>> = {
+  '0-1': 'email',
+  '0-2': 'domain',
+}
