@@ -32,7 +32,7 @@ interface CompiledColumn {
   plan: ColumnCheckPlan
   check: CellCheck
   /** first line of each identifier value, for "also on line N" */
-  seen?: Map<string, number>
+  seen?: Map<string | number, number>
   samples?: string[]
 }
 
@@ -53,7 +53,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
   const columns: CompiledColumn[] = plan.columns.map((column) => ({
     plan: column,
     check: compileCellCheck(column.property, { dateFormat: plan.dateFormat }),
-    ...(column.identifier ? { seen: new Map<string, number>() } : {}),
+    ...(column.identifier ? { seen: new Map<string | number, number>() } : {}),
     ...(column.collectDateSamples ? { samples: [] } : {}),
   }))
   const objects: ObjectState[] = plan.objects.map((object) => ({
@@ -85,15 +85,22 @@ export function createPreflight(plan: CheckPlan): Preflight {
   let problemRowsTruncated = false
   // per row scratch: the cleaned value of each mapped column (undefined = blank or invalid)
   const values: (string | undefined)[] = []
+  // per row scratch, copied only when a row is kept
+  const problems: RowProblem[] = []
+  const columnCount = columns.length
+  const objectCount = objects.length
+  // per column: the object index it counts for (-1: an object the plan doesn't import)
+  const columnObject = columns.map((c) => objectIndex.get(c.plan.objectTypeId) ?? -1)
 
   function checkRow(
     cells: readonly string[],
     rowIndex: number,
     lineNumber: number,
-    extra: RowProblem[] = [],
+    extra?: RowProblem[],
   ) {
     totalRows++
-    const problems: RowProblem[] = [...extra]
+    problems.length = 0
+    if (extra) for (const p of extra) problems.push(p)
     if (cells.length !== plan.columnCount) {
       if (raggedLines.length < RAGGED_LINES_KEPT) raggedLines.push(lineNumber)
       problems.push({
@@ -104,61 +111,74 @@ export function createPreflight(plan: CheckPlan): Preflight {
     // a ragged or unparseable row is rejected whole, so its cells are not checked one by one
     const ragged = problems.length > 0
     // per object index; reused arrays, not Sets, because this runs for every row
-    blankObject.fill(false)
+    blankObject.fill(true)
     badObject.fill(false)
 
     if (!ragged) {
-      for (const column of columns) {
-        const raw = cells[column.plan.columnIndex] ?? ''
+      for (let c = 0; c < columnCount; c++) {
+        const column = columns[c]!
+        const index = column.plan.columnIndex
+        const raw = cells[index] ?? ''
         const result = column.check(raw)
+        const object = columnObject[c]!
         if (result.kind === 'ok') {
-          values[column.plan.columnIndex] = result.value
+          values[index] = result.value
+          if (object >= 0) blankObject[object] = false
           if (column.samples && column.samples.length < plan.dateSampleSize)
-            column.samples.push(raw)
+            column.samples.push(detach(raw))
         } else {
-          values[column.plan.columnIndex] = undefined
+          values[index] = undefined
           if (result.kind === 'invalid') {
             if (column.samples && column.samples.length < plan.dateSampleSize)
-              column.samples.push(raw)
-            const index = objectIndex.get(column.plan.objectTypeId)
-            if (index !== undefined) badObject[index] = true
+              column.samples.push(detach(raw))
+            if (object >= 0) {
+              badObject[object] = true
+              blankObject[object] = false
+            }
             problems.push({
               type: result.errorType,
               message: result.message,
-              columnIndex: column.plan.columnIndex,
+              columnIndex: index,
               objectTypeId: column.plan.objectTypeId,
             })
+          } else if (object >= 0 && blankObject[object] && raw.trim() !== '') {
+            // every check answers blank for a blank cell, but a few (";" lists) also for others
+            blankObject[object] = false
           }
         }
       }
-      objects.forEach((object, i) => {
-        if (object.columns.every((c) => (cells[c.plan.columnIndex] ?? '').trim() === '')) {
-          blankObject[i] = true
-          return
-        }
+      for (let i = 0; i < objectCount; i++) {
+        if (blankObject[i]) continue
         const before = problems.length
-        checkObject(object, lineNumber, problems)
+        checkObject(objects[i]!, lineNumber)
         if (problems.length > before) badObject[i] = true
-      })
+      }
     }
 
-    objects.forEach((object, i) => {
+    for (let i = 0; i < objectCount; i++) {
+      const object = objects[i]!
       if (ragged || badObject[i]) object.result.withProblems++
       else if (blankObject[i]) object.result.skipped++
       else countOutcome(object)
-    })
+    }
 
     if (problems.length === 0) return
     problemRowCount++
     for (const p of problems) problemCounts[p.type] = (problemCounts[p.type] ?? 0) + 1
     if (problemRows.length < plan.problemRowCap) {
-      problemRows.push({ rowIndex, lineNumber, cells: [...cells], problems })
+      // kept rows must not pin the decoded chunks their cells and messages were cut from
+      problemRows.push({
+        rowIndex,
+        lineNumber,
+        cells: cells.map(detach),
+        problems: problems.map((p) => ({ ...p, message: detach(p.message) })),
+      })
     } else {
       problemRowsTruncated = true
     }
   }
 
-  function checkObject(object: ObjectState, lineNumber: number, problems: RowProblem[]) {
+  function checkObject(object: ObjectState, lineNumber: number) {
     const { objectTypeId, operation } = object.plan
     let identified = false
     for (const column of object.columns) {
@@ -166,10 +186,10 @@ export function createPreflight(plan: CheckPlan): Preflight {
       const value = values[column.plan.columnIndex]
       if (value === undefined) continue
       identified = true
-      // emails and domains are case-insensitive in HubSpot
-      const key = column.plan.identifier === 'HUBSPOT_OBJECT_ID' ? value : value.toLowerCase()
+      const key = identifierKey(column, value)
       const first = column.seen.get(key)
-      if (first === undefined) column.seen.set(key, lineNumber)
+      if (first === undefined)
+        column.seen.set(typeof key === 'string' ? detach(key) : key, lineNumber)
       else problems.push(duplicateProblem(column, value, first))
     }
     const needsCreateValues = operation === 'CREATE' || (operation === 'UPSERT' && !identified)
@@ -236,6 +256,26 @@ export function createPreflight(plan: CheckPlan): Preflight {
   }
 
   return { checkRow, finish }
+}
+
+/**
+ * The uniqueness key of a cleaned identifier. Record IDs (digits, no leading zeros) of up to 15
+ * digits are exact as numbers, which a Map hashes and holds far more cheaply than 1M strings.
+ */
+function identifierKey(column: CompiledColumn, value: string): string | number {
+  if (column.plan.identifier === 'HUBSPOT_OBJECT_ID')
+    return value.length <= 15 ? Number(value) : value
+  // emails and domains are case-insensitive in HubSpot
+  return value.toLowerCase()
+}
+
+/**
+ * A copy of a string that doesn't keep its source alive. V8 cuts cells as views into the decoded
+ * chunk, so one kept cell would pin the whole chunk (and every chunk, over a big file); slicing a
+ * fresh concatenation forces a flat copy of just these characters.
+ */
+function detach(text: string): string {
+  return (' ' + text).slice(1)
 }
 
 function duplicateProblem(column: CompiledColumn, value: string, firstLine: number): RowProblem {
