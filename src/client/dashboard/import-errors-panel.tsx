@@ -210,7 +210,7 @@ function TypeCounts({
       <tfoot>
         <tr>
           <th scope="row" colSpan={2}>
-            Loaded
+            Total loaded
           </th>
           <td className="number">{formatCount(loaded)}</td>
         </tr>
@@ -278,11 +278,11 @@ function ErrorsTable({ rows, header }: { rows: readonly ErrorRow[]; header: read
                     <code>{row.errorType}</code>
                   </div>
                 </td>
-                <td>
+                <td className="invalid-value">
                   <CellValue value={row.invalidValue} hidden={row.invalidValueHidden} />
                 </td>
                 <td>{row.message || '—'}</td>
-                <td>
+                <td className="row-data-cell">
                   <RowData row={row} header={header} />
                 </td>
               </tr>

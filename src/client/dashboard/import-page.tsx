@@ -60,7 +60,7 @@ export function ImportPage({ importId }: { importId: string }) {
       <p>
         <Link href={paths.imports()}>← All imports</Link>
       </p>
-      <ImportFinishedNotice imports={finishedList} />
+      <ImportFinishedNotice imports={finishedList} currentId={data.id} />
       <ImportDetails
         // filters, dialogs and expanded rows belong to one import, not to the next one opened
         key={data.id}

@@ -116,20 +116,28 @@ function Stepper({
   onGo: (step: WizardState['step']) => void
 }) {
   const reachable = reachableSteps(state)
+  const currentIndex = WIZARD_STEPS.findIndex(({ step }) => step === state.step)
   return (
     <nav aria-label="Import steps" className="stepper">
       <ol>
         {WIZARD_STEPS.map(({ step, label }, index) => {
-          const current = state.step === step
+          const current = index === currentIndex
+          const done = index < currentIndex
           return (
-            <li key={step}>
+            <li key={step} className={current ? 'step-current' : done ? 'step-done' : undefined}>
+              {/* the current step stays a focusable, full-contrast button: disabling it greyed it out */}
               <button
                 type="button"
                 aria-current={current ? 'step' : undefined}
-                disabled={!reachable.has(step) || current}
-                onClick={() => onGo(step)}
+                disabled={!current && !reachable.has(step)}
+                onClick={current ? undefined : () => onGo(step)}
               >
-                {index + 1}. {label}
+                <span className="step-marker" aria-hidden="true">
+                  {done ? '✓' : index + 1}
+                </span>
+                <span className="visually-hidden">{index + 1}. </span>
+                {label}
+                {done && <span className="visually-hidden"> (done)</span>}
               </button>
             </li>
           )

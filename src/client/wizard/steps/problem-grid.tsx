@@ -126,7 +126,7 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
                         onEdits(withRowExcluded(edits, row.rowIndex, event.currentTarget.checked))
                       }
                     />
-                    Exclude line {row.lineNumber}
+                    Exclude<span className="visually-hidden"> line {row.lineNumber}</span>
                   </label>
                   {rowProblems.map((p, i) => (
                     <p key={i} className="error-text">

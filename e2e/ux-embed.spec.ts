@@ -1,0 +1,202 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { APP_PORT, SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
+import { expect, test } from './fixtures.ts'
+
+/**
+ * The import page embedded in an iframe of a parent page on another loopback origin. Nothing is
+ * mocked: the parent is a real HTTP server, the app is the real proxy, the import runs in the
+ * simulator.
+ *
+ * The shared e2e proxy keeps the default FRAME_ANCESTORS ('self'), so the first test checks that
+ * it refuses a foreign parent. The second starts a second real proxy (same code, same simulator)
+ * configured with FRAME_ANCESTORS for the parent, and checks the page inside the iframe posts
+ * `hubspot-import:finished` to the parent when the import ends.
+ */
+
+const ROOT = path.join(import.meta.dirname, '..')
+const APP_URL = `http://127.0.0.1:${APP_PORT}`
+
+/** Starts an import straight at the simulator, as another app would. */
+async function startImport(name: string): Promise<string> {
+  const fileName = `${name.replace(/\W+/g, '-')}.csv`
+  const form = new FormData()
+  form.append(
+    'importRequest',
+    JSON.stringify({
+      name,
+      importOperations: { '0-1': 'UPSERT' },
+      files: [
+        {
+          fileName,
+          fileFormat: 'CSV',
+          fileImportPage: {
+            hasHeader: true,
+            columnMappings: [
+              { columnObjectTypeId: '0-1', columnName: 'Email', propertyName: 'email' },
+              { columnObjectTypeId: '0-1', columnName: 'First name', propertyName: 'firstname' },
+            ],
+          },
+        },
+      ],
+    }),
+  )
+  const csv = 'Email,First name\r\nembed1@example.com,Ann\r\nembed2@example.com,Ben\r\n'
+  form.append('files', new Blob([csv], { type: 'text/csv' }), fileName)
+  const response = await fetch(`${SIMULATOR_URL}/crm/v3/imports`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
+    body: form,
+  })
+  expect(response.ok, `POST /crm/v3/imports answered ${response.status}`).toBe(true)
+  return ((await response.json()) as { id: string }).id
+}
+
+/** A parent page on 127.0.0.1:<free port> that iframes `frameUrl` and records its messages. */
+async function startParent(frameUrl: (parentOrigin: string) => string) {
+  let origin = ''
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    response.end(`<!doctype html>
+<title>CRM admin</title>
+<h1>Parent page</h1>
+<script>
+  window.received = []
+  window.addEventListener('message', (event) => {
+    window.received.push({ origin: event.origin, data: event.data })
+  })
+</script>
+<iframe title="Import" src="${frameUrl(origin)}" width="1000" height="700"></iframe>`)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** A second real proxy on a free port, allowed to be framed by `parentOrigin`. */
+async function startFramableProxy(parentOrigin: string) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HUBSPOT_BASE_URL: SIMULATOR_URL,
+      HUBSPOT_ACCESS_TOKEN: SIMULATOR_TOKEN,
+      HUBSPOT_RATE_LIMIT: '100',
+      FRAME_ANCESTORS: `'self' ${parentOrigin}`,
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 30_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const ready = /ready at (http:\/\/[\d.:]+)/.exec(output)
+      if (ready?.[1]) {
+        clearTimeout(timer)
+        resolve(ready[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`proxy exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    close: async () => {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+test('the import page refuses to be framed by a foreign origin (CSP frame-ancestors)', async ({
+  page,
+  request,
+}) => {
+  const id = await startImport('Framed elsewhere')
+  const response = await request.get(`${APP_URL}/imports/${id}`)
+  expect(response.ok()).toBe(true)
+  expect(response.headers()['content-security-policy']).toMatch(/frame-ancestors 'self'(;|$)/)
+
+  const parent = await startParent(
+    (origin) => `${APP_URL}/imports/${id}?embedParentOrigin=${encodeURIComponent(origin)}`,
+  )
+  try {
+    const refused = page.waitForEvent('console', {
+      predicate: (message) => /frame-ancestors/.test(message.text()),
+    })
+    await page.goto(parent.origin)
+    await expect(page.getByRole('heading', { name: 'Parent page' })).toBeVisible()
+    await refused
+    // the app never rendered inside the foreign frame
+    await expect(
+      page.frameLocator('iframe[title="Import"]').getByRole('link', { name: '← All imports' }),
+    ).toHaveCount(0)
+  } finally {
+    await parent.close()
+  }
+})
+
+test('embedded by an allowed parent, the page posts hubspot-import:finished to it', async ({
+  page,
+  simulator,
+}) => {
+  await simulator.configure({ holdProcessing: true })
+  const id = await startImport('Embedded import')
+
+  // the parent's port is known only once it listens: the iframe URL is built per request
+  let proxyUrl = ''
+  const parent = await startParent(
+    (origin) => `${proxyUrl}/imports/${id}?embedParentOrigin=${encodeURIComponent(origin)}`,
+  )
+  const proxy = await startFramableProxy(parent.origin)
+  proxyUrl = proxy.url
+  try {
+    const framable = await fetch(`${proxy.url}/imports/${id}`)
+    expect(framable.headers.get('content-security-policy')).toContain(
+      `frame-ancestors 'self' ${parent.origin}`,
+    )
+
+    // this browser started the import: that is what makes the page announce it
+    await page.goto(`${proxy.url}/`)
+    await page.evaluate((importId) => {
+      localStorage.setItem('started-imports', JSON.stringify([{ id: importId, notified: false }]))
+    }, id)
+
+    await page.goto(parent.origin)
+    const frame = page.frameLocator('iframe[title="Import"]')
+    await expect(frame.getByRole('status', { name: 'Import state' })).toContainText('Importing')
+
+    await simulator.configure({ holdProcessing: false })
+    await expect(frame.getByRole('status', { name: 'Import state' })).toContainText('Done')
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { received: unknown[] }).received))
+      .toEqual([
+        {
+          origin: proxy.url,
+          data: expect.objectContaining({
+            type: 'hubspot-import:finished',
+            importId: id,
+            state: 'DONE',
+            counters: expect.any(Object),
+          }),
+        },
+      ])
+  } finally {
+    await proxy.close()
+    await parent.close()
+  }
+})
