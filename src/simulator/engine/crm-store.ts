@@ -2,7 +2,11 @@
  * The simulator's CRM records: an in-memory store per object type with HubSpot's system
  * properties, unique-value indexes, associations in both directions and static lists.
  */
-import { defaultAssociationTypeId, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import {
+  BUILT_IN_ALTERNATE_IDS,
+  defaultAssociationTypeId,
+  type ObjectTypeId,
+} from '#shared/hubspot/object-types.ts'
 import { lastModifiedProperty } from './properties-catalogue.ts'
 import type { CrmAssociation, CrmObject, CrmStoreLike, PropertyCatalogueLike } from './types.ts'
 
@@ -25,6 +29,9 @@ export class UniqueValueConflictError extends Error {
   }
 }
 
+/** An association's type, when a write names one rather than taking HubSpot's default. */
+export type AssociationType = Pick<CrmAssociation, 'associationTypeId' | 'associationCategory'>
+
 /** The writes the import engine needs besides the read-only `CrmStoreLike` contract. */
 export interface WritableCrmStore extends CrmStoreLike {
   create(objectTypeId: string, properties: Record<string, string>, now?: Date): CrmObject
@@ -37,10 +44,7 @@ export interface WritableCrmStore extends CrmStoreLike {
   associate(
     from: { objectTypeId: string; id: string },
     to: { objectTypeId: string; id: string },
-    association?: {
-      associationTypeId: number
-      associationCategory: CrmAssociation['associationCategory']
-    },
+    association?: AssociationType,
   ): boolean
   isUniqueProperty(objectTypeId: string, propertyName: string): boolean
   createList(objectType: string, ids: readonly string[]): string
@@ -55,25 +59,25 @@ export function isWritableCrmStore(store: CrmStoreLike): store is WritableCrmSto
   )
 }
 
-/** Keys that always identify a record, whether or not the catalogue flags them `hasUniqueValue`. */
-const BUILT_IN_UNIQUE: Readonly<Record<string, readonly string[]>> = {
-  '0-1': ['email'],
-  '0-2': ['domain'],
+/** The built-in alternate id of an object type (contacts: email, companies: domain), if any. */
+export function builtInAlternateId(objectTypeId: string): string | undefined {
+  return Object.hasOwn(BUILT_IN_ALTERNATE_IDS, objectTypeId)
+    ? BUILT_IN_ALTERNATE_IDS[objectTypeId as ObjectTypeId]
+    : undefined
+}
+
+/** Whether HubSpot treats the property as a record's key even without `hasUniqueValue`. */
+export function isBuiltInUnique(objectTypeId: string, propertyName: string): boolean {
+  return propertyName === 'hs_object_id' || builtInAlternateId(objectTypeId) === propertyName
 }
 
 /**
  * How a unique value is compared. Emails are case-insensitive; domains too, and HubSpot strips
  * the scheme, `www.` and anything past the host (§8). Other unique values compare exactly, since
  * HubSpot is SILENT and record ids or customer numbers are usually case-sensitive codes.
+ * Not `normalizeEmail`/`normalizeDomain` from the value rules: those refuse invalid text, and a
+ * stored value must always have a key.
  */
-/** Whether HubSpot treats the property as a record's key even without `hasUniqueValue`. */
-export function isBuiltInUnique(objectTypeId: string, propertyName: string): boolean {
-  return (
-    propertyName === 'hs_object_id' ||
-    BUILT_IN_UNIQUE[objectTypeId]?.includes(propertyName) === true
-  )
-}
-
 export function uniqueKey(propertyName: string, value: string): string {
   const trimmed = value.trim()
   if (propertyName === 'email') return trimmed.toLowerCase()
@@ -210,10 +214,7 @@ export class CrmStore implements WritableCrmStore {
   associate(
     from: { objectTypeId: string; id: string },
     to: { objectTypeId: string; id: string },
-    association?: {
-      associationTypeId: number
-      associationCategory: CrmAssociation['associationCategory']
-    },
+    association?: AssociationType,
   ): boolean {
     const a = this.tables.get(from.objectTypeId)?.records.get(from.id)
     const b = this.tables.get(to.objectTypeId)?.records.get(to.id)

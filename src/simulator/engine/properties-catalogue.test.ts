@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
+import { OBJECT_TYPES, REQUIRED_TO_CREATE } from '#shared/hubspot/object-types.ts'
 import {
   FIELD_TYPES,
   PROPERTY_TYPES,
@@ -7,11 +7,7 @@ import {
   propertySchema,
   type Property,
 } from '#shared/hubspot/property.ts'
-import {
-  PropertyCatalogue,
-  REQUIRED_TO_CREATE,
-  missingRequiredToCreate,
-} from './properties-catalogue.ts'
+import { PropertyCatalogue } from './properties-catalogue.ts'
 
 const objectTypeIds = OBJECT_TYPES.map((o) => o.objectTypeId)
 
@@ -157,28 +153,12 @@ describe('PropertyCatalogue', () => {
   })
 
   it('every required-to-create property exists and is writable', () => {
-    for (const [objectTypeId, alternatives] of Object.entries(REQUIRED_TO_CREATE)) {
-      for (const name of alternatives.flat()) {
+    for (const [objectTypeId, groups] of Object.entries(REQUIRED_TO_CREATE)) {
+      for (const name of groups.flat()) {
         const property = catalogue.get(objectTypeId, name)
         expect(property, `${objectTypeId} ${name}`).toBeDefined()
         expect(isWritable(property as Property)).toBe(true)
       }
     }
-  })
-})
-
-describe('missingRequiredToCreate', () => {
-  it.each([
-    ['0-1', [], ['email']],
-    ['0-1', ['email'], []],
-    ['0-2', [], ['name']],
-    ['0-2', ['domain'], []],
-    ['0-2', ['name'], []],
-    ['0-3', ['dealname'], ['pipeline', 'dealstage']],
-    ['0-3', ['dealname', 'pipeline', 'dealstage'], []],
-    ['0-5', ['subject', 'hs_pipeline'], ['hs_pipeline_stage']],
-    ['2-99', [], []],
-  ])('%s with %j is missing %j', (objectTypeId, present, missing) => {
-    expect(missingRequiredToCreate(objectTypeId, (name) => present.includes(name))).toEqual(missing)
   })
 })

@@ -4,34 +4,7 @@
  * to handle (hubspot-imports-api.md §7), plus one archived property per object.
  */
 import type { Option, Property, PropertyType } from '#shared/hubspot/property.ts'
-import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import type { PropertyCatalogueLike } from './types.ts'
-
-/**
- * What an import needs to *create* a record (hubspot-imports-api.md §8, KB "set up your import
- * file"). Each entry is a list of alternatives; one alternative must be fully present
- * (companies: a name, or a domain). Updates need none of them.
- */
-export const REQUIRED_TO_CREATE: Readonly<Record<ObjectTypeId, readonly (readonly string[])[]>> = {
-  '0-1': [['email']],
-  '0-2': [['name'], ['domain']],
-  '0-3': [['dealname', 'pipeline', 'dealstage']],
-  '0-5': [['subject', 'hs_pipeline', 'hs_pipeline_stage']],
-}
-
-/**
- * The required-to-create properties missing from `present`, or an empty list when one
- * alternative is complete. With several alternatives, the first one's gaps are reported.
- */
-export function missingRequiredToCreate(
-  objectTypeId: string,
-  present: (propertyName: string) => boolean,
-): string[] {
-  const alternatives = REQUIRED_TO_CREATE[objectTypeId as ObjectTypeId]
-  if (!alternatives || alternatives.length === 0) return []
-  if (alternatives.some((names) => names.every(present))) return []
-  return (alternatives[0] ?? []).filter((name) => !present(name))
-}
 
 /** The property HubSpot keeps the last-modified time in: only contacts use the unprefixed name. */
 export function lastModifiedProperty(objectTypeId: string): string {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { testMapping } from './column-fixtures.ts'
+import { associationPair, planForeignKey } from './foreign-keys.ts'
+
+describe('associationPair', () => {
+  it.each([
+    [1, ['0-1', '0-2']],
+    [26, ['0-5', '0-2']],
+    [279, ['0-1', '0-2']],
+    [342, ['0-2', '0-3']],
+    [9999, undefined],
+  ])('type %i → %j', (associationTypeId, pair) => {
+    expect(associationPair(associationTypeId)).toEqual(pair)
+  })
+})
+
+describe('planForeignKey', () => {
+  const companyName = testMapping('0-2', 'name', {
+    columnName: 'Company',
+    associationIdentifierColumn: true,
+  })
+  it.each([
+    ['a property column', testMapping('0-1', 'email'), undefined],
+    ['no target', testMapping('0-1', null), undefined],
+    [
+      'a target of its own type',
+      testMapping('0-1', null, { toColumnObjectTypeId: '0-1' }),
+      undefined,
+    ],
+    [
+      'a company by its built-in key',
+      testMapping('0-1', null, { toColumnObjectTypeId: '0-2' }),
+      { fromObjectTypeId: '0-1', toObjectTypeId: '0-2', propertyName: 'domain' },
+    ],
+    [
+      'a deal, which has no built-in key, by record ID',
+      testMapping('0-1', null, { toColumnObjectTypeId: '0-3' }),
+      { fromObjectTypeId: '0-1', toObjectTypeId: '0-3', propertyName: 'hs_object_id' },
+    ],
+    [
+      'a record-ID column',
+      testMapping('0-1', null, { toColumnObjectTypeId: '0-2', columnType: 'HUBSPOT_OBJECT_ID' }),
+      { fromObjectTypeId: '0-1', toObjectTypeId: '0-2', propertyName: 'hs_object_id' },
+    ],
+    [
+      'a common column joined to the other file',
+      testMapping('0-1', null, { columnName: 'Company', toColumnObjectTypeId: '0-2' }),
+      { fromObjectTypeId: '0-1', toObjectTypeId: '0-2', propertyName: 'name' },
+    ],
+    [
+      'a foreign key type that names both ends',
+      testMapping('0-3', null, {
+        foreignKeyType: { associationTypeId: 3, associationCategory: 'HUBSPOT_DEFINED' },
+      }),
+      {
+        fromObjectTypeId: '0-3',
+        toObjectTypeId: '0-1',
+        propertyName: 'email',
+        association: { associationTypeId: 3, associationCategory: 'HUBSPOT_DEFINED' },
+      },
+    ],
+    [
+      'a user-defined type, to the column given',
+      testMapping('0-1', null, {
+        toColumnObjectTypeId: '0-2',
+        foreignKeyType: { associationTypeId: 77, associationCategory: 'USER_DEFINED' },
+      }),
+      {
+        fromObjectTypeId: '0-1',
+        toObjectTypeId: '0-2',
+        propertyName: 'domain',
+        association: { associationTypeId: 77, associationCategory: 'USER_DEFINED' },
+      },
+    ],
+  ])('%s', (_case, mapping, plan) => {
+    expect(planForeignKey(mapping, [companyName])).toEqual(plan)
+  })
+})
