@@ -53,22 +53,36 @@ export function createRecordReader(
   let line = 1
   let consumed = 0
 
+  const newline = options.newline
+  const recordEnd = createRecordWalker(options.delimiter.length, newline)
+
   const emit = (text: string, last: boolean) => {
     const result = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>
-    const rowLines: number[] = []
-    for (const cells of result.data) {
-      rowLines.push(line)
-      line += 1 + countLineBreaks(cells)
+    const rows = result.data
+    const rowLines: number[] = new Array<number>(rows.length)
+    recordEnd.reset(text)
+    let pos = 0
+    for (let i = 0; i < rows.length; i++) {
+      rowLines[i] = line
+      const cells = rows[i]!
+      const end = recordEnd.plain(cells, pos)
+      if (end !== -1) {
+        line++
+        pos = end
+      } else {
+        line += 1 + countLineBreaks(cells)
+        pos = recordEnd.quoted(cells, pos)
+      }
     }
     for (const e of result.errors) {
       const row = e.row ?? 0
       // an error in the carried-over partial record is reported when that record completes
-      if (row >= result.data.length && !last) continue
+      if (row >= rows.length && !last) continue
       const at = rowLines[row] ?? line
       if (e.code === 'MissingQuotes') sink.error('UNTERMINATED_QUOTE', at)
       else if (e.code === 'InvalidQuotes') sink.error('INVALID_QUOTES', at)
     }
-    for (let i = 0; i < result.data.length; i++) sink.record(result.data[i]!, rowLines[i]!)
+    for (let i = 0; i < rows.length; i++) sink.record(rows[i]!, rowLines[i]!)
     const cursor = last ? text.length : result.meta.cursor
     consumed += cursor
     return text.slice(cursor)
@@ -86,6 +100,64 @@ export function createRecordReader(
     },
     get consumed() {
       return consumed
+    },
+  }
+}
+
+/**
+ * Finds where each parsed record ends in the chunk's text, so line numbers come from one
+ * `indexOf` per line instead of scanning every cell for line breaks.
+ */
+function createRecordWalker(delimiterLength: number, newline: Newline) {
+  let text = ''
+  // next `\n`, `\r` and `"` at or after the last position asked about (-1: none left)
+  let nextLf = -1
+  let nextCr = -1
+  let nextQuote = -1
+  return {
+    reset(chunk: string) {
+      text = chunk
+      nextLf = text.indexOf('\n')
+      nextCr = text.indexOf('\r')
+      nextQuote = text.indexOf('"')
+    },
+    /**
+     * The end (after the line break) of a record starting at `pos` when its text is just its
+     * cells and delimiters, with no quote or line break inside: a one-line record. Else -1.
+     */
+    plain(cells: string[], pos: number): number {
+      let end = pos + (cells.length - 1) * delimiterLength
+      for (let i = 0; i < cells.length; i++) end += cells[i]!.length
+      if (nextLf !== -1 && nextLf < pos) nextLf = text.indexOf('\n', pos)
+      if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos)
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos)
+      if (nextQuote !== -1 && nextQuote < end) return -1
+      if (nextLf !== -1 && nextLf < end) return -1
+      if (nextCr !== -1 && nextCr < end) return -1
+      if (end === text.length) return end
+      return text.startsWith(newline, end) ? end + newline.length : -1
+    },
+    /**
+     * The end of any other record: after as many line breaks as its cells hold, plus its own.
+     * Unquoting only drops quote characters, so every line break of the record's text is in a cell.
+     */
+    quoted(cells: string[], pos: number): number {
+      let inside = 0
+      for (const cell of cells) {
+        for (
+          let at = cell.indexOf(newline);
+          at !== -1;
+          at = cell.indexOf(newline, at + newline.length)
+        )
+          inside++
+      }
+      let at = pos
+      for (;;) {
+        const found = text.indexOf(newline, at)
+        if (found === -1) return text.length
+        if (inside-- === 0) return found + newline.length
+        at = found + newline.length
+      }
     },
   }
 }

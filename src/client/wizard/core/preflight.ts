@@ -1,6 +1,7 @@
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { compileCellCheck, type CellCheck } from '#shared/value-rules/cell-check.ts'
+import { createFirstLines, detach, type FirstLines } from './first-lines.ts'
 import type {
   CheckPlan,
   ColumnCheckPlan,
@@ -32,7 +33,7 @@ interface CompiledColumn {
   plan: ColumnCheckPlan
   check: CellCheck
   /** first line of each identifier value, for "also on line N" */
-  seen?: Map<string | number, number>
+  seen?: FirstLines
   samples?: string[]
 }
 
@@ -53,7 +54,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
   const columns: CompiledColumn[] = plan.columns.map((column) => ({
     plan: column,
     check: compileCellCheck(column.property, { dateFormat: plan.dateFormat }),
-    ...(column.identifier ? { seen: new Map<string | number, number>() } : {}),
+    ...(column.identifier ? { seen: createFirstLines() } : {}),
     ...(column.collectDateSamples ? { samples: [] } : {}),
   }))
   const objects: ObjectState[] = plan.objects.map((object) => ({
@@ -186,11 +187,8 @@ export function createPreflight(plan: CheckPlan): Preflight {
       const value = values[column.plan.columnIndex]
       if (value === undefined) continue
       identified = true
-      const key = identifierKey(column, value)
-      const first = column.seen.get(key)
-      if (first === undefined)
-        column.seen.set(typeof key === 'string' ? detach(key) : key, lineNumber)
-      else problems.push(duplicateProblem(column, value, first))
+      const first = column.seen.firstLine(identifierKey(column, value), lineNumber)
+      if (first !== undefined) problems.push(duplicateProblem(column, value, first))
     }
     const needsCreateValues = operation === 'CREATE' || (operation === 'UPSERT' && !identified)
     if (operation === 'UPDATE' && !identified) {
@@ -260,22 +258,13 @@ export function createPreflight(plan: CheckPlan): Preflight {
 
 /**
  * The uniqueness key of a cleaned identifier. Record IDs (digits, no leading zeros) of up to 15
- * digits are exact as numbers, which a Map hashes and holds far more cheaply than 1M strings.
+ * digits are exact as numbers, which are far cheaper to hold than 1M strings.
  */
 function identifierKey(column: CompiledColumn, value: string): string | number {
   if (column.plan.identifier === 'HUBSPOT_OBJECT_ID')
     return value.length <= 15 ? Number(value) : value
   // emails and domains are case-insensitive in HubSpot
   return value.toLowerCase()
-}
-
-/**
- * A copy of a string that doesn't keep its source alive. V8 cuts cells as views into the decoded
- * chunk, so one kept cell would pin the whole chunk (and every chunk, over a big file); slicing a
- * fresh concatenation forces a flat copy of just these characters.
- */
-function detach(text: string): string {
-  return (' ' + text).slice(1)
 }
 
 function duplicateProblem(column: CompiledColumn, value: string, firstLine: number): RowProblem {
