@@ -5,23 +5,26 @@
  * are confirmed by comparing the keys.
  */
 export interface FirstLines {
-  /** the line `key` was seen on first, or undefined after recording `line` as its first */
-  firstLine(key: number | string, line: number): number | undefined
+  /**
+   * The line a whole number below 2^53 was seen on first, or undefined after recording `line`
+   * as its first.
+   */
+  number(key: number, line: number): number | undefined
+  /** The same for text; with `ignoreCase`, texts that `toLowerCase()` makes equal are equal. */
+  text(key: string, line: number, ignoreCase: boolean): number | undefined
 }
 
 const INITIAL_CAPACITY = 1 << 10
 // 4x: rehashing is random access, so fewer, bigger steps
 const GROWTH = 4
 
-/** Keys that are whole numbers below 2^53 (record IDs) or strings, each in its own table. */
+/** Numbers (record IDs) and texts, each in its own table. */
 export function createFirstLines(): FirstLines {
   let numbers: NumberTable | undefined
-  let strings: StringTable | undefined
+  let texts: TextTable | undefined
   return {
-    firstLine(key, line) {
-      if (typeof key === 'number') return (numbers ??= new NumberTable()).firstLine(key, line)
-      return (strings ??= new StringTable()).firstLine(key, line)
-    },
+    number: (key, line) => (numbers ??= new NumberTable()).firstLine(key, line),
+    text: (key, line, ignoreCase) => (texts ??= new TextTable()).firstLine(key, line, ignoreCase),
   }
 }
 
@@ -83,10 +86,12 @@ function hashNumber(key: number): number {
 }
 
 /**
- * Strings are kept as UTF-16 code units in one growing buffer rather than as 1M string objects,
- * which the garbage collector would have to copy and trace on every pass.
+ * Texts are kept as UTF-16 code units in one growing buffer rather than as 1M string objects,
+ * which the garbage collector would have to copy and trace on every pass. A key is written to
+ * the free end of the buffer first (folding case and hashing in the same pass), then compared
+ * there and kept only when new.
  */
-class StringTable {
+class TextTable {
   // slot i holds [entry + 1 (0: empty), the entry's hash] at 2i and 2i + 1
   private slots = new Int32Array(INITIAL_CAPACITY * 2)
   private capacity = INITIAL_CAPACITY
@@ -96,48 +101,64 @@ class StringTable {
   private chars = new Uint16Array(INITIAL_CAPACITY * 16)
   private size = 0
 
-  firstLine(key: string, line: number): number | undefined {
+  firstLine(key: string, line: number, ignoreCase: boolean): number | undefined {
     if (this.size * 2 >= this.capacity) this.grow()
-    const hash = hashString(key)
+    const start = this.starts[this.size]!
+    let hash = this.write(key, start, ignoreCase)
+    // outside ASCII, leave case folding to toLowerCase (ß, İ, Σ…)
+    if (hash === NOT_ASCII) hash = this.write(key.toLowerCase(), start, false)
+    const length = this.written
     const mask = this.capacity - 1
     const slots = this.slots
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const entry = slots[2 * i]! - 1
       if (entry === -1) {
-        slots[2 * i] = this.add(key, line) + 1
+        const id = this.size++
+        slots[2 * i] = id + 1
         slots[2 * i + 1] = hash
+        this.lines[id] = line
+        this.starts[id + 1] = start + length
+        if (this.size + 1 >= this.lines.length) {
+          this.lines = resized(this.lines, this.lines.length * 2)
+          this.starts = resized(this.starts, this.starts.length * 2)
+        }
         return undefined
       }
-      if (slots[2 * i + 1] === hash && this.equals(entry, key)) return this.lines[entry]
+      if (slots[2 * i + 1] === hash && this.equals(entry, start, length)) return this.lines[entry]
     }
   }
 
-  private equals(entry: number, key: string): boolean {
-    const start = this.starts[entry]!
-    if (this.starts[entry + 1]! - start !== key.length) return false
-    for (let i = 0; i < key.length; i++) {
-      if (this.chars[start + i] !== key.charCodeAt(i)) return false
-    }
-    return true
-  }
+  // characters of the last `write`
+  private written = 0
 
-  private add(key: string, line: number): number {
-    const entry = this.size++
-    if (this.size >= this.lines.length) {
-      this.lines = resized(this.lines, this.lines.length * 2)
-      this.starts = resized(this.starts, this.starts.length * 2)
-    }
-    const start = this.starts[entry]!
-    const end = start + key.length
-    if (end > this.chars.length) {
-      const chars = new Uint16Array(Math.max(end, this.chars.length * 2))
+  /** Writes `key` at `start` and returns its hash, or NOT_ASCII when folding needs Unicode. */
+  private write(key: string, start: number, ignoreCase: boolean): number {
+    if (start + key.length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(start + key.length, this.chars.length * 2))
       chars.set(this.chars)
       this.chars = chars
     }
-    for (let i = 0; i < key.length; i++) this.chars[start + i] = key.charCodeAt(i)
-    this.starts[entry + 1] = end
-    this.lines[entry] = line
-    return entry
+    const chars = this.chars
+    let h = 0x811c9dc5
+    for (let i = 0; i < key.length; i++) {
+      let c = key.charCodeAt(i)
+      if (ignoreCase) {
+        if (c >= 128) return NOT_ASCII
+        if (c >= 65 && c <= 90) c += 32
+      }
+      chars[start + i] = c
+      h = Math.imul(h ^ c, 0x01000193)
+    }
+    this.written = key.length
+    return mix(h)
+  }
+
+  private equals(entry: number, start: number, length: number): boolean {
+    const from = this.starts[entry]!
+    if (this.starts[entry + 1]! - from !== length) return false
+    const chars = this.chars
+    for (let i = 0; i < length; i++) if (chars[from + i] !== chars[start + i]) return false
+    return true
   }
 
   private grow() {
@@ -161,12 +182,8 @@ function resized(array: Float64Array<ArrayBuffer>, length: number): Float64Array
   return copy
 }
 
-// FNV-1a over UTF-16 code units, then mixed
-function hashString(key: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193)
-  return mix(h)
-}
+// a hash is a 32-bit integer; this marks a key that needs Unicode case folding
+const NOT_ASCII = 2 ** 32
 
 /**
  * A copy of a string that doesn't keep its source alive. V8 cuts cells as views into the decoded

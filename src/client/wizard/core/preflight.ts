@@ -187,7 +187,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
       const value = values[column.plan.columnIndex]
       if (value === undefined) continue
       identified = true
-      const first = column.seen.firstLine(identifierKey(column, value), lineNumber)
+      const first = firstLineOf(column, column.seen, value, lineNumber)
       if (first !== undefined) problems.push(duplicateProblem(column, value, first))
     }
     const needsCreateValues = operation === 'CREATE' || (operation === 'UPSERT' && !identified)
@@ -257,14 +257,23 @@ export function createPreflight(plan: CheckPlan): Preflight {
 }
 
 /**
- * The uniqueness key of a cleaned identifier. Record IDs (digits, no leading zeros) of up to 15
- * digits are exact as numbers, which are far cheaper to hold than 1M strings.
+ * Where a cleaned identifier was first seen. Record IDs (digits, no leading zeros) of up to 15
+ * digits are exact as numbers, which are cheaper to hold than 1M strings.
  */
-function identifierKey(column: CompiledColumn, value: string): string | number {
-  if (column.plan.identifier === 'HUBSPOT_OBJECT_ID')
-    return value.length <= 15 ? Number(value) : value
-  // emails and domains are case-insensitive in HubSpot
-  return value.toLowerCase()
+function firstLineOf(
+  column: CompiledColumn,
+  seen: FirstLines,
+  value: string,
+  lineNumber: number,
+): number | undefined {
+  if (column.plan.identifier !== 'HUBSPOT_OBJECT_ID') {
+    // emails and domains are case-insensitive in HubSpot
+    return seen.text(value, lineNumber, true)
+  }
+  if (value.length > 15) return seen.text(value, lineNumber, false)
+  let id = 0
+  for (let i = 0; i < value.length; i++) id = id * 10 + value.charCodeAt(i) - 48
+  return seen.number(id, lineNumber)
 }
 
 function duplicateProblem(column: CompiledColumn, value: string, firstLine: number): RowProblem {
