@@ -1,6 +1,7 @@
 import type { DateFormat } from '#shared/hubspot/import-request.ts'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
-import { columnTypeFor, REQUIRED_TO_CREATE } from './mapping-rules.ts'
+import { REQUIRED_TO_CREATE } from '#shared/hubspot/object-types.ts'
+import { columnTypeFor } from './mapping-rules.ts'
 import type {
   CheckPlan,
   ColumnCheckPlan,

@@ -1,5 +1,10 @@
 import type { ColumnType, ImportOperation } from '#shared/hubspot/import-request.ts'
-import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import {
+  BUILT_IN_ALTERNATE_IDS,
+  OBJECT_TYPES,
+  REQUIRED_TO_CREATE,
+  type ObjectTypeId,
+} from '#shared/hubspot/object-types.ts'
 import { isWritable, type Property } from '#shared/hubspot/property.ts'
 import type {
   ImportOperations,
@@ -9,27 +14,13 @@ import type {
   PropertyCatalogs,
 } from './types.ts'
 
-/** HubSpot's required-to-create properties: each group needs one of its properties (hubspot-imports-api.md §8). */
-export const REQUIRED_TO_CREATE: Readonly<Record<ObjectTypeId, readonly (readonly string[])[]>> = {
-  '0-1': [['email']],
-  '0-2': [['name', 'domain']],
-  '0-3': [['dealname'], ['pipeline'], ['dealstage']],
-  '0-5': [['subject'], ['hs_pipeline'], ['hs_pipeline_stage']],
-}
-
-// the built-in alternate ids; any property with hasUniqueValue is one too
-const ALTERNATE_IDS: Readonly<Partial<Record<ObjectTypeId, string>>> = {
-  '0-1': 'email',
-  '0-2': 'domain',
-}
-
 /** The `columnType` for a mapped column: record ID, another unique identifier, or a plain value. */
 export function columnTypeFor(
   objectTypeId: ObjectTypeId,
   property: Pick<Property, 'name' | 'hasUniqueValue'>,
 ): ColumnType {
   if (property.name === 'hs_object_id') return 'HUBSPOT_OBJECT_ID'
-  if (ALTERNATE_IDS[objectTypeId] === property.name || property.hasUniqueValue)
+  if (BUILT_IN_ALTERNATE_IDS[objectTypeId] === property.name || property.hasUniqueValue)
     return 'HUBSPOT_ALTERNATE_ID'
   return 'STANDARD'
 }
@@ -215,7 +206,7 @@ function operationProblems(
 function identifierLabels(objectTypeId: ObjectTypeId, catalogs: PropertyCatalogs): string {
   const catalog = catalogs[objectTypeId] ?? []
   const names = ['Record ID']
-  const alternate = ALTERNATE_IDS[objectTypeId]
+  const alternate = BUILT_IN_ALTERNATE_IDS[objectTypeId]
   if (alternate) names.push(catalog.find((p) => p.name === alternate)?.label ?? alternate)
   const unique = catalog.filter((p) => p.hasUniqueValue && isWritable(p)).map((p) => p.label)
   if (unique.length > 0) names.push(`a unique property (${unique.slice(0, 3).join(', ')})`)
