@@ -1,0 +1,207 @@
+/**
+ * The browser's multipart form, read as a stream: one `importRequest` field and one file in
+ * `files`. Nothing is buffered but the JSON field; a file that arrives before its importRequest
+ * (the official Node client's order) is spooled to a private temp file.
+ */
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import type { IncomingMessage } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import busboy from 'busboy'
+import * as z from 'zod'
+import { importRequestSchema, type ImportRequest } from '#shared/hubspot/import-request.ts'
+import { BrowserGone } from './create-import-errors.ts'
+import { ProxyError } from './errors.ts'
+
+export const MAX_IMPORT_REQUEST_BYTES = 1024 * 1024
+
+export interface FilePart {
+  stream: Readable & { truncated?: boolean }
+  /** whether importRequest came first, so the file can stream straight through */
+  afterRequest: boolean
+  filename: string
+  mimeType: string
+}
+
+export interface ImportForm {
+  importRequest: Promise<ImportRequest>
+  file: Promise<FilePart>
+  /** resolves once the whole browser form, closing boundary included, has been parsed */
+  done: Promise<void>
+  stop(): void
+}
+
+/** The importRequest field's JSON, validated; a ProxyError says what is wrong with it. */
+export function parseImportRequestField(
+  value: string,
+  valueTruncated: boolean,
+): ImportRequest | ProxyError {
+  if (valueTruncated) {
+    return new ProxyError(413, 'PAYLOAD_TOO_LARGE', 'importRequest is larger than 1 MB.')
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(value)
+  } catch {
+    return new ProxyError(400, 'VALIDATION_ERROR', 'importRequest is not valid JSON.')
+  }
+  const parsed = importRequestSchema.safeParse(json)
+  if (!parsed.success) {
+    return new ProxyError(
+      400,
+      'VALIDATION_ERROR',
+      `importRequest is invalid: ${z.prettifyError(parsed.error)}`,
+    )
+  }
+  return parsed.data
+}
+
+/**
+ * Starts parsing the form. Each promise settles with its part, or rejects with the first problem
+ * (a ProxyError) once the form cannot give it; aborting `signal` destroys the parser.
+ */
+export function parseImportForm(
+  incoming: IncomingMessage,
+  maxFileBytes: number,
+  signal: AbortSignal,
+): ImportForm {
+  const parser = busboy({
+    headers: incoming.headers,
+    // browsers send UTF-8 file names; busboy's default would garble "Müller.csv"
+    defParamCharset: 'utf8',
+    limits: {
+      fileSize: maxFileBytes,
+      files: 1,
+      fields: 1,
+      parts: 3,
+      fieldSize: MAX_IMPORT_REQUEST_BYTES,
+      headerPairs: 20,
+    },
+  })
+  let fail: (error: Error) => void = () => {}
+  const failed = new Promise<never>((_, reject) => (fail = reject))
+  failed.catch(() => {})
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('finish', resolve)
+    parser.on('error', (error: Error) => {
+      const failure =
+        error instanceof ProxyError || error instanceof BrowserGone
+          ? error
+          : new ProxyError(
+              400,
+              'VALIDATION_ERROR',
+              `The upload is not a complete multipart form (${error.message}).`,
+            )
+      reject(failure)
+      fail(failure)
+    })
+  })
+  done.catch(() => {})
+
+  let gotRequest: ImportRequest | undefined
+  let resolveRequest: (request: ImportRequest) => void = () => {}
+  const requestPart = new Promise<ImportRequest>((resolve) => (resolveRequest = resolve))
+  let resolveFile: (file: FilePart) => void = () => {}
+  const filePart = new Promise<FilePart>((resolve) => (resolveFile = resolve))
+
+  parser.on('field', (name, value, info) => {
+    if (name !== 'importRequest' || gotRequest) {
+      fail(
+        new ProxyError(
+          400,
+          'VALIDATION_ERROR',
+          `Unexpected form field "${name.slice(0, 64)}": send importRequest, then files.`,
+        ),
+      )
+      return
+    }
+    const parsed = parseImportRequestField(value, info.valueTruncated)
+    if (parsed instanceof ProxyError) {
+      fail(parsed)
+      return
+    }
+    gotRequest = parsed
+    resolveRequest(parsed)
+  })
+  parser.on('file', (name, stream, info) => {
+    // errors surface through the reader; an unheard 'error' event would crash the process
+    stream.on('error', () => {})
+    if (name !== 'files') {
+      stream.resume()
+      fail(
+        new ProxyError(
+          400,
+          'VALIDATION_ERROR',
+          `Unexpected file part "${name.slice(0, 64)}": the file goes in "files".`,
+        ),
+      )
+      return
+    }
+    resolveFile({
+      stream,
+      filename: info.filename ?? '',
+      mimeType: info.mimeType,
+      afterRequest: gotRequest !== undefined,
+    })
+  })
+  const tooMany = () =>
+    fail(
+      new ProxyError(
+        400,
+        'VALIDATION_ERROR',
+        'Send exactly two parts: importRequest, then one file in "files".',
+      ),
+    )
+  parser.on('filesLimit', tooMany)
+  parser.on('fieldsLimit', tooMany)
+  parser.on('partsLimit', tooMany)
+  const ended = done.then(() => {
+    throw new ProxyError(400, 'VALIDATION_ERROR', 'The form has no importRequest or no file part.')
+  })
+  ended.catch(() => {})
+
+  const onAbort = () => parser.destroy(signal.reason as Error)
+  signal.addEventListener('abort', onAbort, { once: true })
+  incoming.pipe(parser)
+
+  const importRequest = Promise.race([requestPart, failed, ended])
+  const file = Promise.race([filePart, failed, ended])
+  const formDone = Promise.race([done, failed])
+  for (const promise of [importRequest, file, formDone]) promise.catch(() => {})
+  return {
+    importRequest,
+    file,
+    done: formDone,
+    stop() {
+      signal.removeEventListener('abort', onAbort)
+      incoming.unpipe(parser)
+      if (!parser.destroyed) parser.destroy()
+    },
+  }
+}
+
+/** Writes a file that arrived before its importRequest to a private temp file. */
+export async function spoolToDisk(
+  file: FilePart,
+  touch: () => void,
+): Promise<{ dir: string; file: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hubspot-import-'))
+  const target = path.join(dir, 'upload')
+  await pipeline(
+    file.stream,
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        touch()
+        yield chunk
+      }
+    },
+    createWriteStream(target, { mode: 0o600 }),
+  ).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  })
+  return { dir, file: target }
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import type { ImportRequest } from '#shared/hubspot/import-request.ts'
+import type { ProxyError } from './errors.ts'
+import { contactsImportRequest } from './test-helpers.ts'
+import {
+  multipartBody,
+  multipartPreamble,
+  quoteFileName,
+  uploadFileType,
+  type UploadFile,
+} from './upstream-upload.ts'
+
+describe('uploadFileType', () => {
+  it.each([
+    ['text/csv', 'text/csv'],
+    ['application/vnd.ms-excel', 'application/vnd.ms-excel'],
+    ['text/plain', 'text/plain'],
+    ['', 'text/csv'],
+    ['text/csv\r\nX-Injected: 1', 'text/csv'],
+    ['not a type', 'text/csv'],
+  ])('%j → %s', (mimeType, type) => {
+    expect(uploadFileType(mimeType)).toBe(type)
+  })
+})
+
+describe('quoteFileName', () => {
+  it.each([
+    ['contacts.csv', 'contacts.csv'],
+    ['Müller.csv', 'Müller.csv'],
+    ['a "b".csv', 'a %22b%22.csv'],
+    ['a\r\nb.csv', 'a%0D%0Ab.csv'],
+  ])('%j → %j', (name, quoted) => {
+    expect(quoteFileName(name)).toBe(quoted)
+  })
+})
+
+describe('multipartPreamble', () => {
+  it('holds importRequest as JSON, then the file part headers', () => {
+    const request = contactsImportRequest('a.csv', ['email']) as ImportRequest
+    expect(multipartPreamble('B', request, 'a "1".csv', 'text/plain').toString()).toBe(
+      '--B\r\n' +
+        'Content-Disposition: form-data; name="importRequest"\r\n' +
+        'Content-Type: application/json\r\n\r\n' +
+        `${JSON.stringify(request)}\r\n` +
+        '--B\r\n' +
+        'Content-Disposition: form-data; name="files"; filename="a %221%22.csv"\r\n' +
+        'Content-Type: text/plain\r\n\r\n',
+    )
+  })
+})
+
+describe('multipartBody', () => {
+  async function* chunksOf(parts: string[]) {
+    for (const part of parts) yield Buffer.from(part)
+  }
+  async function drain(file: Partial<UploadFile> & { rest: AsyncIterator<Buffer> }, max = 10) {
+    const sent = { bytes: 0 }
+    const out: string[] = []
+    try {
+      for await (const chunk of multipartBody({
+        boundary: 'B',
+        preamble: Buffer.from('<pre>'),
+        file: {
+          head: Buffer.alloc(0),
+          truncated: () => false,
+          formDone: Promise.resolve(),
+          ...file,
+        },
+        maxFileBytes: max,
+        sent,
+        touch: () => {},
+      }))
+        out.push(chunk.toString())
+      return { out, bytes: sent.bytes, error: undefined }
+    } catch (error) {
+      return { out, bytes: sent.bytes, error: `${(error as ProxyError).status}` }
+    }
+  }
+
+  it.each([
+    [
+      'head and rest, then the closing boundary',
+      'h\n',
+      ['ab', 'c'],
+      10,
+      ['<pre>', 'h\n', 'ab', 'c', '\r\n--B--\r\n'],
+      5,
+      undefined,
+    ],
+    [
+      'no head chunk when the head is empty',
+      '',
+      ['ab'],
+      10,
+      ['<pre>', 'ab', '\r\n--B--\r\n'],
+      2,
+      undefined,
+    ],
+    [
+      'exactly the limit',
+      'h\n',
+      ['abcdefgh'],
+      10,
+      ['<pre>', 'h\n', 'abcdefgh', '\r\n--B--\r\n'],
+      10,
+      undefined,
+    ],
+    [
+      'one byte over: stops before sending it, no closing boundary',
+      'h\n',
+      ['abcdefgh', 'i'],
+      10,
+      ['<pre>', 'h\n', 'abcdefgh'],
+      11,
+      '413',
+    ],
+  ])('%s', async (_case, head, rest, max, out, bytes, error) => {
+    expect(await drain({ head: Buffer.from(head), rest: chunksOf(rest) }, max)).toEqual({
+      out,
+      bytes,
+      error,
+    })
+  })
+
+  it('a file busboy cut short is too large, whatever the count says', async () => {
+    const result = await drain({ rest: chunksOf(['ab']), truncated: () => true })
+    expect(result).toEqual({ out: ['<pre>'], bytes: 2, error: '413' })
+  })
+
+  it('a form that does not end properly gets no closing boundary', async () => {
+    const formDone = Promise.reject(Object.assign(new Error('cut'), { status: 400 }))
+    const result = await drain({ rest: chunksOf(['ab']), formDone })
+    expect(result).toEqual({ out: ['<pre>', 'ab'], bytes: 2, error: '400' })
+  })
+})

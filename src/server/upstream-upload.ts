@@ -1,0 +1,183 @@
+/**
+ * The create as HubSpot receives it: a new multipart body (importRequest, then the file) streamed
+ * with backpressure on a fresh connection. Until the closing boundary is written any failure
+ * destroys the request, so HubSpot never sees a well-formed truncated file.
+ */
+import { randomBytes } from 'node:crypto'
+import http, { type ClientRequest, type OutgoingHttpHeaders } from 'node:http'
+import https from 'node:https'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ImportRequest } from '#shared/hubspot/import-request.ts'
+import { BrowserGone, tooLarge, uploadError } from './create-import-errors.ts'
+import { ProxyError, type UpstreamResponse } from './errors.ts'
+
+/** HubSpot's answer is read whole, up to this much (import bodies are small). */
+const MAX_ANSWER_BYTES = 1024 * 1024
+
+export function newBoundary(): string {
+  return `----hubspot-import-tool-${randomBytes(16).toString('hex')}`
+}
+
+/** The file's part type: the browser's when it is a plain media type, else text/csv. */
+export function uploadFileType(mimeType: string): string {
+  return mimeType === 'text/csv' || !/^[\w.+-]+\/[\w.+-]+$/.test(mimeType) ? 'text/csv' : mimeType
+}
+
+/** A file name inside a quoted multipart parameter, encoded as browsers do (WHATWG form encoding). */
+export function quoteFileName(name: string): string {
+  return name.replaceAll('"', '%22').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
+}
+
+/** Everything before the file's bytes: the importRequest part and the file part's headers. */
+export function multipartPreamble(
+  boundary: string,
+  importRequest: ImportRequest,
+  fileName: string,
+  mimeType: string,
+): Buffer {
+  return Buffer.from(
+    `--${boundary}\r\n` +
+      'Content-Disposition: form-data; name="importRequest"\r\n' +
+      'Content-Type: application/json\r\n\r\n' +
+      `${JSON.stringify(importRequest)}\r\n` +
+      `--${boundary}\r\n` +
+      `Content-Disposition: form-data; name="files"; filename="${quoteFileName(fileName)}"\r\n` +
+      `Content-Type: ${uploadFileType(mimeType)}\r\n\r\n`,
+  )
+}
+
+export interface UploadFile {
+  /** the header line, already read to check the columns */
+  head: Buffer
+  rest: AsyncIterator<Buffer>
+  /** busboy stopped the file at the size limit */
+  truncated(): boolean
+  /** the browser's whole form, closing boundary included, has arrived */
+  formDone: Promise<void>
+}
+
+/**
+ * The upstream body. It throws (so the request is destroyed, never ended) when the file passes
+ * `maxFileBytes` or the browser's form does not end properly; `sent.bytes` counts file bytes.
+ */
+export async function* multipartBody(body: {
+  boundary: string
+  preamble: Buffer
+  file: UploadFile
+  maxFileBytes: number
+  sent: { bytes: number }
+  touch: () => void
+}): AsyncGenerator<Buffer> {
+  const { file, sent, maxFileBytes } = body
+  yield body.preamble
+  sent.bytes = file.head.length
+  if (file.head.length) yield file.head
+  for (;;) {
+    const next = await file.rest.next()
+    if (next.done) break
+    body.touch()
+    sent.bytes += next.value.length
+    if (sent.bytes > maxFileBytes || file.truncated()) throw tooLarge(maxFileBytes)
+    yield next.value
+  }
+  if (file.truncated()) throw tooLarge(maxFileBytes)
+  // the browser's closing boundary must have arrived too: a cut-off form is not a file
+  await file.formDone
+  yield Buffer.from(`\r\n--${body.boundary}--\r\n`)
+}
+
+/** The create request; the caller destroys it unless it finished. */
+export function openUpstream(url: URL, headers: OutgoingHttpHeaders): ClientRequest {
+  const secure = url.protocol === 'https:'
+  // a fresh connection: a stale keep-alive socket must not turn into "reset mid-upload"
+  return (secure ? https : http).request(url, { method: 'POST', agent: false, headers })
+}
+
+interface Answer {
+  started: Promise<void>
+  hasStarted(): boolean
+  response: Promise<UpstreamResponse>
+}
+
+function readAnswer(upstream: ClientRequest, timeoutMs: number): Answer {
+  let started = false
+  let markStarted: () => void = () => {}
+  const startedPromise = new Promise<void>((resolve) => (markStarted = resolve))
+  const response = new Promise<UpstreamResponse>((resolve, reject) => {
+    upstream.setTimeout(timeoutMs, () =>
+      upstream.destroy(
+        Object.assign(new Error('HubSpot did not answer in time'), { code: 'UPSTREAM_TIMEOUT' }),
+      ),
+    )
+    upstream.on('error', reject)
+    upstream.on('response', (res) => {
+      started = true
+      const chunks: Buffer[] = []
+      let size = 0
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size <= MAX_ANSWER_BYTES) chunks.push(chunk)
+      })
+      res.on('error', reject)
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 502,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+        }),
+      )
+      markStarted()
+    })
+  })
+  response.catch(() => {})
+  return { started: startedPromise, hasStarted: () => started, response }
+}
+
+/**
+ * Streams `body` into `upstream` and reads HubSpot's answer. `sent`: the whole body went out, so
+ * a broken answer means the outcome is unknown. Never re-sends: a create may not be repeated.
+ */
+export async function sendUpload(
+  upstream: ClientRequest,
+  body: AsyncIterable<Buffer>,
+  signal: AbortSignal,
+  responseTimeoutMs: number,
+): Promise<{ response: UpstreamResponse; sent: boolean }> {
+  const answer = readAnswer(upstream, responseTimeoutMs)
+  const source = Readable.from(body)
+  const onAbort = () => source.destroy(signal.reason as Error)
+  signal.addEventListener('abort', onAbort, { once: true })
+
+  const outcome = await Promise.race([
+    pipeline(source, upstream).then(
+      () => ({ kind: 'sent' as const }),
+      (error: unknown) => ({ kind: 'send-failed' as const, error }),
+    ),
+    answer.started.then(() => ({ kind: 'answered' as const })),
+  ])
+  signal.removeEventListener('abort', onAbort)
+
+  if (outcome.kind === 'answered') {
+    // HubSpot answered before the body ended (e.g. 413, 429): stop sending, forward its answer
+    const response = await answer.response.catch((error: unknown) => {
+      throw uploadError(error, true)
+    })
+    if (!source.readableEnded) source.destroy()
+    return { response, sent: false }
+  }
+  if (outcome.kind === 'send-failed') {
+    if (signal.aborted) throw signal.reason
+    const error = outcome.error
+    if (error instanceof ProxyError || error instanceof BrowserGone) throw error
+    if (!answer.hasStarted()) throw uploadError(error, false)
+    const response = await answer.response.catch((e: unknown) => {
+      throw uploadError(e, false)
+    })
+    return { response, sent: false }
+  }
+  const response = await answer.response.catch((error: unknown) => {
+    throw uploadError(error, true)
+  })
+  return { response, sent: true }
+}
