@@ -1,6 +1,10 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import * as z from 'zod'
 import { App } from './app/app.tsx'
+
+// the proxy's CSP has no 'unsafe-eval', so zod must not compile parsers with new Function
+z.config({ jitless: true })
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
