@@ -18,6 +18,20 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
     schema,
   )
 
+/** A whole number written in decimal digits: Number() would also take "0x10", "1e3" or " 8 0". */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}$/, { error: `must be a whole number from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be from ${min} to ${max}` })
+        .max(max, { error: `must be from ${min} to ${max}` }),
+    )
+
 const frameSource = z
   .string()
   .refine(
@@ -29,7 +43,7 @@ const frameSource = z
   )
 
 export const envSchema = z.object({
-  PORT: withDefault(z.coerce.number().int().min(0).max(65535), '3000'),
+  PORT: withDefault(wholeNumber(0, 65535), '3000'),
   HOST: withDefault(z.string().min(1), '127.0.0.1'),
   HUBSPOT_ACCESS_TOKEN: optionalString.pipe(
     z
@@ -41,6 +55,8 @@ export const envSchema = z.object({
   HUBSPOT_BASE_URL: withDefault(
     z.url({ protocol: /^https?$/ }).refine(
       (value) => {
+        // an unparsable URL is z.url's to report: new URL() would throw out of safeParse
+        if (!URL.canParse(value)) return true
         const url = new URL(value)
         return url.protocol === 'https:' || LOOPBACK_HOSTS.includes(url.hostname)
       },
@@ -48,7 +64,7 @@ export const envSchema = z.object({
     ),
     'https://api.hubapi.com',
   ),
-  HUBSPOT_RATE_LIMIT: withDefault(z.coerce.number().int().min(1).max(10_000), '100'),
+  HUBSPOT_RATE_LIMIT: withDefault(wholeNumber(1, 10_000), '100'),
   FRAME_ANCESTORS: withDefault(
     z
       .string()
@@ -64,7 +80,7 @@ export const envSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
-  IMPORT_STATUS_CACHE_MS: withDefault(z.coerce.number().int().min(0).max(60_000), '1000'),
+  IMPORT_STATUS_CACHE_MS: withDefault(wholeNumber(0, 60_000), '1000'),
 })
 
 export type Env = z.infer<typeof envSchema>
