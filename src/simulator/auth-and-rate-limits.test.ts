@@ -114,15 +114,34 @@ describe('rate limits', () => {
     expect((await getJson(simulator, '/crm/v3/imports')).status).toBe(200)
   })
 
-  it('counts the window per token', async () => {
-    const simulator = await startSimulator({
-      rateLimit: 1,
-      tokens: { 'pat-other': ['crm.import'] },
-    })
-    expect((await getJson(simulator, '/crm/v3/imports')).status).toBe(200)
-    expect((await getJson(simulator, '/crm/v3/imports')).status).toBe(429)
-    expect((await getJson(simulator, '/crm/v3/imports', 'pat-other')).status).toBe(200)
-  })
+  it.each([
+    { other: 'pat-same-app', sharesWindow: true },
+    { other: 'pat-other-app', sharesWindow: false },
+  ])(
+    'counts the window per app ($other), the daily counter per account',
+    async ({ other, sharesWindow }) => {
+      const simulator = await startSimulator({
+        rateLimit: 1,
+        dailyLimit: 2,
+        tokens: {
+          'pat-same-app': { scopes: ['crm.import'], appId: 1 },
+          'pat-other-app': ['crm.import'],
+        },
+      })
+      expect((await getJson(simulator, '/crm/v3/imports')).status).toBe(200)
+      expect((await getJson(simulator, '/crm/v3/imports')).status).toBe(429)
+      const second = await getJson(simulator, '/crm/v3/imports', other)
+      expect(second.status).toBe(sharesWindow ? 429 : 200)
+      expect(second.body).toMatchObject(
+        sharesWindow ? { policyName: 'TEN_SECONDLY_ROLLING' } : { results: [] },
+      )
+      if (!sharesWindow) {
+        // the first app's request and this one used the account's 2 daily requests
+        const third = await getJson(simulator, '/crm/v3/imports', 'pat-other-app')
+        expect(third.body).toMatchObject({ policyName: 'DAILY' })
+      }
+    },
+  )
 
   it('answers 429 DAILY once the account has used its daily requests', async () => {
     const simulator = await startSimulator({ dailyLimit: 2 })

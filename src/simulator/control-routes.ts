@@ -20,6 +20,8 @@ const configSchema = z.strictObject({
 const tokenSchema = z.strictObject({
   token: z.string().min(1),
   scopes: z.array(z.string().min(1)),
+  /** the app the token belongs to (the full-scope token is app 1); default a new app */
+  appId: z.number().int().min(1).optional(),
 })
 
 const failNextImportSchema = z.strictObject({
@@ -54,9 +56,9 @@ export function controlRoutes(state: SimulatorState): Hono<SimulatorEnv> {
   })
 
   app.post('/tokens', async (c) => {
-    const { token, scopes } = await body(c, tokenSchema)
-    state.tokens.add(token, scopes)
-    return c.json({ token, scopes }, 201)
+    const { token, scopes, appId } = await body(c, tokenSchema)
+    const grant = state.tokens.add(token, scopes, appId)
+    return c.json({ token, ...grant }, 201)
   })
 
   app.get('/faults', (c) => c.json({ faults: state.faults.list() }))

@@ -5,9 +5,10 @@ import { HUBSPOT_JSON, missingScopes, validationError } from './hubspot-errors.t
 
 export interface SimulatorVariables {
   correlationId: string
-  /** the caller's token and scopes, once authenticated */
+  /** the caller's token, scopes and app, once authenticated */
   token: string
   scopes: readonly string[]
+  appId: number
   /** rate-limit headers for this response */
   rateLimitHeaders: Record<string, string>
   /** the connection was destroyed by a `drop` fault: nothing was answered */

@@ -18,6 +18,8 @@ export type ProcessImport = (job: ImportJob, deps: ProcessDeps) => Promise<Proce
 
 export interface ImportRecord {
   id: string
+  /** the app whose token created it: only that app sees it in the list */
+  appId: number
   request: ImportRequest
   /** the importRequest JSON exactly as sent, echoed as `importRequestJson` */
   requestJson: unknown
@@ -87,6 +89,7 @@ export function createImportScheduler(deps: SchedulerDeps) {
   }
 
   function create(input: {
+    appId: number
     request: ImportRequest
     requestJson: unknown
     files: StoredImportFile[]
@@ -255,8 +258,9 @@ export function createImportScheduler(deps: SchedulerDeps) {
   return {
     create,
     get: (id: string): ImportRecord | undefined => imports.get(id),
-    /** newest first, as HubSpot's UI lists them */
-    list: (): ImportRecord[] => [...imports.values()].reverse(),
+    /** newest first, as HubSpot's UI lists them; only `appId`'s when given */
+    list: (appId?: number): ImportRecord[] =>
+      [...imports.values()].filter((r) => appId === undefined || r.appId === appId).reverse(),
     cancel,
     wake,
     /** The next import to be processed FAILS with this reason instead of running. */

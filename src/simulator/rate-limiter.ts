@@ -1,7 +1,7 @@
 import type { RateLimitPolicy } from './hubspot-errors.ts'
 
 export interface RateLimitConfig {
-  /** requests per rolling interval, per token (HubSpot: per app; Free/Starter 100 per 10 s) */
+  /** requests per rolling interval, per app (Free/Starter 100 per 10 s) */
   maxPerInterval: number
   intervalMs: number
   /** requests per day for the whole account (Free/Starter 250,000) */
@@ -15,25 +15,25 @@ export interface RateDecision {
 }
 
 /**
- * HubSpot's two request limits: a rolling window per app (here: per token) and a daily counter
+ * HubSpot's two request limits: a rolling window per app and a daily counter
  * per account. Refused requests are not counted, so a client that backs off for one interval
  * gets through again — HubSpot answers "429 for all subsequent calls until the window passes".
  * The daily counter resets at UTC midnight (HubSpot: the account's time zone, which we don't have).
  */
 export function createRateLimiter(config: () => RateLimitConfig, now: () => number = Date.now) {
-  const windows = new Map<string, number[]>()
+  const windows = new Map<number, number[]>()
   let day = utcDay(now())
   let dailyUsed = 0
 
-  function take(token: string): RateDecision {
+  function take(appId: number): RateDecision {
     const { maxPerInterval, intervalMs, dailyLimit } = config()
     const time = now()
     if (utcDay(time) !== day) {
       day = utcDay(time)
       dailyUsed = 0
     }
-    const window = (windows.get(token) ?? []).filter((t) => t > time - intervalMs)
-    windows.set(token, window)
+    const window = (windows.get(appId) ?? []).filter((t) => t > time - intervalMs)
+    windows.set(appId, window)
 
     const refusedBy: RateLimitPolicy | undefined =
       dailyUsed >= dailyLimit

@@ -21,7 +21,7 @@ export interface SimulatorSettings {
    * off by default so the engine's counters pass through unchanged
    */
   omitZeroCounters: boolean
-  /** requests per rolling interval, per token */
+  /** requests per rolling interval, per app */
   rateLimit: number
   rateLimitIntervalMs: number
   /** requests per UTC day, whole account */

@@ -28,7 +28,13 @@ import { propertiesRoutes } from './properties-routes.ts'
 import { createRateLimiter } from './rate-limiter.ts'
 import { createRequestLog, type LoggedRequest } from './request-log.ts'
 import type { ImportLimits, SimulatorSettings, SimulatorState } from './simulator-state.ts'
-import { createTokenRegistry, DEFAULT_TOKEN, FULL_SCOPES } from './tokens.ts'
+import {
+  createTokenRegistry,
+  DEFAULT_APP_ID,
+  DEFAULT_TOKEN,
+  FULL_SCOPES,
+  type TokenSpec,
+} from './tokens.ts'
 
 export interface SimulatorOptions extends Partial<SimulatorSettings> {
   /** 0 (the default) picks a free port */
@@ -36,8 +42,11 @@ export interface SimulatorOptions extends Partial<SimulatorSettings> {
   host?: string
   /** the full-scope token (default `pat-sim-local-token`) */
   token?: string
-  /** more tokens with chosen scopes, e.g. `{ 'pat-no-import': ['crm.objects.contacts.read'] }` */
-  tokens?: Record<string, readonly string[]>
+  /**
+   * more tokens with chosen scopes, e.g. `{ 'pat-no-import': ['crm.objects.contacts.read'] }`, each
+   * its own app; `{ scopes, appId }` puts one in a chosen app (the full-scope token is app 1)
+   */
+  tokens?: Record<string, TokenSpec>
   /** serve the `/__simulator/*` test control routes (off by default: 404) */
   control?: boolean
   /** HubSpot's file and concurrency limits, overridable so tests can hit them with small files */
@@ -113,7 +122,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     store,
     scheduler,
     tokens: createTokenRegistry({
-      [options.token ?? DEFAULT_TOKEN]: FULL_SCOPES,
+      [options.token ?? DEFAULT_TOKEN]: { scopes: FULL_SCOPES, appId: DEFAULT_APP_ID },
       ...options.tokens,
     }),
     rateLimiter: createRateLimiter(() => ({
@@ -239,12 +248,14 @@ function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> 
     }
 
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
-    const scopes = token === undefined ? undefined : state.tokens.scopesOf(token)
-    if (token === undefined || scopes === undefined) throw invalidAuthentication()
+    const grant = token === undefined ? undefined : state.tokens.grantOf(token)
+    if (token === undefined || grant === undefined) throw invalidAuthentication()
     c.set('token', token)
-    c.set('scopes', scopes)
+    c.set('scopes', grant.scopes)
+    c.set('appId', grant.appId)
 
-    const decision = state.rateLimiter.take(token)
+    // HubSpot: "per 10 seconds is per app"; the daily counter is the account's
+    const decision = state.rateLimiter.take(grant.appId)
     c.set('rateLimitHeaders', decision.headers)
     if (decision.refusedBy) throw rateLimited(decision.refusedBy)
     await next()

@@ -28,20 +28,56 @@ export const FULL_SCOPES: readonly string[] = [
   ]),
 ]
 
-/** Tokens and their scopes; `reset` goes back to the tokens the simulator started with. */
-export function createTokenRegistry(initial: Record<string, readonly string[]>) {
-  const tokens = new Map<string, readonly string[]>(Object.entries(initial))
+/** The app the full-scope token belongs to. */
+export const DEFAULT_APP_ID = 1
+
+/** A token's scopes and its app: imports are listed per app, the 10-second window counts per app. */
+export interface TokenGrant {
+  scopes: readonly string[]
+  appId: number
+}
+
+/** A token as configured: its scopes alone (an app of its own) or scopes and a chosen app. */
+export type TokenSpec = readonly string[] | { scopes: readonly string[]; appId?: number }
+
+/**
+ * Tokens, their scopes and apps; `reset` goes back to the tokens the simulator started with.
+ * The first initial token is app 1; any token given no `appId` gets an app of its own, numbered
+ * after the highest app id seen so far.
+ */
+export function createTokenRegistry(initial: Record<string, TokenSpec>) {
+  const tokens = new Map<string, TokenGrant>()
+  let lastAppId = 0
+
+  function add(token: string, scopes: readonly string[], appId?: number): TokenGrant {
+    const grant = { scopes, appId: appId ?? lastAppId + 1 }
+    lastAppId = Math.max(lastAppId, grant.appId)
+    tokens.set(token, grant)
+    return grant
+  }
+
+  function addInitial(): void {
+    for (const [token, spec] of Object.entries(initial)) {
+      if (isScopeList(spec)) add(token, spec)
+      else add(token, spec.scopes, spec.appId)
+    }
+  }
+  addInitial()
 
   return {
-    scopesOf: (token: string): readonly string[] | undefined => tokens.get(token),
-    add(token: string, scopes: readonly string[]): void {
-      tokens.set(token, scopes)
-    },
+    grantOf: (token: string): TokenGrant | undefined => tokens.get(token),
+    /** adds or replaces a token; without `appId` it gets a new app */
+    add,
     reset(): void {
       tokens.clear()
-      for (const [token, scopes] of Object.entries(initial)) tokens.set(token, scopes)
+      lastAppId = 0
+      addInitial()
     },
   }
+}
+
+function isScopeList(spec: TokenSpec): spec is readonly string[] {
+  return Array.isArray(spec)
 }
 
 export type TokenRegistry = ReturnType<typeof createTokenRegistry>
