@@ -27,6 +27,13 @@ test('one file with contacts and their companies imports both objects', async ({
 
   await expect(page.getByLabel('HubSpot property for column Email')).toHaveValue('0-1/email')
   await expect(page.getByLabel('HubSpot property for column Company name')).toHaveValue('0-2/name')
+  // the closed select says which object the property belongs to, not only the optgroup
+  await expect(
+    page.getByLabel('HubSpot property for column Company name').locator('option:checked'),
+  ).toHaveText('Company name — Companies')
+  await expect(
+    page.getByLabel('HubSpot property for column Email').locator('option:checked'),
+  ).toHaveText('Email — Contacts')
   await expect(page.getByLabel('HubSpot property for column Company domain')).toHaveValue(
     '0-2/domain',
   )

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeProperty } from '#shared/value-rules/property-fixtures.ts'
 import type { FileInspection, MappingDraft } from '../core/types.ts'
-import { MapColumnsStep } from './map-columns-step.tsx'
+import { MapColumnsStep, optionText } from './map-columns-step.tsx'
 
 afterEach(cleanup)
 
@@ -76,5 +76,13 @@ describe('MapColumnsStep', () => {
     expect(screen.queryByRole('alert')).toBeNull()
     expect(next.disabled).toBe(false)
     expect(onNext).not.toHaveBeenCalled()
+  })
+
+  it('names the object in the option text when the file holds two objects', () => {
+    const name = makeProperty({ name: 'name', label: 'Company name' })
+    expect(optionText(name, 'Companies', true)).toBe('Company name — Companies')
+    expect(optionText(name, 'Companies', false)).toBe('Company name')
+    const id = makeProperty({ name: 'hs_object_id', label: 'Record ID', type: 'number' })
+    expect(optionText(id, 'Companies', true)).toBe('Record ID (identifies existing companies)')
   })
 })

@@ -235,9 +235,7 @@ function MappingEditor({
                             const takenElsewhere = value !== current && (used.get(value) ?? 0) > 0
                             return (
                               <option key={value} value={value} disabled={takenElsewhere}>
-                                {property.name === 'hs_object_id'
-                                  ? `Record ID (identifies existing ${group.label.toLowerCase()})`
-                                  : property.label}
+                                {optionText(property, group.label, objectIds.length > 1)}
                                 {takenElsewhere ? ' (already mapped)' : ''}
                               </option>
                             )
@@ -344,6 +342,16 @@ function MatchNote({
 
 const objectLabel = (id: ObjectTypeId) =>
   OBJECT_TYPES.find((o) => o.objectTypeId === id)?.label ?? id
+
+/**
+ * An option's text. With two objects the object is part of the text, not only the optgroup's
+ * label: a closed select and a screen reader announce only the selected option's own text.
+ */
+export function optionText(property: Property, objectLabel: string, twoObjects: boolean): string {
+  if (property.name === 'hs_object_id')
+    return `Record ID (identifies existing ${objectLabel.toLowerCase()})`
+  return twoObjects ? `${property.label} — ${objectLabel}` : property.label
+}
 
 /** Properties a column can go to: writable ones, plus the record ID as an identifier. */
 function propertyOptions(catalogs: PropertyCatalogs, objectIds: readonly ObjectTypeId[]) {
