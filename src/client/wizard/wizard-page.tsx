@@ -171,6 +171,7 @@ function CurrentStep({
         <ChooseFileStep
           source={state.source}
           onRead={(source) => dispatch({ type: 'file-read', source })}
+          onChoose={() => dispatch({ type: 'file-chosen' })}
           onNext={() => dispatch({ type: 'file-done' })}
         />
       )
@@ -214,7 +215,7 @@ function CurrentStep({
       content = (
         <CheckStep
           state={state}
-          onEdits={(edits) => dispatch({ type: 'edits-changed', edits })}
+          onEdits={(update) => dispatch({ type: 'edits-changed', update })}
           onBack={back('options')}
           onNext={() => dispatch({ type: 'check-done', submissionKey: crypto.randomUUID() })}
         />

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { withCellEdit, withReplacement, withRowExcluded } from './core/edits.ts'
 import type { FileInspection, MappingDraft } from './core/types.ts'
 import {
   EMPTY_EDITS,
@@ -8,11 +9,15 @@ import {
   type WizardState,
 } from './wizard-state.ts'
 
-function stage(columnNames: string[], file = new File(['x'], 'a.csv')): FileStage {
+function stage(
+  columnNames: string[],
+  file = new File(['x'], 'a.csv'),
+  settings = { encoding: 'utf-8', delimiter: ',', headerRowIndex: 0 },
+): FileStage {
   return {
     file,
     overrides: {},
-    inspection: { columnNames } as unknown as FileInspection,
+    inspection: { columnNames, settings } as unknown as FileInspection,
   }
 }
 
@@ -108,5 +113,80 @@ describe('wizardReducer', () => {
       objects: { kind: 'one', objectTypeId: '0-1' },
     })
     expect(next.reimportOf).toBe('42')
+  })
+
+  it('choosing another file leaves only the file step and the objects reachable', () => {
+    const at: WizardState = {
+      step: 'file',
+      source: stage(['Email']),
+      objects: { kind: 'one', objectTypeId: '0-1' },
+      mapping,
+      options,
+      edits: { ...EMPTY_EDITS, excludedRows: [3] },
+    }
+    expect(reachableSteps(at).has('options')).toBe(true)
+    const chosen = wizardReducer(at, { type: 'file-chosen' })
+    expect([...reachableSteps(chosen)]).toEqual(['file'])
+    // another file with the very same columns still starts the mapping over
+    const read = wizardReducer(chosen, {
+      type: 'file-read',
+      source: stage(['Email'], new File(['y'], 'b.csv')),
+    })
+    expect(read).toMatchObject({ step: 'file', objects: { kind: 'one', objectTypeId: '0-1' } })
+    expect([...reachableSteps(read)]).toEqual(['file', 'objects', 'mapping'])
+    expect('options' in read ? read.options : undefined).toBeUndefined()
+    expect('edits' in read ? read.edits : undefined).toBeUndefined()
+  })
+
+  it('keeps the answers when the same file is re-read, but not edits if rows may move', () => {
+    const file = new File(['x'], 'a.csv')
+    const at: WizardState = {
+      step: 'file',
+      source: stage(['Email'], file),
+      objects: { kind: 'one', objectTypeId: '0-1' },
+      mapping,
+      options,
+      edits: { ...EMPTY_EDITS, excludedRows: [3] },
+    }
+    const encoding = wizardReducer(at, {
+      type: 'file-read',
+      source: stage(['Email'], file, {
+        encoding: 'windows-1252',
+        delimiter: ',',
+        headerRowIndex: 0,
+      }),
+    })
+    expect(encoding).toMatchObject({ mapping, options, edits: { excludedRows: [3] } })
+    const delimiter = wizardReducer(at, {
+      type: 'file-read',
+      source: stage(['Email'], file, { encoding: 'utf-8', delimiter: ';', headerRowIndex: 0 }),
+    })
+    expect(delimiter).toMatchObject({ mapping, options })
+    expect('edits' in delimiter ? delimiter.edits : undefined).toBeUndefined()
+  })
+
+  it('applies edit changes to the latest edits, so quick changes never drop each other', () => {
+    const at: WizardState = {
+      step: 'check',
+      source: stage(['Email']),
+      objects: { kind: 'one', objectTypeId: '0-1' },
+      mapping,
+      options,
+      edits: EMPTY_EDITS,
+    }
+    // "Apply to all" and "Exclude" dispatched before a render: both made from the same old edits
+    const applied = wizardReducer(at, {
+      type: 'edits-changed',
+      update: (edits) => withReplacement(withCellEdit(edits, 0, 0, 'a@x.com'), 0, 'a[at]x', 'a@x'),
+    })
+    const excluded = wizardReducer(applied, {
+      type: 'edits-changed',
+      update: (edits) => withRowExcluded(edits, 1, true),
+    })
+    expect('edits' in excluded && excluded.edits).toEqual({
+      cells: [{ rowIndex: 0, columnIndex: 0, value: 'a@x.com' }],
+      replacements: [{ columnIndex: 0, from: 'a[at]x', to: 'a@x' }],
+      excludedRows: [1],
+    })
   })
 })

@@ -106,6 +106,8 @@ export const WIZARD_STEPS: readonly { step: WizardStep; label: string }[] = [
 ]
 
 export type WizardAction =
+  /** another file was picked and is being read: nothing of the previous file stays reachable */
+  | { type: 'file-chosen' }
   | { type: 'file-read'; source: FileStage }
   | { type: 'file-done' }
   | { type: 'objects-done'; objects: ObjectsChoice }
@@ -113,7 +115,8 @@ export type WizardAction =
   | { type: 'mapping-done'; mapping: MappingDraft }
   | { type: 'options-changed'; options: ImportOptions }
   | { type: 'options-done'; options: ImportOptions }
-  | { type: 'edits-changed'; edits: Edits }
+  /** a function of the current edits, so two quick changes never both start from the same edits */
+  | { type: 'edits-changed'; update: (edits: Edits) => Edits }
   | { type: 'check-done'; submissionKey: string }
   | { type: 'go-to'; step: WizardStep }
   | { type: 'replace'; state: WizardState }
@@ -139,6 +142,10 @@ function originOf(state: WizardOrigin): WizardOrigin {
     ...(state.reimportNotes ? { reimportNotes: state.reimportNotes } : {}),
   }
 }
+
+/** the same chosen file (re-read with other settings), not another one with equal columns */
+const sameFileOf = (a: File, b: File) =>
+  a === b || (a.name === b.name && a.size === b.size && a.lastModified === b.lastModified)
 
 const sameObjects = (a: ObjectsChoice | undefined, b: ObjectsChoice) =>
   a !== undefined && JSON.stringify(a) === JSON.stringify(b)
@@ -175,21 +182,30 @@ export function stateAt(state: WizardState, step: WizardStep): WizardState | und
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   switch (action.type) {
+    case 'file-chosen':
+      return { ...originOf(state), step: 'file', objects: flatten(state).objects }
     case 'file-read': {
       // another file or other read settings change the columns: what was mapped no longer fits
-      const { source } = flatten(state)
+      const { source, objects } = flatten(state)
+      const next = action.source
+      const sameFile = source !== undefined && sameFileOf(source.file, next.file)
       const sameColumns =
-        source !== undefined &&
-        source.file === action.source.file &&
+        sameFile &&
         JSON.stringify(source.inspection.columnNames) ===
-          JSON.stringify(action.source.inspection.columnNames)
+          JSON.stringify(next.inspection.columnNames)
       const origin = originOf(state)
-      if (sameColumns) return { ...flatten(state), ...origin, step: 'file', source: action.source }
+      if (!sameColumns) return { ...origin, step: 'file', source: next, objects }
+      // edits name rows by index: another delimiter or header row may number them differently
+      const sameRows =
+        source.inspection.settings.delimiter === next.inspection.settings.delimiter &&
+        source.inspection.settings.headerRowIndex === next.inspection.settings.headerRowIndex
+      const kept = flatten(state)
       return {
+        ...kept,
         ...origin,
         step: 'file',
-        source: action.source,
-        objects: 'objects' in state ? state.objects : undefined,
+        source: next,
+        edits: sameRows ? kept.edits : undefined,
       }
     }
     case 'file-done':
@@ -219,7 +235,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (state.step !== 'options') return state
       return { ...state, step: 'check', options: action.options, edits: state.edits ?? EMPTY_EDITS }
     case 'edits-changed':
-      return state.step === 'check' ? { ...state, edits: action.edits } : state
+      return state.step === 'check' ? { ...state, edits: action.update(state.edits) } : state
     case 'check-done':
       if (state.step !== 'check') return state
       return { ...state, step: 'submit', submissionKey: action.submissionKey }

@@ -51,8 +51,16 @@ export function applyEdits(
   rowIndex: number,
   edits: Edits,
 ): string[] | null {
+  if (compile(edits).excluded.has(rowIndex)) return null
+  return applyValueEdits(row, rowIndex, edits)
+}
+
+/**
+ * The row's values after replacements and cell edits, whether or not the row is excluded: what
+ * an excluded row shows, and what it sends once brought back.
+ */
+export function applyValueEdits(row: readonly string[], rowIndex: number, edits: Edits): string[] {
   const c = compile(edits)
-  if (c.excluded.has(rowIndex)) return null
   let out: string[] | undefined
   if (c.replacements.size > 0) {
     for (const [columnIndex, map] of c.replacements) {
@@ -141,4 +149,12 @@ export function cleanCsvReasons(input: CleanCsvInput): string[] {
 /** Whether a clean CSV must be generated instead of uploading the original bytes. */
 export function hasChanges(input: CleanCsvInput): boolean {
   return cleanCsvReasons(input).length > 0
+}
+
+/** Leaves several rows out at once ("Exclude all rows with the wrong number of cells"). */
+export function withRowsExcluded(edits: Edits, rowIndexes: readonly number[]): Edits {
+  const excluded = new Set(edits.excludedRows)
+  const added = rowIndexes.filter((row) => !excluded.has(row))
+  if (added.length === 0) return edits
+  return { ...edits, excludedRows: [...edits.excludedRows, ...added] }
 }

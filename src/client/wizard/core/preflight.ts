@@ -15,16 +15,22 @@ import type {
 } from './types.ts'
 
 const RAGGED_LINES_KEPT = 1_000
+// enough to exclude them all in one action; beyond it the next scan lists the rest
+const RAGGED_ROWS_KEPT = 100_000
 
 export type PreflightResult = Omit<ScanResult, 'bytesRead' | 'excludedRows'>
 
 export interface Preflight {
-  /** checks one data row (after edits); `extra` adds problems found while parsing it */
+  /**
+   * checks one data row (after edits); `extra` adds problems found while parsing it;
+   * `fileCells` is the row as in the file when edits changed it (kept rows hold those)
+   */
   checkRow(
     cells: readonly string[],
     rowIndex: number,
     lineNumber: number,
     extra?: RowProblem[],
+    fileCells?: readonly string[],
   ): void
   finish(): PreflightResult
 }
@@ -81,6 +87,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
   const problemCounts: Partial<Record<ProblemType, number>> = {}
   const problemRows: ProblemRow[] = []
   const raggedLines: number[] = []
+  const raggedRows: number[] = []
   let totalRows = 0
   let problemRowCount = 0
   let problemRowsTruncated = false
@@ -98,12 +105,14 @@ export function createPreflight(plan: CheckPlan): Preflight {
     rowIndex: number,
     lineNumber: number,
     extra?: RowProblem[],
+    fileCells?: readonly string[],
   ) {
     totalRows++
     problems.length = 0
     if (extra) for (const p of extra) problems.push(p)
     if (cells.length !== plan.columnCount) {
       if (raggedLines.length < RAGGED_LINES_KEPT) raggedLines.push(lineNumber)
+      if (raggedRows.length < RAGGED_ROWS_KEPT) raggedRows.push(rowIndex)
       problems.push({
         type: 'INCORRECT_NUMBER_OF_COLUMNS',
         message: `This row has ${cells.length} ${cells.length === 1 ? 'cell' : 'cells'}; the header has ${plan.columnCount}. A comma or quote may be missing or extra.`,
@@ -171,7 +180,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
       problemRows.push({
         rowIndex,
         lineNumber,
-        cells: cells.map(detach),
+        cells: (fileCells ?? cells).map(detach),
         problems: problems.map((p) => ({ ...p, message: detach(p.message) })),
       })
     } else {
@@ -249,6 +258,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
       expected: objects.map((o) => o.result),
       dateSamples,
       raggedLines,
+      raggedRows,
       fileIssues,
     }
   }

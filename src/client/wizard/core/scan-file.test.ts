@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import { buildCheckPlan } from './check-plan.ts'
-import { NO_EDITS, withCellEdit, withRowExcluded } from './edits.ts'
+import { NO_EDITS, withCellEdit, withReplacement, withRowExcluded } from './edits.ts'
 import { CATALOGS } from './fixtures/properties.ts'
 import { inspectFile } from './inspect-file.ts'
 import { exportCleanCsv, scanFile, type ByteSource } from './scan-file.ts'
@@ -150,7 +150,28 @@ describe('scanFile: reading', () => {
     const result = await scanFile(fixtureFile('ragged.csv'), UTF8, plan)
     expect(result.totalRows).toBe(4)
     expect(result.raggedLines).toEqual([3, 4])
+    expect(result.raggedRows).toEqual([1, 2])
     expect(result.problemCounts).toEqual({ INCORRECT_NUMBER_OF_COLUMNS: 2 })
+    // every cell of the row is kept, extra ones too, so the check step can show where they slid
+    expect(result.problemRows.map((r) => r.cells)).toEqual([
+      ['bo@example.com', 'Bo'],
+      ['cy@example.com', 'Cy', 'Diaz', 'extra'],
+    ])
+  })
+
+  it('leaves excluded ragged rows out of the ragged list and count', async () => {
+    const plan = planFor(['Email', 'First Name', 'Last Name'], { Email: 'email' })
+    const edits = withRowExcluded(NO_EDITS, 1, true)
+    const result = await scanFile(fixtureFile('ragged.csv'), UTF8, plan, { edits })
+    expect(result.raggedRows).toEqual([2])
+    expect(result.problemCounts).toEqual({ INCORRECT_NUMBER_OF_COLUMNS: 1 })
+  })
+
+  it('keeps problem rows as in the file: the grid applies the edits itself', async () => {
+    const plan = planFor(['Email', 'First Name', 'Last Name'], { Email: 'email' })
+    const edits = withReplacement(NO_EDITS, 1, 'Cy', 'Cyrus')
+    const result = await scanFile(fixtureFile('ragged.csv'), UTF8, plan, { edits })
+    expect(result.problemRows[1]!.cells).toEqual(['cy@example.com', 'Cy', 'Diaz', 'extra'])
   })
 
   it('reports an unterminated quote where it opens', async () => {

@@ -187,7 +187,7 @@ export async function scanFile(
                 },
               ]
             : undefined
-        preflight.checkRow(row, rowIndex, lineNumber, extra)
+        preflight.checkRow(row, rowIndex, lineNumber, extra, row === cells ? undefined : cells)
       },
     },
     options,

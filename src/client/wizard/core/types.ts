@@ -240,7 +240,7 @@ export interface ProblemRow {
   rowIndex: number
   /** 1-based physical line in the original file where the record starts */
   lineNumber: number
-  /** cells after edits */
+  /** cells as in the file, before edits: the grid applies the current edits to show them */
   cells: string[]
   problems: RowProblem[]
 }
@@ -275,6 +275,8 @@ export interface ScanResult {
   dateSamples: Record<number, string[]>
   /** 1-based lines of ragged rows (first 1,000) */
   raggedLines: number[]
+  /** data row indexes of ragged rows (first 100,000), to exclude them in one action */
+  raggedRows: number[]
   /** file-wide findings (TOO_MANY_ROWS, UNTERMINATED_QUOTE, …) */
   fileIssues: FileIssue[]
 }

@@ -6,14 +6,22 @@ import { suggestDateFormat } from '#shared/value-rules/suggest-date-format.ts'
 import { describeErrorType } from '../../dashboard/error-types.ts'
 import { getErrorMessage } from '../../lib/api-client.ts'
 import { buildCheckPlan } from '../core/check-plan.ts'
-import type { Edits, ProblemRow, ProblemType, ScanProgress, ScanResult } from '../core/types.ts'
+import { mergeRaggedRows, pendingRaggedRows } from '../core/ragged-rows.ts'
+import type {
+  ExpectedObjectResult,
+  ProblemRow,
+  ProblemType,
+  ScanProgress,
+  ScanResult,
+} from '../core/types.ts'
 import { runScan } from '../csv-tasks.ts'
 import { operationsFor, useCatalogs } from '../use-catalogs.ts'
 import type { WizardState } from '../wizard-state.ts'
 import { FileIssues } from './file-issues.tsx'
 import { formatBytes, plural } from './format.ts'
 import { DATE_FORMAT_LABELS, OPERATION_LABELS } from './import-options-step.tsx'
-import { ProblemGrid, type GridColumn } from './problem-grid.tsx'
+import { ProblemGrid, type EditsUpdate, type GridColumn } from './problem-grid.tsx'
+import { RAGGED_BLOCKS_NEXT_ID, RaggedRows, isRagged } from './ragged-rows.tsx'
 
 type CheckState = Extract<WizardState, { step: 'check' }>
 
@@ -28,7 +36,7 @@ type Scan =
 
 interface CheckStepProps {
   state: CheckState
-  onEdits: (edits: Edits) => void
+  onEdits: (update: EditsUpdate) => void
   onBack: () => void
   onNext: () => void
 }
@@ -41,6 +49,8 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
   const [scan, setScan] = useState<Scan>({ status: 'idle' })
   // the rows shown stay put while the person fixes them; later scans only add rows
   const [anchored, setAnchored] = useState<ProblemRow[]>([])
+  // every ragged row any scan found (a row excluded during a scan is not in that scan's list)
+  const [knownRagged, setKnownRagged] = useState<number[]>([])
 
   const plan = useMemo(() => {
     if (isPending || error) return undefined
@@ -83,6 +93,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
       (result) => {
         if (controller.signal.aborted) return
         setScan({ status: 'done', result })
+        setKnownRagged((known) => mergeRaggedRows(known, result))
         setAnchored((rows) => {
           const known = new Set(rows.map((r) => r.rowIndex))
           return [...rows, ...result.problemRows.filter((r) => !known.has(r.rowIndex))]
@@ -118,6 +129,10 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
         ? scan.previous
         : undefined
   const blockingIssues = result?.fileIssues.some((issue) => issue.severity === 'error') ?? false
+  // ragged rows are listed apart with all their cells; the grid holds the rows fixable in place
+  const raggedShown = useMemo(() => anchored.filter(isRagged), [anchored])
+  const gridRows = useMemo(() => anchored.filter((row) => !isRagged(row)), [anchored])
+  const raggedPending = pendingRaggedRows(knownRagged, result, edits)
   const notes = state.reimportNotes
 
   return (
@@ -160,7 +175,17 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
         </>
       )}
 
-      {anchored.length > 0 && (
+      {(raggedPending.total > 0 || raggedShown.length > 0) && (
+        <RaggedRows
+          rows={raggedShown}
+          headers={source.inspection.columnNames}
+          edits={edits}
+          pending={raggedPending}
+          onEdits={onEdits}
+        />
+      )}
+
+      {gridRows.length > 0 && (
         <>
           <h3>Rows with problems</h3>
           <p>
@@ -175,7 +200,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
               above cover the whole file.
             </p>
           )}
-          <ProblemGrid rows={anchored} columns={columns} edits={edits} onEdits={onEdits} />
+          <ProblemGrid rows={gridRows} columns={columns} edits={edits} onEdits={onEdits} />
           <p>
             <button type="button" onClick={() => setScanRequest((n) => n + 1)}>
               Check again
@@ -184,6 +209,12 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
         </>
       )}
 
+      {raggedPending.total > 0 && (
+        <p id={RAGGED_BLOCKS_NEXT_ID} className="error-text">
+          To go on, exclude the {plural(raggedPending.total, 'row')} with the wrong number of cells
+          or fix {raggedPending.total === 1 ? 'it' : 'them'} in the file.
+        </p>
+      )}
       <div className="wizard-actions">
         <button type="button" onClick={onBack}>
           Back
@@ -191,7 +222,10 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
         <button
           type="button"
           className="primary"
-          disabled={!result || scan.status === 'running' || blockingIssues}
+          disabled={
+            !result || scan.status === 'running' || blockingIssues || raggedPending.total > 0
+          }
+          aria-describedby={raggedPending.total > 0 ? RAGGED_BLOCKS_NEXT_ID : undefined}
           onClick={onNext}
         >
           Next
@@ -264,29 +298,35 @@ function ScanSummary({ result }: { result: ScanResult }) {
           </tbody>
         </table>
       )}
-      <table className="summary-table">
+      {/* one column per object and the long descriptions as row headers: seven narrow columns
+          wrapped every header into four lines */}
+      <table className="summary-table expected-table">
         <caption>Expected result</caption>
         <thead>
           <tr>
-            <th scope="col">Object</th>
-            <th scope="col">Operation</th>
-            <th scope="col">To create</th>
-            <th scope="col">To update</th>
-            <th scope="col">Create or update (HubSpot matches)</th>
-            <th scope="col">With problems</th>
-            <th scope="col">No record (blank)</th>
+            <td />
+            {result.expected.map((row) => (
+              <th key={row.objectTypeId} scope="col">
+                {labelOf(row.objectTypeId)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {result.expected.map((row) => (
-            <tr key={row.objectTypeId}>
-              <th scope="row">{labelOf(row.objectTypeId)}</th>
-              <td>{OPERATION_LABELS[row.operation]}</td>
-              <td>{row.toCreate.toLocaleString()}</td>
-              <td>{row.toUpdate.toLocaleString()}</td>
-              <td>{row.toCreateOrUpdate.toLocaleString()}</td>
-              <td>{row.withProblems.toLocaleString()}</td>
-              <td>{row.skipped.toLocaleString()}</td>
+          <tr>
+            <th scope="row">Operation</th>
+            {result.expected.map((row) => (
+              <td key={row.objectTypeId}>{OPERATION_LABELS[row.operation]}</td>
+            ))}
+          </tr>
+          {EXPECTED_COUNTS.map(([label, count]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {result.expected.map((row) => (
+                <td key={row.objectTypeId} className="number">
+                  {count(row).toLocaleString()}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -294,6 +334,14 @@ function ScanSummary({ result }: { result: ScanResult }) {
     </>
   )
 }
+
+const EXPECTED_COUNTS: readonly [string, (row: ExpectedObjectResult) => number][] = [
+  ['To create', (row) => row.toCreate],
+  ['To update', (row) => row.toUpdate],
+  ['Create or update (HubSpot matches)', (row) => row.toCreateOrUpdate],
+  ['With problems', (row) => row.withProblems],
+  ['No record (all its cells blank)', (row) => row.skipped],
+]
 
 /** Says so when the whole file's dates fit another format better than the one chosen. */
 function DateFormatNote({ result, current }: { result: ScanResult; current: DateFormat }) {

@@ -22,6 +22,10 @@ describe('ChooseFileStep', () => {
     choose(new File([], 'empty.csv'))
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/empty/))
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true)
+    // nothing was detected, so no detection hints or overrides next to the error
+    expect(screen.queryByRole('group', { name: 'How the file is read' })).toBeNull()
+    expect(screen.queryByLabelText('Delimiter')).toBeNull()
+    expect(screen.queryByText(/Detected:/)).toBeNull()
   })
 
   it('shows what was detected, with overrides, and a preview', async () => {

@@ -26,10 +26,12 @@ type SettingsForm = z.input<typeof settingsSchema>
 interface ChooseFileStepProps {
   source: FileStage | undefined
   onRead: (source: FileStage) => void
+  /** another file was picked: what depended on the previous one goes before it is read */
+  onChoose?: () => void
   onNext: () => void
 }
 
-export function ChooseFileStep({ source, onRead, onNext }: ChooseFileStepProps) {
+export function ChooseFileStep({ source, onRead, onChoose, onNext }: ChooseFileStepProps) {
   const [reading, setReading] = useState(false)
   const [readError, setReadError] = useState<string>()
   const [dragging, setDragging] = useState(false)
@@ -51,11 +53,16 @@ export function ChooseFileStep({ source, onRead, onNext }: ChooseFileStepProps) 
     }
   }
 
+  const choose = (file: File) => {
+    onChoose?.()
+    void read(file, {})
+  }
+
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault()
     setDragging(false)
     const file = event.dataTransfer.files[0]
-    if (file) void read(file, {})
+    if (file) choose(file)
   }
 
   const blocked = !source || source.inspection.issues.some((issue) => issue.severity === 'error')
@@ -82,7 +89,7 @@ export function ChooseFileStep({ source, onRead, onNext }: ChooseFileStepProps) 
           aria-describedby={`${inputId}-hint`}
           onChange={(event) => {
             const file = event.currentTarget.files?.[0]
-            if (file) void read(file, {})
+            if (file) choose(file)
           }}
         />
         <p id={`${inputId}-hint`} className="hint">
@@ -102,13 +109,16 @@ export function ChooseFileStep({ source, onRead, onNext }: ChooseFileStepProps) 
               : `, ${source.inspection.estimatedRows.toLocaleString()} rows`}
             )
           </p>
-          <ReadSettings
-            key={source.file.name + source.file.lastModified}
-            inspection={source.inspection}
-            overrides={source.overrides}
-            disabled={reading}
-            onChange={(overrides) => void read(source.file, overrides)}
-          />
+          {/* nothing to detect in an empty file: hints and overrides would only distract */}
+          {!isEmpty(source.inspection) && (
+            <ReadSettings
+              key={source.file.name + source.file.lastModified}
+              inspection={source.inspection}
+              overrides={source.overrides}
+              disabled={reading}
+              onChange={(overrides) => void read(source.file, overrides)}
+            />
+          )}
           <FileIssues issues={source.inspection.issues} />
           <PreviewTable inspection={source.inspection} />
         </>
@@ -122,6 +132,9 @@ export function ChooseFileStep({ source, onRead, onNext }: ChooseFileStepProps) 
     </section>
   )
 }
+
+const isEmpty = (inspection: FileInspection) =>
+  inspection.issues.some((issue) => issue.code === 'EMPTY_FILE')
 
 function ReadSettings({
   inspection,

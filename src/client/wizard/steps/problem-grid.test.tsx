@@ -104,4 +104,38 @@ describe('ProblemGrid', () => {
     fireEvent.click(screen.getByLabelText('Exclude line 6'))
     expect(latest.excludedRows).toEqual([4])
   })
+
+  it('shows values after edits on an excluded row, and after bringing it back', () => {
+    render(<Harness />)
+    fireEvent.change(screen.getByLabelText('Value for Stage on line 2'), {
+      target: { value: 'customer' },
+    })
+    fireEvent.click(
+      screen.getByRole('button', { name: /Apply to all equal values: "Customers" to "customer"/ }),
+    )
+    const other = () => screen.getByLabelText('Value for Stage on line 6') as HTMLInputElement
+    fireEvent.click(screen.getByLabelText('Exclude line 6'))
+    expect(latest.excludedRows).toEqual([4])
+    expect(other().value).toBe('customer')
+    fireEvent.click(screen.getByLabelText('Exclude line 6'))
+    expect(latest.excludedRows).toEqual([])
+    expect(other().value).toBe('customer')
+    expect(other().getAttribute('aria-invalid')).toBeNull()
+    // the fix survived both clicks
+    expect(latest.replacements).toEqual([{ columnIndex: 1, from: 'Customers', to: 'customer' }])
+  })
+
+  it('keeps a typed fix when the row is excluded right after', () => {
+    render(<Harness />)
+    const cell = screen.getByLabelText('Value for Email on line 2') as HTMLInputElement
+    fireEvent.change(cell, { target: { value: 'bob@x.com' } })
+    fireEvent.blur(cell)
+    fireEvent.click(screen.getByLabelText('Exclude line 2'))
+    expect(latest).toEqual({
+      cells: [{ rowIndex: 0, columnIndex: 0, value: 'bob@x.com' }],
+      replacements: [],
+      excludedRows: [0],
+    })
+    expect(cell.value).toBe('bob@x.com')
+  })
 })

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import type { Option } from '#shared/hubspot/property.ts'
 import type { CellCheck } from '#shared/value-rules/cell-check.ts'
-import { applyEdits, withCellEdit, withReplacement, withRowExcluded } from '../core/edits.ts'
+import { applyValueEdits, withCellEdit, withReplacement, withRowExcluded } from '../core/edits.ts'
 import type { Edits, ProblemRow } from '../core/types.ts'
 
 /** A mapped column as the grid shows it, with its compiled check for instant re-checks. */
@@ -18,18 +18,24 @@ interface ProblemGridProps {
   rows: readonly ProblemRow[]
   columns: readonly GridColumn[]
   edits: Edits
-  onEdits: (edits: Edits) => void
+  onEdits: (update: EditsUpdate) => void
 }
 
 const ROW_ESTIMATE = 64
 
-/** The current state of one cell after the person's edits, re-checked on the spot. */
+/** A change to the edits, applied to the latest edits (never to a copy one render old). */
+export type EditsUpdate = (edits: Edits) => Edits
+
+/**
+ * The current state of one cell after the person's edits, re-checked on the spot. An excluded
+ * row shows its values after edits too, so bringing it back shows what it will send.
+ */
 export function cellState(
   row: ProblemRow,
   column: GridColumn,
   edits: Edits,
 ): { value: string; problem: string | undefined; edited: boolean } {
-  const current = applyEdits(row.cells, row.rowIndex, edits) ?? row.cells
+  const current = applyValueEdits(row.cells, row.rowIndex, edits)
   const value = current[column.columnIndex] ?? ''
   const scanned = row.cells[column.columnIndex] ?? ''
   const edited = value !== scanned
@@ -122,9 +128,10 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
                     <input
                       type="checkbox"
                       checked={isExcluded}
-                      onChange={(event) =>
-                        onEdits(withRowExcluded(edits, row.rowIndex, event.currentTarget.checked))
-                      }
+                      onChange={(event) => {
+                        const exclude = event.currentTarget.checked
+                        onEdits((current) => withRowExcluded(current, row.rowIndex, exclude))
+                      }}
                     />
                     Exclude<span className="visually-hidden"> line {row.lineNumber}</span>
                   </label>
@@ -172,7 +179,7 @@ function GridCell({
   edits: Edits
   editable: boolean
   disabled: boolean
-  onEdits: (edits: Edits) => void
+  onEdits: (update: EditsUpdate) => void
 }) {
   const state = cellState(row, column, edits)
   const original = row.cells[column.columnIndex] ?? ''
@@ -185,7 +192,8 @@ function GridCell({
   const commit = () => {
     if (draft === undefined) return
     setDraft(undefined)
-    if (draft !== state.value) onEdits(withCellEdit(edits, row.rowIndex, column.columnIndex, draft))
+    if (draft !== state.value)
+      onEdits((current) => withCellEdit(current, row.rowIndex, column.columnIndex, draft))
   }
   // the live re-check while typing, before the value is committed
   const liveProblem =
@@ -228,12 +236,15 @@ function GridCell({
           disabled={disabled}
           aria-label={`Apply to all equal values: "${original}" to "${value}" in ${column.columnName}`}
           onClick={() => {
-            const withCell =
-              draft !== undefined
-                ? withCellEdit(edits, row.rowIndex, column.columnIndex, draft)
-                : edits
+            const typed = draft
             setDraft(undefined)
-            onEdits(withReplacement(withCell, column.columnIndex, original, value))
+            onEdits((current) => {
+              const withCell =
+                typed !== undefined
+                  ? withCellEdit(current, row.rowIndex, column.columnIndex, typed)
+                  : current
+              return withReplacement(withCell, column.columnIndex, original, value)
+            })
           }}
         >
           Apply to all equal values

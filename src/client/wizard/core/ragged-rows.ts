@@ -1,0 +1,35 @@
+import type { Edits, ScanResult } from './types.ts'
+
+/**
+ * Ragged rows (more or fewer cells than the header) block the import until each is excluded or
+ * fixed in the file: HubSpot rejects them (INCORRECT_NUMBER_OF_COLUMNS), and padding or cutting
+ * them would put values under the wrong column without saying so. Whether a row is ragged comes
+ * from the file alone, so the row indexes of every scan are kept: a row excluded during one scan
+ * is still known when it is brought back before the next.
+ */
+export function mergeRaggedRows(known: readonly number[], result: ScanResult): number[] {
+  if (result.raggedRows.every((row) => known.includes(row))) return known as number[]
+  const set = new Set(known)
+  for (const row of result.raggedRows) set.add(row)
+  return [...set].sort((a, b) => a - b)
+}
+
+export interface PendingRaggedRows {
+  /** known ragged rows not excluded */
+  rows: number[]
+  /** ragged rows the last scan counted beyond the ones it listed (the next scan lists them) */
+  unlisted: number
+  total: number
+}
+
+export function pendingRaggedRows(
+  known: readonly number[],
+  result: ScanResult | undefined,
+  edits: Edits,
+): PendingRaggedRows {
+  const excluded = new Set(edits.excludedRows)
+  const rows = known.filter((row) => !excluded.has(row))
+  const counted = result?.problemCounts.INCORRECT_NUMBER_OF_COLUMNS ?? 0
+  const unlisted = result ? Math.max(0, counted - result.raggedRows.length) : 0
+  return { rows, unlisted, total: rows.length + unlisted }
+}
