@@ -91,7 +91,7 @@ export async function createImport(
   try {
     checkRequestHeaders(incoming.headers, maxFileBytes)
     touch()
-    form = parseImportForm(incoming, maxFileBytes, signal)
+    form = parseImportForm(incoming, maxFileBytes, signal, touch)
 
     const file = await form.file
     audit.fileName = file.filename

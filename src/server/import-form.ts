@@ -61,12 +61,15 @@ export function parseImportRequestField(
 
 /**
  * Starts parsing the form. Each promise settles with its part, or rejects with the first problem
- * (a ProxyError) once the form cannot give it; aborting `signal` destroys the parser.
+ * (a ProxyError) once the form cannot give it; aborting `signal` destroys the parser. `onBytes`
+ * hears every chunk the browser sends, importRequest and part headers included, so an idle timer
+ * sees a slow but steady upload as alive before the file's first byte.
  */
 export function parseImportForm(
   incoming: IncomingMessage,
   maxFileBytes: number,
   signal: AbortSignal,
+  onBytes: () => void = () => {},
 ): ImportForm {
   const parser = busboy({
     headers: incoming.headers,
@@ -166,6 +169,8 @@ export function parseImportForm(
   const onAbort = () => parser.destroy(signal.reason as Error)
   signal.addEventListener('abort', onAbort, { once: true })
   incoming.pipe(parser)
+  // after pipe(): the stream already flows, so this listener neither starts nor steals the data
+  incoming.on('data', onBytes)
 
   const importRequest = Promise.race([requestPart, failed, ended])
   const file = Promise.race([filePart, failed, ended])
@@ -177,6 +182,7 @@ export function parseImportForm(
     done: formDone,
     stop() {
       signal.removeEventListener('abort', onAbort)
+      incoming.off('data', onBytes)
       incoming.unpipe(parser)
       if (!parser.destroyed) parser.destroy()
     },

@@ -1,6 +1,7 @@
 import http from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import {
   REQUESTED_BY,
   contactsImportRequest,
@@ -92,6 +93,148 @@ describe('uploads that fail part-way', () => {
     } finally {
       await small.close()
     }
+  })
+})
+
+describe('slow and oversized uploads', () => {
+  const boundary = 'trickle-boundary'
+  const preamble = (fileName: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="importRequest"\r\n\r\n` +
+    `${JSON.stringify(contactsImportRequest(fileName, columns))}\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${fileName}"\r\n` +
+    'Content-Type: text/csv\r\n\r\n'
+
+  /** A raw upload to `api`: `send` writes the body, the promise settles with the answer. */
+  function rawUpload(
+    api: string,
+    send: (request: http.ClientRequest) => Promise<void>,
+    headers: http.OutgoingHttpHeaders = {},
+  ) {
+    const request = http.request(`${api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: {
+        ...REQUESTED_BY,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...headers,
+      },
+    })
+    const answer = new Promise<{ status: number; body: string; at: number }>((resolve, reject) => {
+      request.on('error', reject)
+      request.on('response', (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (text: string) => (body += text))
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body, at: Date.now() }),
+        )
+      })
+    })
+    answer.catch(() => {})
+    const sent = send(request).catch(() => {})
+    return { request, answer, sent }
+  }
+
+  const trickle = async (
+    request: http.ClientRequest,
+    text: string,
+    pieces: number,
+    gapMs: number,
+  ) => {
+    const size = Math.ceil(text.length / pieces)
+    let lastWrite = Date.now()
+    for (let i = 0; i < text.length && !request.destroyed; i += size) {
+      request.write(text.slice(i, i + size))
+      lastWrite = Date.now()
+      await sleep(gapMs)
+    }
+    return lastWrite
+  }
+
+  it('answers 408 when a trickling upload stalls past the idle timeout, and leaves no import', async () => {
+    const impatient = await startTestProxy(simulator, { uploadIdleTimeoutMs: 600 })
+    try {
+      let stalledAt = 0
+      const { request, answer } = rawUpload(impatient.api, async (request) => {
+        request.write(`${preamble('stall.csv')}${bigCsv(2_000)}`)
+        // rows keep coming, each well inside the timeout, for longer than the timeout in total
+        stalledAt = await trickle(request, bigCsv(40).split('\n').slice(1).join('\n'), 8, 250)
+        // then nothing, and the request is never ended
+      })
+      const { status, body, at } = await answer
+      request.destroy()
+      expect(status, body).toBe(408)
+      expect(JSON.parse(body)).toMatchObject({
+        status: 'error',
+        category: 'REQUEST_TIMEOUT',
+        message: 'The upload stalled: no data arrived for too long.',
+      })
+      expect(stalledAt).toBeGreaterThan(0)
+      expect(at - stalledAt).toBeGreaterThanOrEqual(550)
+      expect(at - stalledAt).toBeLessThan(3_000)
+      // the upstream create had started; it was broken off, never completed
+      expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+      await sleep(300)
+      expect(await simulator.imports()).toEqual([])
+    } finally {
+      await impatient.close()
+    }
+  })
+
+  it('does not time out an importRequest that trickles in slower than the idle timeout in total', async () => {
+    const impatient = await startTestProxy(simulator, { uploadIdleTimeoutMs: 600 })
+    try {
+      const { answer } = rawUpload(impatient.api, async (request) => {
+        await trickle(request, preamble('slow.csv'), 10, 200)
+        request.end(`${bigCsv(10)}\r\n--${boundary}--\r\n`)
+      })
+      const { status, body } = await answer
+      expect(status, body).toBe(200)
+      expect(await simulator.imports()).toHaveLength(1)
+    } finally {
+      await impatient.close()
+    }
+  })
+
+  it('refuses a Content-Length over 512 MB plus the form overhead before any body byte', async () => {
+    const declared = IMPORT_LIMITS.maxFileBytes + 1024 * 1024 + 64 * 1024 + 1
+    let wrote = 0
+    const { request, answer } = rawUpload(
+      proxy.api,
+      (request) => {
+        // headers only: the answer must not need the body
+        request.flushHeaders()
+        return Promise.resolve()
+      },
+      { 'content-length': declared },
+    )
+    request.on('response', () => (wrote = request.socket?.bytesWritten ?? -1))
+    const started = Date.now()
+    const { status, body } = await answer
+    request.destroy()
+    expect(status, body).toBe(413)
+    expect(JSON.parse(body)).toMatchObject({ category: 'PAYLOAD_TOO_LARGE', message: /512 MB/ })
+    expect(Date.now() - started).toBeLessThan(2_000)
+    // only the request line and headers went out
+    expect(wrote).toBeGreaterThan(0)
+    expect(wrote).toBeLessThan(1024)
+    expect(await simulator.requests()).toEqual([])
+  })
+
+  it('still takes the largest Content-Length that may fit (it reads on)', async () => {
+    const declared = IMPORT_LIMITS.maxFileBytes + 1024 * 1024 + 64 * 1024
+    const { request, answer } = rawUpload(
+      proxy.api,
+      (request) => {
+        request.write(`${preamble('fits.csv')}email,firstname\n`)
+        return Promise.resolve()
+      },
+      { 'content-length': declared },
+    )
+    // the column check answers once the header line is in: not the size check
+    const { status, body } = await answer
+    request.destroy()
+    expect(status, body).toBe(400)
+    expect(JSON.parse(body)).toMatchObject({ message: /2 columns but importRequest maps 3/ })
   })
 })
 
