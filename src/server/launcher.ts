@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { createInterface } from 'node:readline'
 import type { Logger } from './logger.ts'
@@ -19,6 +18,18 @@ const LISTENING = /listening on (http:\/\/\S+)/
  * Starts the local HubSpot simulator as a child process (no token configured), with a token made
  * up for this run, and resolves with its URL once it prints its "listening on" line. The proxy then
  * talks to it by URL exactly as to api.hubapi.com.
+ *
+ * The child is the simulator itself (node with tsx's loader, not tsx's CLI, which would run it as
+ * a grandchild): `child` exiting means the simulator is gone, and `stop()` signals the simulator,
+ * so nothing is left listening behind a dead parent.
+ *
+ * If the simulator dies later, the launcher only reports it through `child`'s 'exit' event; the
+ * policy is the caller's. `npm start` (main.ts) logs "the HubSpot simulator stopped; stopping the
+ * proxy" and exits 1: a proxy whose only upstream is gone for good should fail loudly, where a
+ * supervisor or the terminal sees it, rather than keep serving a page whose every call fails.
+ * Until it exits, and for an embedder that keeps the proxy running, calls get the proxy's usual
+ * JSON errors, never a hang: 503 UPSTREAM_UNAVAILABLE ("HubSpot could not be reached. Nothing was
+ * sent") once the port refuses connections, 502 UPSTREAM_CONNECTION_RESET for an upload it cut.
  */
 export function launchSimulator({
   logger,
@@ -32,7 +43,7 @@ export function launchSimulator({
   timeoutMs?: number
 }): Promise<LaunchedSimulator> {
   const token = `pat-sim-${randomBytes(16).toString('hex')}`
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli')
+  const tsxLoader = import.meta.resolve('tsx')
   const childEnv: NodeJS.ProcessEnv = { ...env }
   delete childEnv.HUBSPOT_ACCESS_TOKEN
   Object.assign(childEnv, {
@@ -41,7 +52,7 @@ export function launchSimulator({
     SIMULATOR_TOKEN: token,
     ...(rateLimit && !env.SIMULATOR_RATE_LIMIT ? { SIMULATOR_RATE_LIMIT: String(rateLimit) } : {}),
   })
-  const child = spawn(process.execPath, [tsx, 'src/simulator/main.ts'], {
+  const child = spawn(process.execPath, ['--import', tsxLoader, 'src/simulator/main.ts'], {
     cwd: PROJECT_ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
