@@ -13,13 +13,17 @@ const run = (cmd, args) => {
 
 const marker = `${root}node_modules/.package-lock.json`
 const lock = `${root}package-lock.json`
-if (!existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs)) {
+if (
+  !existsSync(marker) ||
+  (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs)
+) {
   console.log('Installing npm packages…')
   run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund'])
 }
 
 if (process.argv.includes('--browser')) {
-  const systemChromium = ['CHROMIUM_PATH'].map((key) => process.env[key]).find(Boolean) ??
+  const systemChromium =
+    ['CHROMIUM_PATH'].map((key) => process.env[key]).find(Boolean) ??
     ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']
       .map((name) => {
         try {

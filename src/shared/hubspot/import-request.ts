@@ -68,7 +68,10 @@ export const importFileSchema = z.strictObject({
 export const importRequestSchema = z.strictObject({
   name: z.string().min(1).max(255),
   importOperations: z
-    .record(z.string().regex(/^\d+-\d+$/, { error: 'an objectTypeId such as 0-1' }), z.enum(IMPORT_OPERATIONS))
+    .record(
+      z.string().regex(/^\d+-\d+$/, { error: 'an objectTypeId such as 0-1' }),
+      z.enum(IMPORT_OPERATIONS),
+    )
     .optional(),
   dateFormat: z.enum(DATE_FORMATS).optional(),
   marketableContactImport: z.boolean().optional(),

@@ -1,9 +1,27 @@
 /** The CRM objects this tool imports, with HubSpot's ids and names (hubspot-imports-api.md §8). */
 export const OBJECT_TYPES = [
-  { objectTypeId: '0-1', name: 'contacts', singular: 'contact', legacyName: 'CONTACT', label: 'Contacts' },
-  { objectTypeId: '0-2', name: 'companies', singular: 'company', legacyName: 'COMPANY', label: 'Companies' },
+  {
+    objectTypeId: '0-1',
+    name: 'contacts',
+    singular: 'contact',
+    legacyName: 'CONTACT',
+    label: 'Contacts',
+  },
+  {
+    objectTypeId: '0-2',
+    name: 'companies',
+    singular: 'company',
+    legacyName: 'COMPANY',
+    label: 'Companies',
+  },
   { objectTypeId: '0-3', name: 'deals', singular: 'deal', legacyName: 'DEAL', label: 'Deals' },
-  { objectTypeId: '0-5', name: 'tickets', singular: 'ticket', legacyName: 'TICKET', label: 'Tickets' },
+  {
+    objectTypeId: '0-5',
+    name: 'tickets',
+    singular: 'ticket',
+    legacyName: 'TICKET',
+    label: 'Tickets',
+  },
 ] as const
 
 export type ObjectTypeInfo = (typeof OBJECT_TYPES)[number]
@@ -15,7 +33,11 @@ export function findObjectType(nameOrId: string): ObjectTypeInfo | undefined {
   const key = nameOrId.trim()
   const lower = key.toLowerCase()
   return OBJECT_TYPES.find(
-    (o) => o.objectTypeId === key || o.name === lower || o.singular === lower || o.legacyName === key.toUpperCase(),
+    (o) =>
+      o.objectTypeId === key ||
+      o.name === lower ||
+      o.singular === lower ||
+      o.legacyName === key.toUpperCase(),
   )
 }
 

@@ -20,7 +20,14 @@ export function isTerminalState(state: string | undefined): boolean {
   return state !== undefined && TERMINAL_STATES.includes(state)
 }
 
-export const IMPORT_SOURCES = ['API', 'CRM_UI', 'IMPORT', 'MOBILE_ANDROID', 'MOBILE_IOS', 'SALESFORCE'] as const
+export const IMPORT_SOURCES = [
+  'API',
+  'CRM_UI',
+  'IMPORT',
+  'MOBILE_ANDROID',
+  'MOBILE_IOS',
+  'SALESFORCE',
+] as const
 export const TEMPLATE_TYPES = ['admin_defined', 'previous_import', 'user_file'] as const
 
 /** Counter keys seen in HubSpot responses; the map may hold others and omit any. */
@@ -80,6 +87,9 @@ export const actionResponseSchema = z.object({
 export type ActionResponse = z.infer<typeof actionResponseSchema>
 
 /** A counter that may be absent (HubSpot omits zero-valued keys). */
-export function counter(response: Pick<PublicImportResponse, 'metadata'>, key: KnownCounter): number {
+export function counter(
+  response: Pick<PublicImportResponse, 'metadata'>,
+  key: KnownCounter,
+): number {
   return response.metadata.counters[key] ?? 0
 }

@@ -72,7 +72,10 @@ export interface PropertyCatalogueLike {
 
 export interface CrmStoreLike {
   get(objectTypeId: string, id: string): CrmObject | undefined
-  list(objectTypeId: string, page: { after?: string; limit: number }): { results: CrmObject[]; nextAfter?: string }
+  list(
+    objectTypeId: string,
+    page: { after?: string; limit: number },
+  ): { results: CrmObject[]; nextAfter?: string }
   /** finds a record by a unique property (email, domain, hs_object_id or a hasUniqueValue property) */
   findByUnique(objectTypeId: string, propertyName: string, value: string): CrmObject | undefined
   reset(): void
