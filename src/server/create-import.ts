@@ -81,7 +81,7 @@ export async function createImport(
   const { client, logger } = deps
   const maxFileBytes = deps.maxFileBytes ?? IMPORT_LIMITS.maxFileBytes
   const watch = watchUpload(incoming, outgoing, deps.idleTimeoutMs ?? 60_000)
-  const { signal, touch } = watch
+  const { signal, touch, whileProxyWaits } = watch
 
   let form: ImportForm | undefined
   let upstream: ClientRequest | undefined
@@ -108,12 +108,9 @@ export async function createImport(
     checkColumns(importRequest, file.filename, head)
 
     const key = headerValue(incoming.headers['idempotency-key'])
-    const begun = await beginIdempotentCreate(
-      deps.idempotency,
-      key,
-      input.user,
-      importRequest,
-      signal,
+    // waiting on the proxy's own queues is not a stalled browser
+    const begun = await whileProxyWaits(
+      beginIdempotentCreate(deps.idempotency, key, input.user, importRequest, signal),
     )
     if (begun && 'replay' in begun) {
       audit.replayed = true
@@ -122,7 +119,7 @@ export async function createImport(
     }
     lease = begun?.lease
 
-    await client.budget.acquire(signal)
+    await whileProxyWaits(client.budget.acquire(signal))
 
     const boundary = newBoundary()
     const body = multipartBody({

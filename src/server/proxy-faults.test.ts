@@ -171,7 +171,9 @@ describe('slow and oversized uploads', () => {
       expect(stalledAt).toBeGreaterThan(0)
       expect(at - stalledAt).toBeGreaterThanOrEqual(550)
       expect(at - stalledAt).toBeLessThan(3_000)
-      // the upstream create had started; it was broken off, never completed
+      // the upstream create had started; it was broken off, never completed (the simulator logs
+      // a request once its handler ends, which may be just after our 408)
+      await waitFor(async () => (await simulator.requests()).some(isCreate))
       expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
       await sleep(300)
       expect(await simulator.imports()).toEqual([])
@@ -189,6 +191,69 @@ describe('slow and oversized uploads', () => {
       })
       const { status, body } = await answer
       expect(status, body).toBe(200)
+      expect(await simulator.imports()).toHaveLength(1)
+    } finally {
+      await impatient.close()
+    }
+  })
+
+  it('does not count a wait for the shared rate budget as a stalled upload', async () => {
+    // one slot per 1.5 s: a GET takes it, so the create waits well past the idle timeout
+    const queued = await startTestProxy(simulator, {
+      uploadIdleTimeoutMs: 400,
+      rateLimitPer10s: 2,
+      budget: { intervalMs: 1_500 },
+      statusCacheMs: 0,
+    })
+    try {
+      expect((await fetch(`${queued.api}/crm/v3/imports`)).status).toBe(200)
+      const started = Date.now()
+      const response = await fetch(`${queued.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: REQUESTED_BY,
+        body: importForm(),
+      })
+      const body = await response.text()
+      expect(response.status, body).toBe(200)
+      // it did wait for the budget, longer than the idle timeout
+      expect(Date.now() - started).toBeGreaterThanOrEqual(800)
+      expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+      expect(await simulator.imports()).toHaveLength(1)
+    } finally {
+      await queued.close()
+    }
+  })
+
+  it('does not count a wait for an earlier create with the same Idempotency-Key as a stall', async () => {
+    const impatient = await startTestProxy(simulator, { uploadIdleTimeoutMs: 400 })
+    try {
+      // HubSpot holds the first create's answer well past the idle timeout
+      await simulator.fault({
+        delayMs: 1_500,
+        count: 1,
+        method: 'POST',
+        pathPrefix: '/crm/v3/imports',
+      })
+      const send = () =>
+        fetch(`${impatient.api}/crm/v3/imports`, {
+          method: 'POST',
+          headers: { ...REQUESTED_BY, 'Idempotency-Key': 'held-first-create' },
+          body: importForm(),
+        })
+      const first = send()
+      // the first holds the key once it has its budget slot (the simulator logs a request only
+      // after answering it)
+      await waitFor(() => impatient.proxy.stats().budget.inWindow > 0)
+      const second = await send()
+      const secondBody = await second.text()
+      expect(second.status, secondBody).toBe(200)
+      expect(second.headers.get('idempotent-replayed')).toBe('true')
+      const firstResponse = await first
+      expect(firstResponse.status).toBe(200)
+      expect(JSON.parse(secondBody)).toMatchObject({
+        id: ((await firstResponse.json()) as { id: string }).id,
+      })
+      expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
       expect(await simulator.imports()).toHaveLength(1)
     } finally {
       await impatient.close()

@@ -11,6 +11,11 @@ export interface UploadWatch {
   signal: AbortSignal
   /** bytes arrived: restarts the stall timer (the first call starts it) */
   touch(): void
+  /**
+   * The proxy waits on itself (the rate budget, an earlier create with the same key), not on the
+   * browser: the stall timer is stopped until `work` settles, then restarts in full.
+   */
+  whileProxyWaits<T>(work: Promise<T>): Promise<T>
   release(): void
 }
 
@@ -21,8 +26,12 @@ export function watchUpload(
 ): UploadWatch {
   const abort = new AbortController()
   let idleTimer: NodeJS.Timeout | undefined
-  const touch = () => {
+  let started = false
+  let proxyWaits = 0
+  let released = false
+  const arm = () => {
     clearTimeout(idleTimer)
+    if (released || proxyWaits > 0) return
     idleTimer = setTimeout(
       () =>
         abort.abort(
@@ -34,6 +43,10 @@ export function watchUpload(
         ),
       idleTimeoutMs,
     )
+  }
+  const touch = () => {
+    started = true
+    arm()
   }
   const onResponseClose = () => {
     if (!outgoing.writableFinished) abort.abort(new BrowserGone('the browser disconnected'))
@@ -47,7 +60,16 @@ export function watchUpload(
   return {
     signal: abort.signal,
     touch,
+    whileProxyWaits(work) {
+      proxyWaits++
+      clearTimeout(idleTimer)
+      return work.finally(() => {
+        proxyWaits--
+        if (started) arm()
+      })
+    },
     release() {
+      released = true
       clearTimeout(idleTimer)
       outgoing.off('close', onResponseClose)
       incoming.off('close', onIncomingClose)
