@@ -10,6 +10,7 @@ import { evaluateMapping } from '../core/mapping-rules.ts'
 import type { FileInspection, MappingDraft, PropertyCatalogs } from '../core/types.ts'
 import { operationsFor, useCatalogs } from '../use-catalogs.ts'
 import { chosenObjectTypeIds, type ImportOptions, type ObjectsChoice } from '../wizard-state.ts'
+import { IssueList } from './file-issues.tsx'
 
 export const OPERATION_LABELS = {
   UPSERT: 'Create and update',
@@ -116,7 +117,6 @@ export function ImportOptionsStep({
     [mapping, operations, catalogs],
   )
   const mappingErrors = evaluation.problems.filter((p) => p.severity === 'error')
-  const mappingWarnings = evaluation.problems.filter((p) => p.severity === 'warning')
 
   const onChangeRef = useRef(onChange)
   useEffect(() => {
@@ -206,27 +206,10 @@ export function ImportOptionsStep({
         </fieldset>
       )}
 
-      {mappingErrors.length > 0 && (
-        <div role="alert" className="issues issues-error">
-          <p>
-            <strong>With these operations, the mapping needs a change:</strong>
-          </p>
-          <ul>
-            {mappingErrors.map((problem, i) => (
-              <li key={i}>{problem.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {mappingWarnings.length > 0 && (
-        <div className="issues issues-warning">
-          <ul>
-            {mappingWarnings.map((problem, i) => (
-              <li key={i}>{problem.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <IssueList
+        issues={evaluation.problems}
+        errorTitle="With these operations, the mapping needs a change:"
+      />
 
       <div className="wizard-actions">
         <button type="button" onClick={onBack}>

@@ -17,6 +17,7 @@ import type {
 } from '../core/types.ts'
 import { operationsFor, useCatalogs } from '../use-catalogs.ts'
 import { chosenObjectTypeIds, type ObjectsChoice } from '../wizard-state.ts'
+import { IssueList } from './file-issues.tsx'
 import { MappingSources } from './mapping-sources.tsx'
 
 /** a select's value: `<objectTypeId>/<propertyName>`, or '' for "Don't import" */
@@ -181,7 +182,6 @@ function MappingEditor({
     evaluation.problems.filter((p) => p.severity === 'error').flatMap((p) => p.columnIndexes),
   )
   const errors = evaluation.problems.filter((p) => p.severity === 'error')
-  const warnings = evaluation.problems.filter((p) => p.severity === 'warning')
   const mappedCount = draft.filter((c) => c.propertyName).length
 
   return (
@@ -259,27 +259,7 @@ function MappingEditor({
         </table>
       </div>
 
-      {errors.length > 0 && (
-        <div role="alert" className="issues issues-error">
-          <p>
-            <strong>Fix the mapping to continue:</strong>
-          </p>
-          <ul>
-            {errors.map((problem, i) => (
-              <li key={i}>{problem.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {warnings.length > 0 && (
-        <div className="issues issues-warning">
-          <ul>
-            {warnings.map((problem, i) => (
-              <li key={i}>{problem.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <IssueList issues={evaluation.problems} errorTitle="Fix the mapping to continue:" />
 
       <div className="wizard-actions">
         <button type="button" onClick={onBack}>
