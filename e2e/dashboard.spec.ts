@@ -8,43 +8,7 @@ test.use({ locale: 'en-US' })
 
 const AUTH = { Authorization: `Bearer ${SIMULATOR_TOKEN}` }
 
-const CONTACT_COLUMNS = [
-  { columnObjectTypeId: '0-1', columnName: 'Email', propertyName: 'email' },
-  { columnObjectTypeId: '0-1', columnName: 'First name', propertyName: 'firstname' },
-  { columnObjectTypeId: '0-1', columnName: 'Lifecycle stage', propertyName: 'lifecyclestage' },
-]
-
-const csvOf = (rows: string[][]) =>
-  rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n') +
-  '\r\n'
-
-/** Starts an import straight at the simulator, as another app (or HubSpot's UI) would. */
-async function startImport(name: string, rows: string[][]): Promise<string> {
-  const fileName = `${name.replace(/\W+/g, '-')}.csv`
-  const form = new FormData()
-  form.append(
-    'importRequest',
-    JSON.stringify({
-      name,
-      importOperations: { '0-1': 'UPSERT' },
-      files: [
-        {
-          fileName,
-          fileFormat: 'CSV',
-          fileImportPage: { hasHeader: true, columnMappings: CONTACT_COLUMNS },
-        },
-      ],
-    }),
-  )
-  form.append('files', new Blob([csvOf(rows)], { type: 'text/csv' }), fileName)
-  const response = await fetch(`${SIMULATOR_URL}/crm/v3/imports`, {
-    method: 'POST',
-    headers: AUTH,
-    body: form,
-  })
-  expect(response.ok, `POST /crm/v3/imports answered ${response.status}`).toBe(true)
-  return ((await response.json()) as { id: string }).id
-}
+const CONTACT_PROPERTIES = ['email', 'firstname', 'lifecyclestage']
 
 async function importState(
   id: string,
@@ -109,7 +73,7 @@ test('an import moves STARTED → PROCESSING → DONE on screen, then polling st
   simulator,
 }) => {
   await simulator.configure({ paused: true })
-  const id = await startImport('Live status', contactRows(5))
+  const id = await simulator.startImport('Live status', CONTACT_PROPERTIES, contactRows(5))
   await page.goto(`/imports/${id}`)
   const state = page.getByRole('status', { name: 'Import state' })
   await expect(state).toContainText('Starting')
@@ -131,7 +95,9 @@ test('a fourth concurrent import waits as DEFERRED, then runs', async ({ page, s
   await simulator.configure({ holdProcessing: true })
   const ids: string[] = []
   for (const n of [1, 2, 3, 4])
-    ids.push(await startImport(`Concurrent ${n}`, contactRows(3, `c${n}-`)))
+    ids.push(
+      await simulator.startImport(`Concurrent ${n}`, CONTACT_PROPERTIES, contactRows(3, `c${n}-`)),
+    )
   const fourth = ids[3] ?? ''
   await waitForState(fourth, 'DEFERRED')
 
@@ -161,7 +127,7 @@ test('a fourth concurrent import waits as DEFERRED, then runs', async ({ page, s
 
 test('cancel asks first, sends one request, and shows CANCELED', async ({ page, simulator }) => {
   await simulator.configure({ holdProcessing: true })
-  const id = await startImport('To cancel', contactRows(20))
+  const id = await simulator.startImport('To cancel', CONTACT_PROPERTIES, contactRows(20))
   await waitForState(id, 'PROCESSING')
   await page.goto(`/imports/${id}`)
   const state = page.getByRole('status', { name: 'Import state' })
@@ -204,7 +170,7 @@ test('1,500 row errors page through, counts by type match, and the CSV is comple
   page,
   simulator,
 }) => {
-  const id = await startImport('Many errors', rowsWithErrors())
+  const id = await simulator.startImport('Many errors', CONTACT_PROPERTIES, rowsWithErrors())
   await waitForState(id, 'DONE')
   const reference = await simulatorErrors(id)
   expect(reference.length).toBeGreaterThanOrEqual(1_500)
@@ -288,7 +254,7 @@ test('fix and re-import of the failed rows leaves every original row stored exac
     ['cy@example', 'Cy', 'lead'],
     ['dee@example.com', 'Dee', 'customer'],
   ]
-  const id = await startImport('To fix', rows)
+  const id = await simulator.startImport('To fix', CONTACT_PROPERTIES, rows)
   await waitForState(id, 'DONE')
   expect((await simulatorErrors(id)).length).toBeGreaterThan(0)
 
@@ -344,7 +310,11 @@ test('the imports list pages forward and back with HubSpot cursors', async ({
 }) => {
   await simulator.configure({ paused: true })
   for (let n = 1; n <= 22; n++)
-    await startImport(`Paged ${String(n).padStart(2, '0')}`, contactRows(1, `p${n}-`))
+    await simulator.startImport(
+      `Paged ${String(n).padStart(2, '0')}`,
+      CONTACT_PROPERTIES,
+      contactRows(1, `p${n}-`),
+    )
   await page.goto('/')
   // newest first: page 1 holds 22…3, page 2 holds 2 and 1
   await expect(page.getByRole('link', { name: 'Paged 22' })).toBeVisible()
@@ -366,7 +336,7 @@ test('an import started in this browser announces that it finished', async ({
   simulator,
 }) => {
   await simulator.configure({ holdProcessing: true })
-  const id = await startImport('Mine', contactRows(2, 'mine-'))
+  const id = await simulator.startImport('Mine', CONTACT_PROPERTIES, contactRows(2, 'mine-'))
   await page.goto('/')
   await page.evaluate((importId) => {
     localStorage.setItem('started-imports', JSON.stringify([{ id: importId, notified: false }]))

@@ -58,6 +58,42 @@ export class SimulatorControl {
     return all
   }
 
+  /**
+   * Starts a contacts import straight at the simulator, as another app (or HubSpot's UI) would.
+   * `rows` starts with the header; every column maps to the contact property named in `properties`.
+   */
+  async startImport(name: string, properties: string[], rows: string[][]): Promise<string> {
+    const fileName = `${name.replace(/\W+/g, '-')}.csv`
+    const header = rows[0] ?? []
+    const columnMappings = header.map((columnName, i) => ({
+      columnObjectTypeId: '0-1',
+      columnName,
+      propertyName: properties[i],
+    }))
+    const form = new FormData()
+    form.append(
+      'importRequest',
+      JSON.stringify({
+        name,
+        importOperations: { '0-1': 'UPSERT' },
+        files: [
+          { fileName, fileFormat: 'CSV', fileImportPage: { hasHeader: true, columnMappings } },
+        ],
+      }),
+    )
+    const csv = rows
+      .map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(','))
+      .join('\r\n')
+    form.append('files', new Blob([`${csv}\r\n`], { type: 'text/csv' }), fileName)
+    const response = await fetchOnceMore(`${SIMULATOR_URL}/crm/v3/imports`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
+      body: form,
+    })
+    expect(response.ok, `POST /crm/v3/imports answered ${response.status}`).toBe(true)
+    return ((await response.json()) as { id: string }).id
+  }
+
   private async post(path: string, body: unknown): Promise<void> {
     const response = await fetchOnceMore(`${SIMULATOR_URL}${path}`, {
       method: 'POST',

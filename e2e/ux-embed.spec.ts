@@ -19,40 +19,11 @@ import { expect, test } from './fixtures.ts'
 const ROOT = path.join(import.meta.dirname, '..')
 const APP_URL = `http://127.0.0.1:${APP_PORT}`
 
-/** Starts an import straight at the simulator, as another app would. */
-async function startImport(name: string): Promise<string> {
-  const fileName = `${name.replace(/\W+/g, '-')}.csv`
-  const form = new FormData()
-  form.append(
-    'importRequest',
-    JSON.stringify({
-      name,
-      importOperations: { '0-1': 'UPSERT' },
-      files: [
-        {
-          fileName,
-          fileFormat: 'CSV',
-          fileImportPage: {
-            hasHeader: true,
-            columnMappings: [
-              { columnObjectTypeId: '0-1', columnName: 'Email', propertyName: 'email' },
-              { columnObjectTypeId: '0-1', columnName: 'First name', propertyName: 'firstname' },
-            ],
-          },
-        },
-      ],
-    }),
-  )
-  const csv = 'Email,First name\r\nembed1@example.com,Ann\r\nembed2@example.com,Ben\r\n'
-  form.append('files', new Blob([csv], { type: 'text/csv' }), fileName)
-  const response = await fetch(`${SIMULATOR_URL}/crm/v3/imports`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
-    body: form,
-  })
-  expect(response.ok, `POST /crm/v3/imports answered ${response.status}`).toBe(true)
-  return ((await response.json()) as { id: string }).id
-}
+const EMBED_ROWS = [
+  ['Email', 'First name'],
+  ['embed1@example.com', 'Ann'],
+  ['embed2@example.com', 'Ben'],
+]
 
 /** A parent page on 127.0.0.1:<free port> that iframes `frameUrl` and records its messages. */
 async function startParent(frameUrl: (parentOrigin: string) => string) {
@@ -125,8 +96,9 @@ async function startFramableProxy(parentOrigin: string) {
 test('the import page refuses to be framed by a foreign origin (CSP frame-ancestors)', async ({
   page,
   request,
+  simulator,
 }) => {
-  const id = await startImport('Framed elsewhere')
+  const id = await simulator.startImport('Framed elsewhere', ['email', 'firstname'], EMBED_ROWS)
   const response = await request.get(`${APP_URL}/imports/${id}`)
   expect(response.ok()).toBe(true)
   expect(response.headers()['content-security-policy']).toMatch(/frame-ancestors 'self'(;|$)/)
@@ -155,7 +127,7 @@ test('embedded by an allowed parent, the page posts hubspot-import:finished to i
   simulator,
 }) => {
   await simulator.configure({ holdProcessing: true })
-  const id = await startImport('Embedded import')
+  const id = await simulator.startImport('Embedded import', ['email', 'firstname'], EMBED_ROWS)
 
   // the parent's port is known only once it listens: the iframe URL is built per request
   let proxyUrl = ''
