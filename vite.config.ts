@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
 // the client is built into dist/client and served by the proxy (src/server) on one port
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: true },
+  // no source maps in the production build: the proxy serves dist/client as it is
+  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: false },
   worker: { format: 'es' },
   server: {
     // `npm run dev`: the proxy serves /api; vite serves the client with hot reload

@@ -22,6 +22,9 @@ test('no token reaches the built client or the pages the browser loads', async (
     const text = readFileSync(file, 'utf8')
     expect(text, file).not.toContain(BUILD_CANARY)
     expect(text, file).not.toContain(SIMULATOR_TOKEN)
+    // no source maps in production: neither the files nor a pointer to them
+    expect(file).not.toMatch(/\.map$/)
+    expect(text, file).not.toContain('sourceMappingURL')
   }
 
   const bodies: string[] = []

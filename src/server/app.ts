@@ -17,6 +17,7 @@ import {
   headerValue,
   parseJson,
   upstreamErrorResponse,
+  type RateLimitContext,
   type UpstreamResponse,
 } from './errors.ts'
 import { createHubSpotClient, type RetryPolicy } from './hubspot-client.ts'
@@ -30,7 +31,13 @@ import {
   validQuery,
   type Operation,
 } from './route-params.ts'
-import { apiSecurityHeaders, checkCsrf, pageSecurityHeaders } from './security.ts'
+import {
+  apiSecurityHeaders,
+  checkCsrf,
+  checkHost,
+  originPolicy,
+  pageSecurityHeaders,
+} from './security.ts'
 import { serveClient } from './static-files.ts'
 
 export interface AppOptions {
@@ -52,6 +59,12 @@ export interface AppOptions {
   maxFileBytes?: number
   uploadIdleTimeoutMs?: number
   responseTimeoutMs?: number
+  /** IANA time zone of the HubSpot account: its daily API limit resets at midnight there */
+  hubspotTimeZone?: string
+  /** host names (optionally `name:port`) the proxy answers to; default the loopback names */
+  allowedHosts?: readonly string[]
+  /** the origin browsers use behind a TLS gateway (its host is allowed too) */
+  publicOrigin?: string
   /** simultaneous uploads; more get a 503 (HubSpot itself runs three imports at a time) */
   maxConcurrentUploads?: number
 }
@@ -64,6 +77,8 @@ type Env = {
 const PASSED_HEADERS =
   /^(content-type|retry-after|x-hubspot-ratelimit-.*|x-hubspot-correlation-id)$/i
 const REQUEST_ID = /^[\w.:-]{1,128}$/
+const API_METHODS = ['GET', 'POST']
+const PAGE_METHODS = ['GET', 'HEAD']
 
 /**
  * The proxy: HubSpot's own import and properties paths under /api/hubspot (nothing else is
@@ -90,6 +105,9 @@ export function createApp(options: AppOptions) {
   >()
   const frameAncestors = options.frameAncestors ?? ["'self'"]
   const maxConcurrentUploads = options.maxConcurrentUploads ?? 3
+  const origins = originPolicy(options.allowedHosts, options.publicOrigin)
+  const limits = { hubspotTimeZone: options.hubspotTimeZone ?? 'UTC' }
+  const toResponse = (upstream: UpstreamResponse) => upstreamAnswer(upstream, limits)
   let uploads = 0
 
   const app = new Hono<Env>({ strict: true })
@@ -117,8 +135,24 @@ export function createApp(options: AppOptions) {
     await next()
     apiSecurityHeaders(c.res.headers)
   })
+  app.use(async (c, next) => {
+    checkHost(c.req.raw.headers, origins)
+    // the API reads with GET and writes with POST; HEAD would turn into an upstream GET, TRACE
+    // and the rest mean nothing here: 405 before any other check, so the answer names the method
+    const allowed = /^\/api(\/|$)/.test(c.req.path) ? API_METHODS : PAGE_METHODS
+    if (!allowed.includes(c.req.method)) {
+      throw new ProxyError(
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${c.req.method.slice(0, 16)} is not allowed here.`,
+        {},
+        { Allow: allowed.join(', ') },
+      )
+    }
+    await next()
+  })
   app.use('/api/*', async (c, next) => {
-    checkCsrf(c.req.method, c.req.raw.headers)
+    checkCsrf(c.req.method, c.req.raw.headers, origins)
     await next()
   })
 
@@ -173,6 +207,7 @@ export function createApp(options: AppOptions) {
             client,
             logger,
             idempotency,
+            limits,
             ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
             ...(options.uploadIdleTimeoutMs ? { idleTimeoutMs: options.uploadIdleTimeoutMs } : {}),
             ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
@@ -338,14 +373,15 @@ export function createApp(options: AppOptions) {
 export type ProxyApp = ReturnType<typeof createApp>
 
 /** An upstream answer for the browser: allow-listed headers only, errors in the one shape. */
-function toResponse(upstream: UpstreamResponse): Response {
+function upstreamAnswer(upstream: UpstreamResponse, limits: RateLimitContext): Response {
   const headers = new Headers()
   for (const [name, value] of Object.entries(upstream.headers)) {
     const one = headerValue(value)
     if (one !== undefined && PASSED_HEADERS.test(name)) headers.set(name, one)
   }
-  const mapped = upstreamErrorResponse(upstream)
+  const mapped = upstreamErrorResponse(upstream, limits)
   if (mapped) {
+    for (const [name, value] of Object.entries(mapped.headers ?? {})) headers.set(name, value)
     headers.set('content-type', 'application/json')
     return new Response(JSON.stringify(mapped.body), { status: mapped.status, headers })
   }

@@ -86,9 +86,10 @@ export function passedHeaders(response: UpstreamResponse): Record<string, string
 /** An error as the create's JSON answer, keeping HubSpot's retry and rate-limit headers. */
 export function errorResult(error: ErrorResponse, headers: Record<string, string>): StoredResult {
   const extra = { ...error.headers }
+  const has = (name: string) => Object.keys(extra).some((key) => key.toLowerCase() === name)
   for (const name of ['retry-after', 'x-hubspot-correlation-id']) {
     const value = headers[name]
-    if (value) extra[name] = value
+    if (value && !has(name)) extra[name] = value
   }
   for (const [name, value] of Object.entries(headers)) {
     if (name.startsWith('x-hubspot-ratelimit-')) extra[name] = value

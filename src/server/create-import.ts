@@ -9,7 +9,7 @@ import {
   outcomeUnknown,
   passedHeaders,
 } from './create-import-errors.ts'
-import { ProxyError, headerValue, upstreamErrorResponse } from './errors.ts'
+import { ProxyError, headerValue, upstreamErrorResponse, type RateLimitContext } from './errors.ts'
 import type { HubSpotClient } from './hubspot-client.ts'
 import type { IdempotencyStore, Lease } from './idempotency.ts'
 import { parseImportForm, spoolToDisk, type ImportForm } from './import-form.ts'
@@ -34,6 +34,7 @@ export interface CreateImportDeps {
   client: HubSpotClient
   logger: Logger
   idempotency: IdempotencyStore
+  limits?: RateLimitContext
   /** HubSpot's 512 MB unless lowered (e.g. 20 MB on free portals) */
   maxFileBytes?: number
   /** no bytes from the browser for this long: the upload is abandoned (slow-loris guard) */
@@ -147,7 +148,7 @@ export async function createImport(
     )
 
     const headers = passedHeaders(response)
-    const mapped = upstreamErrorResponse(response)
+    const mapped = upstreamErrorResponse(response, deps.limits)
     if (mapped) {
       if (response.status >= 500 && sent)
         throw outcomeUnknown(response.status, mapped.body.correlationId)

@@ -6,6 +6,7 @@ const DEFAULTS: Env = {
   HOST: '127.0.0.1',
   HUBSPOT_BASE_URL: 'https://api.hubapi.com',
   HUBSPOT_RATE_LIMIT: 100,
+  HUBSPOT_TIME_ZONE: 'UTC',
   FRAME_ANCESTORS: ["'self'"],
   LOG_LEVEL: 'info',
   IMPORT_STATUS_CACHE_MS: 1000,
@@ -91,6 +92,26 @@ describe('parseEnv values', () => {
       'identity header, lower-cased',
       { TRUST_IDENTITY_HEADER: 'X-Forwarded-User' },
       { TRUST_IDENTITY_HEADER: 'x-forwarded-user' },
+    ],
+    [
+      'allowed hosts, comma- or space-separated, lower-cased',
+      { ALLOWED_HOSTS: ' Imports.Example.com, tool.internal:3000 [::1]' },
+      { ALLOWED_HOSTS: ['imports.example.com', 'tool.internal:3000', '[::1]'] },
+    ],
+    [
+      'a public origin, trailing slash dropped',
+      { PUBLIC_ORIGIN: 'https://imports.example.com/' },
+      { PUBLIC_ORIGIN: 'https://imports.example.com' },
+    ],
+    [
+      'a public origin with a port',
+      { PUBLIC_ORIGIN: 'https://imports.example.com:8443' },
+      { PUBLIC_ORIGIN: 'https://imports.example.com:8443' },
+    ],
+    [
+      'the account time zone',
+      { HUBSPOT_TIME_ZONE: 'Europe/Berlin' },
+      { HUBSPOT_TIME_ZONE: 'Europe/Berlin' },
     ],
     ['log level', { LOG_LEVEL: 'silent' }, { LOG_LEVEL: 'silent' }],
     ['no status sharing', { IMPORT_STATUS_CACHE_MS: '0' }, { IMPORT_STATUS_CACHE_MS: 0 }],
@@ -191,6 +212,27 @@ describe('parseEnv refusals', () => {
       { TRUST_IDENTITY_HEADER: 'X'.repeat(65) },
       'TRUST_IDENTITY_HEADER: must be a header name such as X-Forwarded-User',
     ],
+    [
+      'an unknown time zone',
+      { HUBSPOT_TIME_ZONE: 'Mars/Olympus' },
+      'HUBSPOT_TIME_ZONE: must be an IANA time zone such as Europe/Berlin or America/New_York',
+    ],
+    [
+      'an allowed host with a path',
+      { ALLOWED_HOSTS: 'imports.example.com/x' },
+      'ALLOWED_HOSTS.0: each entry must be a host name such as imports.example.com, optionally with :port',
+    ],
+    [
+      'an allowed host with a scheme',
+      { ALLOWED_HOSTS: 'localhost https://imports.example.com' },
+      'ALLOWED_HOSTS.1: each entry must be a host name such as imports.example.com, optionally with :port',
+    ],
+    [
+      'a public origin with a path',
+      { PUBLIC_ORIGIN: 'https://imports.example.com/app' },
+      'PUBLIC_ORIGIN: must be an origin only, such as https://imports.example.com (no path)',
+    ],
+    ['a public origin not a URL', { PUBLIC_ORIGIN: 'imports' }, /^ {2}PUBLIC_ORIGIN: Invalid URL/],
     [
       'an unknown log level',
       { LOG_LEVEL: 'loud' },

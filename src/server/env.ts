@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { isTimeZone } from './rate-limit-advice.ts'
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -42,6 +43,11 @@ const frameSource = z
     { error: "each source must be 'self', 'none' or an origin such as https://admin.example.com" },
   )
 
+/** An ALLOWED_HOSTS entry: a host name or IP (v6 in brackets), optionally with a port. */
+const hostEntry = z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)(:\d{1,5})?$/, {
+  error: 'each entry must be a host name such as imports.example.com, optionally with :port',
+})
+
 export const envSchema = z.object({
   PORT: withDefault(wholeNumber(0, 65535), '3000'),
   HOST: withDefault(z.string().min(1), '127.0.0.1'),
@@ -65,12 +71,42 @@ export const envSchema = z.object({
     'https://api.hubapi.com',
   ),
   HUBSPOT_RATE_LIMIT: withDefault(wholeNumber(1, 10_000), '100'),
+  HUBSPOT_TIME_ZONE: withDefault(
+    z.string().trim().refine(isTimeZone, {
+      error: 'must be an IANA time zone such as Europe/Berlin or America/New_York',
+    }),
+    'UTC',
+  ),
   FRAME_ANCESTORS: withDefault(
     z
       .string()
       .transform((value) => value.trim().split(/\s+/))
       .pipe(z.array(frameSource).min(1)),
     "'self'",
+  ),
+  ALLOWED_HOSTS: optionalString.pipe(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .toLowerCase()
+          .split(/[\s,]+/)
+          .filter(Boolean),
+      )
+      .pipe(z.array(hostEntry).min(1))
+      .optional(),
+  ),
+  PUBLIC_ORIGIN: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine(
+        (value) => !URL.canParse(value) || new URL(value).href === `${new URL(value).origin}/`,
+        {
+          error: 'must be an origin only, such as https://imports.example.com (no path)',
+        },
+      )
+      .transform((value) => new URL(value).origin)
+      .optional(),
   ),
   TRUST_IDENTITY_HEADER: optionalString.pipe(
     z

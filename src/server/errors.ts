@@ -1,5 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { hubSpotErrorBodySchema, type HubSpotErrorBody } from '#shared/hubspot/error-body.ts'
+import {
+  burstRetryAfterSeconds,
+  dailyReset,
+  rateLimitKind,
+  SECONDLY_MESSAGE,
+} from './rate-limit-advice.ts'
 
 /**
  * The one error shape the proxy returns: HubSpot's own `Error` body (`status: "error"`, `message`,
@@ -97,11 +103,21 @@ export function missingScopesOf(body: HubSpotErrorBody | undefined): string[] {
   return [...new Set(scopes)]
 }
 
+export interface RateLimitContext {
+  /** the HubSpot account's time zone, where its daily limit resets at midnight */
+  hubspotTimeZone: string
+  now?: number
+}
+
 /**
  * Maps a non-2xx upstream answer to what the browser sees. HubSpot's 401/403 become 502: in the
  * browser a 401 means "your session expired", and this is the integration's token, not the user's.
+ * A rate-limit 429 keeps its status and body and always carries a Retry-After in seconds.
  */
-export function upstreamErrorResponse(upstream: UpstreamResponse): ErrorResponse | undefined {
+export function upstreamErrorResponse(
+  upstream: UpstreamResponse,
+  limits: RateLimitContext = { hubspotTimeZone: 'UTC' },
+): ErrorResponse | undefined {
   const json = isJsonContentType(upstream.headers) ? parseJson(upstream.body) : undefined
   const parsed = json === undefined ? undefined : hubSpotErrorBodySchema.safeParse(json)
   const body = parsed?.success ? parsed.data : undefined
@@ -135,6 +151,7 @@ export function upstreamErrorResponse(upstream: UpstreamResponse): ErrorResponse
       withId,
     ).toResponse()
   }
+  if (upstream.status === 429 && isRateLimit(body)) return rateLimited(upstream, body, limits)
   if (upstream.status === 204 && upstream.body.length === 0) return undefined
   if (json === undefined) {
     return new ProxyError(
@@ -149,6 +166,38 @@ export function upstreamErrorResponse(upstream: UpstreamResponse): ErrorResponse
     status: upstream.status,
     body: body ?? { status: 'error', message: `HubSpot answered ${upstream.status}.`, ...withId },
   }
+}
+
+/** HubSpot's request-rate 429s say so; a 429 for a too-large file does not, and is no rate limit. */
+function isRateLimit(body: HubSpotErrorBody | undefined): body is HubSpotErrorBody {
+  return (
+    body !== undefined &&
+    (body.errorType === 'RATE_LIMIT' ||
+      body.policyName !== undefined ||
+      body.message === SECONDLY_MESSAGE)
+  )
+}
+
+function rateLimited(
+  upstream: UpstreamResponse,
+  body: HubSpotErrorBody,
+  { hubspotTimeZone, now = Date.now() }: RateLimitContext,
+): ErrorResponse {
+  const kind = rateLimitKind(body)
+  if (kind === 'DAILY') {
+    const reset = dailyReset(now, hubspotTimeZone)
+    return {
+      status: 429,
+      body: {
+        ...body,
+        message: `${body.message} ${reset.hint}`,
+        context: { ...body.context, resetsAt: [reset.resetsAt] },
+      },
+      headers: { 'retry-after': String(reset.retryAfterSeconds) },
+    }
+  }
+  const retryAfter = burstRetryAfterSeconds(kind, headerValue(upstream.headers['retry-after']), now)
+  return { status: 429, body, headers: { 'retry-after': String(retryAfter) } }
 }
 
 export function headerValue(value: string | string[] | undefined): string | undefined {

@@ -5,6 +5,7 @@ import { hubSpotErrorBodySchema } from '#shared/hubspot/error-body.ts'
 import { ProxyError, headerValue, parseJson, type UpstreamResponse } from './errors.ts'
 import { describeError, type Logger } from './logger.ts'
 import type { RateBudget } from './rate-budget.ts'
+import { parseRetryAfter } from './rate-limit-advice.ts'
 
 export const USER_AGENT = 'hubspot-import-tool-proxy/0.1'
 
@@ -232,15 +233,6 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
 }
 
 export type HubSpotClient = ReturnType<typeof createHubSpotClient>
-
-/** Retry-After in seconds or as an HTTP date; nonsense (negative, unparsable) is ignored. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
-  const date = Date.parse(value)
-  if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - now)
-}
 
 export function connectionError(code: string): ProxyError {
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {

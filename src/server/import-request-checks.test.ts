@@ -5,6 +5,7 @@ import {
   checkColumns,
   checkOneFile,
   checkRequestHeaders,
+  multipartBoundary,
   readHead,
 } from './import-request-checks.ts'
 import { contactsImportRequest } from './test-helpers.ts'
@@ -106,5 +107,27 @@ describe('readHead', () => {
     await expect(readHead(chunksOf([big, big, big]), () => {})).rejects.toThrow(
       "The file's first line is longer than 1 MB; is it a CSV?",
     )
+  })
+})
+
+describe('multipartBoundary', () => {
+  it.each([
+    ['multipart/form-data; boundary=abc', 'abc'],
+    ['multipart/form-data; boundary="abc def"', 'abc def'],
+    ['multipart/form-data;boundary=abc;charset=utf-8', 'abc'],
+    [
+      'multipart/form-data; charset=utf-8; BOUNDARY=----WebKitFormBoundaryX1',
+      '----WebKitFormBoundaryX1',
+    ],
+    [`multipart/form-data; boundary=${'b'.repeat(70)}`, 'b'.repeat(70)],
+    [`multipart/form-data; boundary=${'b'.repeat(71)}`, undefined],
+    ['multipart/form-data; boundary=', undefined],
+    ['multipart/form-data; boundary=""', undefined],
+    ['multipart/form-data; boundary', undefined],
+    ['multipart/form-data; boundary="ends in space "', undefined],
+    ['multipart/form-data; boundary="a\\"b"', undefined],
+    ['multipart/form-data; boundary=a{b}', undefined],
+  ])('%s → %j', (type, expected) => {
+    expect(multipartBoundary(type)).toBe(expected)
   })
 })

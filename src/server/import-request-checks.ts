@@ -16,11 +16,18 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024
 /** An uncompressed multipart form whose declared length could fit the file limit. */
 export function checkRequestHeaders(headers: IncomingHttpHeaders, maxFileBytes: number): void {
   const type = headers['content-type'] ?? ''
-  if (!/^multipart\/form-data\s*;.*boundary=/i.test(type)) {
+  if (!/^multipart\/form-data\s*;.*\bboundary\b/i.test(type)) {
     throw new ProxyError(
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       'Send the import as multipart/form-data (importRequest, then files).',
+    )
+  }
+  if (!multipartBoundary(type)) {
+    throw new ProxyError(
+      400,
+      'VALIDATION_ERROR',
+      'The multipart boundary is empty, malformed or longer than 70 characters.',
     )
   }
   const encoding = headers['content-encoding']
@@ -30,6 +37,14 @@ export function checkRequestHeaders(headers: IncomingHttpHeaders, maxFileBytes: 
   const length = Number(headers['content-length'] ?? 0)
   if (length > maxFileBytes + MAX_IMPORT_REQUEST_BYTES + MULTIPART_OVERHEAD_BYTES)
     throw tooLarge(maxFileBytes)
+}
+
+/** RFC 2046: 1–70 characters, quoted or a plain token; undefined when it is not one. */
+export function multipartBoundary(contentType: string): string | undefined {
+  const match = /;\s*boundary=(?:"([^"\\\r\n]*)"|([^\s;",]*))\s*(?:;|$)/i.exec(contentType)
+  const boundary = match?.[1] ?? match?.[2]
+  if (!boundary || boundary.length > 70 || / $/.test(boundary)) return undefined
+  return /^[0-9a-z'()+_,\-./:=? ]+$/i.test(boundary) ? boundary : undefined
 }
 
 /** The proxy streams one file per import, and importRequest must name it. */

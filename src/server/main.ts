@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { parseEnv, type Env } from './env.ts'
 import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
 import { createLogger } from './logger.ts'
+import { defaultAllowedHosts } from './security.ts'
 import { startProxy } from './server.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -60,8 +61,11 @@ const running = await startProxy({
   accessToken: target.token,
   mode: target.mode,
   rateLimitPer10s: env.HUBSPOT_RATE_LIMIT,
+  hubspotTimeZone: env.HUBSPOT_TIME_ZONE,
   logger,
   frameAncestors: env.FRAME_ANCESTORS,
+  allowedHosts: env.ALLOWED_HOSTS ?? defaultAllowedHosts(env.HOST),
+  ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
   statusCacheMs: env.IMPORT_STATUS_CACHE_MS,
   ...(env.TRUST_IDENTITY_HEADER ? { trustIdentityHeader: env.TRUST_IDENTITY_HEADER } : {}),
   ...(dev ? {} : { clientDir }),

@@ -3,18 +3,24 @@ import { ProxyError } from './errors.ts'
 import {
   REQUESTED_BY,
   apiSecurityHeaders,
+  LOOPBACK_HOSTS,
   checkCsrf,
+  checkHost,
   contentSecurityPolicy,
+  defaultAllowedHosts,
+  originPolicy,
   pageSecurityHeaders,
 } from './security.ts'
 
 const HOST = { host: 'tool.example.com' }
 const MARKED = { ...HOST, 'x-requested-by': REQUESTED_BY.value }
 
+const POLICY = originPolicy(['tool.example.com', '127.0.0.1'], undefined)
+
 /** 'ok', or the status and message checkCsrf throws. */
 function decision(method: string, headers: Record<string, string>): string {
   try {
-    checkCsrf(method, new Headers(headers))
+    checkCsrf(method, new Headers(headers), POLICY)
     return 'ok'
   } catch (error) {
     expect(error).toBeInstanceOf(ProxyError)
@@ -29,13 +35,11 @@ const CROSS_ORIGIN = '403 Cross-origin requests are not allowed.'
 
 describe('checkCsrf', () => {
   it.each<[string, string, Record<string, string>, string]>([
-    // reads are never blocked, whatever they carry
-    [
-      'a GET',
-      'GET',
-      { ...HOST, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
-      'ok',
-    ],
+    // reads need no header, but other sites may not read (the answers hold CRM rows)
+    ['a GET', 'GET', HOST, 'ok'],
+    ['a GET from our origin', 'GET', { ...HOST, origin: 'http://tool.example.com' }, 'ok'],
+    ['a GET from another origin', 'GET', { ...HOST, origin: 'https://evil.example' }, CROSS_ORIGIN],
+    ['a cross-site GET', 'GET', { ...HOST, 'sec-fetch-site': 'cross-site' }, CROSS_SITE],
     ['a HEAD', 'HEAD', HOST, 'ok'],
     ['an OPTIONS', 'OPTIONS', HOST, 'ok'],
     // the header is required on every other method
@@ -65,12 +69,18 @@ describe('checkCsrf', () => {
       NO_HEADER,
     ],
     // Origin against Host
-    ['the same origin', 'POST', { ...MARKED, origin: 'https://tool.example.com' }, 'ok'],
+    ['the same origin', 'POST', { ...MARKED, origin: 'http://tool.example.com' }, 'ok'],
     [
-      'the same origin on another scheme (behind a TLS gateway)',
+      'the same host on another scheme (set PUBLIC_ORIGIN behind a TLS gateway)',
       'POST',
-      { ...MARKED, origin: 'http://tool.example.com' },
-      'ok',
+      { ...MARKED, origin: 'https://tool.example.com' },
+      CROSS_ORIGIN,
+    ],
+    [
+      'the same host with an explicit default port',
+      'POST',
+      { ...MARKED, origin: 'http://tool.example.com:80' },
+      CROSS_ORIGIN,
     ],
     [
       'the same host and port',
@@ -111,7 +121,7 @@ describe('checkCsrf', () => {
     [
       'an Origin but no Host',
       'POST',
-      { 'x-requested-by': REQUESTED_BY.value, origin: 'https://tool.example.com' },
+      { 'x-requested-by': REQUESTED_BY.value, origin: 'http://tool.example.com' },
       CROSS_ORIGIN,
     ],
     [
@@ -123,11 +133,68 @@ describe('checkCsrf', () => {
     [
       'a same Origin but cross-site metadata',
       'POST',
-      { ...MARKED, 'sec-fetch-site': 'cross-site', origin: 'https://tool.example.com' },
+      { ...MARKED, 'sec-fetch-site': 'cross-site', origin: 'http://tool.example.com' },
       CROSS_SITE,
     ],
   ])('%s (%s) → %s', (_case, method, headers, expected) => {
     expect(decision(method, headers)).toBe(expected)
+  })
+
+  it.each([
+    // behind a TLS gateway: the public origin is ours, its plain-http twin is not
+    ['imports.example.com', 'https://imports.example.com', 'ok'],
+    ['imports.example.com', 'http://imports.example.com', CROSS_ORIGIN],
+    ['imports.example.com', 'https://imports.example.com:8443', CROSS_ORIGIN],
+    // a gateway that rewrites Host to the loopback address
+    ['127.0.0.1:3000', 'https://imports.example.com', 'ok'],
+    ['127.0.0.1:3000', 'http://127.0.0.1:3000', 'ok'],
+  ])('PUBLIC_ORIGIN https://imports.example.com, Host %s, Origin %s → %s', (host, origin, out) => {
+    const policy = originPolicy(undefined, 'https://imports.example.com/')
+    const check = () =>
+      checkCsrf('POST', new Headers({ host, origin, 'x-requested-by': REQUESTED_BY.value }), policy)
+    if (out === 'ok') expect(check).not.toThrow()
+    else expect(check).toThrow(out.slice(4))
+  })
+})
+
+describe('checkHost', () => {
+  it.each<[string, readonly string[] | undefined, string | undefined, string, boolean]>([
+    ['loopback by default', undefined, undefined, '127.0.0.1:3000', true],
+    ['localhost by default', undefined, undefined, 'localhost:5173', true],
+    ['IPv6 loopback by default', undefined, undefined, '[::1]:3000', true],
+    ['a rebound name', undefined, undefined, 'evil.example:3000', false],
+    ['a rebound name without port', undefined, undefined, 'evil.example', false],
+    ['our name as a prefix', undefined, undefined, 'localhost.evil.example', false],
+    ['an address as a prefix', undefined, undefined, '127.0.0.1.evil.example:3000', false],
+    ['an empty Host', undefined, undefined, '', false],
+    ['user info smuggled in', undefined, undefined, 'evil@127.0.0.1', false],
+    [
+      'the public origin host',
+      undefined,
+      'https://imports.example.com',
+      'imports.example.com',
+      true,
+    ],
+    [
+      'the public origin host, any port',
+      undefined,
+      'https://imports.example.com',
+      'imports.example.com:1',
+      true,
+    ],
+    ['a listed name', ['tool.internal'], undefined, 'tool.internal:3000', true],
+    ['a listed name with its port', ['tool.internal:3000'], undefined, 'tool.internal:3000', true],
+    ['a listed name, other port', ['tool.internal:3000'], undefined, 'tool.internal:3001', false],
+    ['a list replaces the loopback names', ['tool.internal'], undefined, '127.0.0.1:3000', false],
+  ])('%s: %j, %s, Host %s → %s', (_case, hosts, publicOrigin, host, allowed) => {
+    const policy = originPolicy(hosts, publicOrigin)
+    const check = () => checkHost(new Headers(host === '' ? {} : { host }), policy)
+    if (allowed) expect(check).not.toThrow()
+    else expect(check).toThrow(/not in ALLOWED_HOSTS/)
+  })
+
+  it('defaults to the loopback names', () => {
+    expect(originPolicy(undefined, undefined).allowedHosts).toEqual(LOOPBACK_HOSTS)
   })
 })
 
@@ -192,5 +259,18 @@ describe('security headers', () => {
       'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
       vary: 'Origin, Sec-Fetch-Site',
     })
+  })
+})
+
+describe('defaultAllowedHosts', () => {
+  it.each([
+    ['127.0.0.1', LOOPBACK_HOSTS],
+    ['0.0.0.0', LOOPBACK_HOSTS],
+    ['::', LOOPBACK_HOSTS],
+    ['tool.internal', [...LOOPBACK_HOSTS, 'tool.internal']],
+    ['10.0.0.5', [...LOOPBACK_HOSTS, '10.0.0.5']],
+    ['fd00::5', [...LOOPBACK_HOSTS, '[fd00::5]']],
+  ])('HOST %s → %j', (host, expected) => {
+    expect(defaultAllowedHosts(host)).toEqual(expected)
   })
 })

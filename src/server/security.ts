@@ -5,15 +5,71 @@ export const REQUESTED_BY = { name: 'x-requested-by', value: 'hubspot-import-too
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** The names a local tool answers to when ALLOWED_HOSTS is not set. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]']
+
+/** Without ALLOWED_HOSTS: the loopback names, and HOST when it is one specific name. */
+export function defaultAllowedHosts(listenHost: string): string[] {
+  const wildcard = ['0.0.0.0', '::', '[::]'].includes(listenHost)
+  const host =
+    listenHost.includes(':') && !listenHost.startsWith('[') ? `[${listenHost}]` : listenHost
+  return [...new Set([...LOOPBACK_HOSTS, ...(wildcard ? [] : [host.toLowerCase()])])]
+}
+
+/** A Host header: a DNS name or an IP (v6 in brackets), and an optional port. */
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::(\d{1,5}))?$/
+
+export interface OriginPolicy {
+  /** host names, each optionally with `:port` (without one, any port matches) */
+  allowedHosts: readonly string[]
+  /** what browsers see behind a TLS gateway, e.g. https://imports.example.com */
+  publicOrigin?: string | undefined
+}
+
+/** The allow-list for a policy: the given hosts (default loopback) plus the public origin's host. */
+export function originPolicy(
+  allowedHosts: readonly string[] | undefined,
+  publicOrigin: string | undefined,
+): OriginPolicy {
+  const hosts = [...(allowedHosts ?? LOOPBACK_HOSTS)].map((host) => host.toLowerCase())
+  if (publicOrigin) hosts.push(new URL(publicOrigin).host)
+  const origin = publicOrigin ? new URL(publicOrigin).origin : undefined
+  return { allowedHosts: [...new Set(hosts)], ...(origin ? { publicOrigin: origin } : {}) }
+}
+
+function hostAllowed(host: string, allowed: readonly string[]): boolean {
+  const match = HOST_HEADER.exec(host)
+  if (!match) return false
+  const name = match[1]
+  return allowed.some((entry) => entry === host || entry === name)
+}
+
 /**
- * CSRF guard for the API (reliability.md §3.3): multipart is a "simple" content type, so any site
- * could post a form here with the user's gateway cookie. A custom header forces a preflight that
- * is never approved; Fetch Metadata and Origin reject cross-site browsers outright. Non-browser
- * clients (no Origin, no Sec-Fetch-Site) only need the header.
+ * DNS-rebinding guard, for every route: a page on any name that resolves to this machine reaches
+ * the proxy with its own name in Host, so only listed names are answered.
  */
-export function checkCsrf(method: string, headers: Headers): void {
-  if (SAFE_METHODS.has(method)) return
-  if (headers.get(REQUESTED_BY.name) !== REQUESTED_BY.value) {
+export function checkHost(headers: Headers, policy: OriginPolicy): void {
+  const host = (headers.get('host') ?? '').toLowerCase()
+  if (!hostAllowed(host, policy.allowedHosts)) {
+    const shown = /^[\x21-\x7e]{1,100}$/.test(host) ? `"${host}"` : 'of this request'
+    throw new ProxyError(
+      403,
+      'FORBIDDEN',
+      `This tool does not answer to the host name ${shown}: it is not in ALLOWED_HOSTS.`,
+    )
+  }
+}
+
+/**
+ * Who may call the API, for every method: Fetch Metadata and Origin keep other sites out of reads
+ * too (their answers hold CRM rows), and an Origin must be ours exactly — scheme, host and port.
+ * Ours is the plain-http origin of the Host (the proxy itself serves http) or PUBLIC_ORIGIN.
+ * State-changing calls also need a custom header (multipart is a "simple" content type, so any
+ * site could post a form here with the user's gateway cookie; the header forces a preflight that
+ * is never approved). Non-browser clients (no Origin, no Sec-Fetch-Site) only need the header.
+ */
+export function checkCsrf(method: string, headers: Headers, policy: OriginPolicy): void {
+  if (!SAFE_METHODS.has(method) && headers.get(REQUESTED_BY.name) !== REQUESTED_BY.value) {
     throw new ProxyError(
       403,
       'FORBIDDEN',
@@ -25,17 +81,20 @@ export function checkCsrf(method: string, headers: Headers): void {
     throw new ProxyError(403, 'FORBIDDEN', 'Cross-site requests are not allowed.')
   }
   const origin = headers.get('origin')
-  if (origin !== null) {
-    let host: string | undefined
-    try {
-      host = new URL(origin).host
-    } catch {
-      host = undefined
-    }
-    if (!host || host !== headers.get('host')) {
-      throw new ProxyError(403, 'FORBIDDEN', 'Cross-origin requests are not allowed.')
-    }
+  if (origin !== null && !ownOrigins(headers, policy).includes(origin)) {
+    throw new ProxyError(403, 'FORBIDDEN', 'Cross-origin requests are not allowed.')
   }
+}
+
+/** The public origin, and plain http on the Host unless that is the public name (https only). */
+function ownOrigins(headers: Headers, policy: OriginPolicy): string[] {
+  const own: string[] = []
+  const host = headers.get('host')
+  const publicHost = policy.publicOrigin ? new URL(policy.publicOrigin).host : undefined
+  if (host && host !== publicHost && URL.canParse(`http://${host}`))
+    own.push(new URL(`http://${host}`).origin)
+  if (policy.publicOrigin) own.push(policy.publicOrigin)
+  return own
 }
 
 /** API answers: never cached, never sniffed, never framed, never rendered as a document. */

@@ -9,7 +9,6 @@ const TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
-  '.map': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -31,7 +30,8 @@ export async function serveClient(root: string, urlPath: string, head: boolean):
   } catch {
     return notFound()
   }
-  if (decoded.includes('\0')) return notFound()
+  // source maps would publish the readable source: not built for production, and never served
+  if (decoded.includes('\0') || /\.map$/i.test(decoded)) return notFound()
   const file = path.resolve(rootDir, `.${decoded}`)
   if (file !== rootDir && !file.startsWith(rootDir + path.sep)) return notFound()
 
