@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises'
-import { extname } from 'node:path'
 import { Hono } from 'hono'
 import * as z from 'zod'
 import {
@@ -17,7 +16,6 @@ import {
   publicImportResponseSchema,
   type PublicImportResponse,
 } from '#shared/hubspot/public-import-response.ts'
-import type { StoredImportFile } from './engine/types.ts'
 import {
   hubspotJson,
   nextLink,
@@ -27,14 +25,15 @@ import {
   type SimulatorContext,
   type SimulatorEnv,
 } from './http.ts'
-import { HubSpotError, notFound, unableToProcessJson, validationError } from './hubspot-errors.ts'
-import type { ImportRecord } from './import-scheduler.ts'
 import {
-  receiveUpload,
-  UploadError,
-  type ReceivedFile,
-  type UploadFailure,
-} from './receive-upload.ts'
+  notFound,
+  unableToProcessJson,
+  validationError,
+  type HubSpotError,
+} from './hubspot-errors.ts'
+import type { ImportRecord } from './import-scheduler.ts'
+import { storeImportFiles, uploadFailure } from './import-files.ts'
+import { receiveUpload, UploadError, type ReceivedFile } from './receive-upload.ts'
 import type { SimulatorState } from './simulator-state.ts'
 import { IMPORT_SCOPE } from './tokens.ts'
 
@@ -60,7 +59,7 @@ export function importsRoutes(state: SimulatorState): Hono<SimulatorEnv> {
       throw error instanceof UploadError ? uploadFailure(error.failure, state) : error
     })
     try {
-      const record = createImport(state, c.get('appId'), upload.importRequest, upload.files)
+      const record = await createImport(state, c.get('appId'), upload.importRequest, upload.files)
       return hubspotJson(c, importResponse(record, state))
     } catch (error) {
       await Promise.allSettled(upload.files.map((f) => rm(f.path, { force: true })))
@@ -155,12 +154,12 @@ const importNotFound = (id: string) =>
   })
 
 /** Checks the upload the way HubSpot does before answering, then registers the import. */
-function createImport(
+async function createImport(
   state: SimulatorState,
   appId: number,
   part: { text: string } | undefined,
   files: ReceivedFile[],
-): ImportRecord {
+): Promise<ImportRecord> {
   let requestJson: unknown
   try {
     if (part === undefined) throw new Error('no importRequest part')
@@ -171,37 +170,7 @@ function createImport(
   const parsed = importRequestSchema.safeParse(requestJson)
   if (!parsed.success) throw invalidImportRequest(parsed.error)
   const request = parsed.data
-
-  if (files.length === 0) {
-    throw validationError("No file was uploaded: send each file as a multipart part named 'files'.")
-  }
-  const stored: StoredImportFile[] = request.files.map((described) => {
-    const file = files.find((f) => f.fileName === described.fileName)
-    if (!file) {
-      throw validationError(
-        `No uploaded file is named "${described.fileName}": files[].fileName must equal the uploaded file's name, extension included.`,
-        {
-          context: {
-            fileName: [described.fileName],
-            uploadedFileNames: files.map((f) => f.fileName),
-          },
-        },
-      )
-    }
-    checkFile(state, file, described.fileFormat)
-    const rowCount = file.records - (described.fileImportPage.hasHeader && file.records > 0 ? 1 : 0)
-    if (rowCount > state.limits.maxRows)
-      throw uploadFailure({ kind: 'too-many-records', fileName: file.fileName }, state)
-    return { fileName: file.fileName, path: file.path, fileId: file.fileId, rowCount }
-  })
-  const unused = files.filter((f) => !request.files.some((d) => d.fileName === f.fileName))
-  if (unused.length > 0) {
-    throw validationError(
-      `Uploaded file ${unused.map((f) => `"${f.fileName}"`).join(', ')} is not described in importRequest.files.`,
-      { context: { fileName: unused.map((f) => f.fileName) } },
-    )
-  }
-
+  const stored = await storeImportFiles(state, request, files)
   return state.scheduler.create({
     appId,
     request,
@@ -209,41 +178,6 @@ function createImport(
     files: stored,
     mappedObjectTypeIds: mappedObjectTypeIds(request),
   })
-}
-
-const SPREADSHEET_MAGIC = [
-  Buffer.from('PK\x03\x04', 'latin1'),
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0]),
-]
-
-/**
- * HubSpot accepts .csv, .xlsx and .xls (KB "set up your import file"); the simulator cannot read
- * spreadsheets, so it answers those — and any other file type — with a 400 rather than pretending.
- */
-function checkFile(
-  state: SimulatorState,
-  file: ReceivedFile,
-  fileFormat: string | undefined,
-): void {
-  const extension = extname(file.fileName).toLowerCase()
-  const looksLikeSpreadsheet = SPREADSHEET_MAGIC.some((magic) =>
-    file.head.subarray(0, magic.length).equals(magic),
-  )
-  if (fileFormat === 'SPREADSHEET' || extension !== '.csv' || looksLikeSpreadsheet) {
-    throw validationError(
-      `"${file.fileName}" is not a CSV file: HubSpot also imports .xlsx/.xls spreadsheets, but this simulator reads CSV only.`,
-      { subCategory: 'ImportError.INVALID_FILE_TYPE', context: { fileName: [file.fileName] } },
-    )
-  }
-  if (file.columns >= state.limits.columnLimit) {
-    throw validationError(
-      `"${file.fileName}" has ${file.columns} columns; an import file must have fewer than ${state.limits.columnLimit}.`,
-      {
-        subCategory: 'ImportError.TOO_MANY_COLUMNS',
-        context: { fileName: [file.fileName], columns: [String(file.columns)] },
-      },
-    )
-  }
 }
 
 function invalidImportRequest(error: z.ZodError): HubSpotError {
@@ -254,46 +188,6 @@ function invalidImportRequest(error: z.ZodError): HubSpotError {
       in: issue.path.join('.'),
     })),
   })
-}
-
-/**
- * The guide says HubSpot answers 429 for a file over 512 MB or 1,048,576 rows; the body is
- * SILENT. This one has no `policyName` and no `errorType: RATE_LIMIT`, so no client mistakes it
- * for a request-rate limit and retries the same file: it says which limit and which file.
- * `Connection: close` because the rest of the upload is not read.
- */
-function uploadFailure(failure: UploadFailure, state: SimulatorState): HubSpotError {
-  switch (failure.kind) {
-    case 'file-too-large':
-      return new HubSpotError(
-        429,
-        {
-          message: `"${failure.fileName}" is larger than the import limit of ${Math.round(state.limits.maxFileBytes / 1024 / 1024)} MB.`,
-          category: 'RATE_LIMITS',
-          subCategory: 'ImportError.FILE_SIZE_LIMIT_EXCEEDED',
-          context: {
-            fileName: [failure.fileName],
-            maxFileBytes: [String(state.limits.maxFileBytes)],
-          },
-        },
-        { Connection: 'close' },
-      )
-    case 'too-many-records':
-      return new HubSpotError(
-        429,
-        {
-          message: `"${failure.fileName}" has more than the import limit of ${state.limits.maxRows} rows.`,
-          category: 'RATE_LIMITS',
-          subCategory: 'ImportError.ROW_LIMIT_EXCEEDED',
-          context: { fileName: [failure.fileName], maxRows: [String(state.limits.maxRows)] },
-        },
-        { Connection: 'close' },
-      )
-    case 'malformed':
-      return validationError(`Unable to read the multipart/form-data body: ${failure.message}`)
-    case 'aborted':
-      return validationError('The upload was aborted before it was complete.')
-  }
 }
 
 /** Objects the import writes: every mapped column's object (legacy names resolved), first seen first. */

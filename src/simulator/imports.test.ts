@@ -311,7 +311,7 @@ describe('bad create requests', () => {
     expect(simulator.state.scheduler.list()).toEqual([])
   })
 
-  it('answers 1,000 columns or a spreadsheet with 400', async () => {
+  it('answers 1,000 columns, or a workbook sent as fileFormat CSV, with 400', async () => {
     const simulator = await startSimulator()
     const header = Array.from({ length: 1000 }, (_, i) => `c${i}`).join(',')
     const wide = await postImport(simulator, {

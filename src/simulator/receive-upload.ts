@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import busboy from 'busboy'
+import { importFileKind } from '#shared/spreadsheet/read-spreadsheet.ts'
 import { CsvRecordCounter } from './csv-record-counter.ts'
 
 export interface ReceivedFile {
@@ -13,12 +14,19 @@ export interface ReceivedFile {
   /** where the bytes were written, exactly as uploaded */
   path: string
   bytes: number
-  /** CSV records, the header included when there is one */
+  /** CSV records, the header included when there is one (0 for a workbook) */
   records: number
-  /** fields in the first record */
+  /** fields in the first record (0 for a workbook) */
   columns: number
   /** the first bytes, to recognise a spreadsheet sent as a file */
   head: Buffer
+}
+
+/** An .xlsx or .xls upload, told by its first bytes. */
+export function isWorkbook(file: Pick<ReceivedFile, 'fileName' | 'head'>): boolean {
+  if (file.head.length < 4) return false
+  const kind = importFileKind(file.fileName, file.head)
+  return kind === 'xlsx' || kind === 'xls'
 }
 
 export interface ReceivedUpload {
@@ -134,6 +142,8 @@ export function receiveUpload(
           file.head = Buffer.concat([file.head, chunk.subarray(0, HEAD_BYTES - file.head.length)])
         }
         file.bytes += chunk.length
+        // a workbook's rows are counted when it is read, not by CSV rules over its ZIP bytes
+        if (isWorkbook(file)) return
         counter.push(chunk)
         if (counter.records > options.maxRecords)
           fail({ kind: 'too-many-records', fileName: file.fileName })

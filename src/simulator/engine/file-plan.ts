@@ -16,7 +16,8 @@ import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import { compileCellCheck, type CellCheck } from '#shared/value-rules/index.ts'
 import { groupColumnsByObject, planColumn, type ColumnPlanContext } from './column-plan.ts'
-import { RecordTooLargeError, readCsvRecords } from './csv-records.ts'
+import { RecordTooLargeError } from './csv-records.ts'
+import { readImportRecords } from './file-records.ts'
 import { headerColumnCountFailure, reorderToHeader } from './header-check.ts'
 import { ImportFailure } from './import-errors.ts'
 import type { FilePlan } from './import-plan.ts'
@@ -97,9 +98,10 @@ async function planFile(
 
 async function readHeader(file: StoredImportFile): Promise<string[]> {
   try {
-    for await (const record of readCsvRecords(file.path)) return record.cells
+    for await (const record of readImportRecords(file)) return record.cells
     return []
   } catch (error) {
+    if (error instanceof ImportFailure) throw error
     if (error instanceof RecordTooLargeError) {
       throw new ImportFailure('ROW_DATA_TOO_LARGE', error.message, file)
     }

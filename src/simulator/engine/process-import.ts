@@ -11,10 +11,12 @@
  *
  * Choices where HubSpot is SILENT, made here:
  * - Line numbers count CSV records, not physical lines (a quoted newline does not add a line) and
- *   skip blank lines; with a header the header is line 1 and the first data row line 2.
+ *   skip blank lines; with a header the header is line 1 and the first data row line 2. In a
+ *   workbook they are the sheet's row numbers (file-records.ts).
  */
 import { isWritableCrmStore, type WritableCrmStore } from './crm-store.ts'
-import { RecordTooLargeError, readCsvRecords } from './csv-records.ts'
+import { RecordTooLargeError } from './csv-records.ts'
+import { readImportRecords } from './file-records.ts'
 import { planImportFiles } from './file-plan.ts'
 import { ImportCounters } from './import-counters.ts'
 import { ImportErrorLog, ImportFailure, failureErrorFields } from './import-errors.ts'
@@ -106,10 +108,15 @@ class ImportRun {
   private async processFile(plan: FilePlan): Promise<void> {
     // identifiers already seen in this file, for DUPLICATE_* (single-object files only)
     const seen = new Set<string>()
-    const records = readCsvRecords(plan.file.path)
+    const records = readImportRecords(plan.file)
+    // the header is the first record, not line 1: a workbook's may sit below empty rows
+    let header = plan.hasHeader
     try {
       for await (const record of records) {
-        if (plan.hasHeader && record.recordNumber === 1) continue
+        if (header) {
+          header = false
+          continue
+        }
         if (this.deps.signal.aborted) return
         this.processRow({ plan, record }, seen)
         await this.pacer.pace(this.counters.totalRows)

@@ -15,6 +15,8 @@ export interface StoredImportFile {
   fileId: number
   /** data rows counted at upload (records after the header when hasHeader) */
   rowCount: number
+  /** what the bytes are, checked at upload; CSV when left out */
+  fileFormat?: 'CSV' | 'SPREADSHEET'
 }
 
 export interface ImportJob {
