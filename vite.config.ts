@@ -12,7 +12,7 @@ export default defineConfig({
     proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? '3000'}` },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/bench/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

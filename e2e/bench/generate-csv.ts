@@ -71,7 +71,15 @@ const asciiLower = (text: string) =>
 
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`
 
-export async function generateContactsCsv(path: string, rows: number, seed = 42): Promise<number> {
+/**
+ * `badEmailEvery: n` gives every n-th row a bad email on top of the random problems (1: every row
+ * has a problem, for the problem grid).
+ */
+export async function generateContactsCsv(
+  path: string,
+  rows: number,
+  { seed = 42, badEmailEvery = 0 }: { seed?: number; badEmailEvery?: number } = {},
+): Promise<number> {
   const random = prng(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
   const out = createWriteStream(path)
@@ -88,7 +96,7 @@ export async function generateContactsCsv(path: string, rows: number, seed = 42)
     const last = pick(LAST)
     const roll = random()
     const email =
-      roll < 0.01
+      roll < 0.01 || (badEmailEvery > 0 && i % badEmailEvery === 0)
         ? `${asciiLower(first)}.${asciiLower(last)}.example.com`
         : `${asciiLower(first)}.${asciiLower(last)}${i}@example.com`
     const stage = roll > 0.995 ? 'Lead ' : pick(STAGES)

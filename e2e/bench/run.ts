@@ -1,160 +1,487 @@
 /**
- * `npm run bench`: time to parse, map and check every row of generated 100,000- and
- * 1,000,000-row contact files in headless Chromium, next to plain papaparse on the same file in
- * the same run, with the longest main-thread task and the renderer's peak memory. Prints numbers;
- * asserts nothing (targets live in the issue notes, not in timed tests).
+ * `npm run bench`: what people wait for in the built app, and the proxy and simulator under load.
+ * Every figure is the median of BENCH_ROUNDS rounds (measurements that are compared run
+ * interleaved in each round), printed next to its target from the performance issue, and written
+ * to `.bench/results-<time>.json` and `.bench/latest.json` (plus `latest.md` for the README), with
+ * the change against the previous `latest.json`. It asserts nothing: it is not a test. Knobs:
+ * `knobs.ts` (BENCH_HELP=1 lists them).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { extname, join, resolve } from 'node:path'
-import { chromium } from '@playwright/test'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
 import { build } from 'vite'
-import { chromiumExecutable, CHROMIUM_ARGS } from '../chromium.ts'
+import { measureFlow, type FlowMeasurement } from './app-flow.ts'
+import { launchBrowser } from './browser.ts'
 import { generateContactsCsv } from './generate-csv.ts'
+import { measureGridScroll } from './grid-scroll.ts'
+import { KNOB_HELP, parseKnobs, type Knobs, type Section } from './knobs.ts'
+import { measureParse, serveBenchPage, type ParseMeasurement } from './parse-compare.ts'
+import { measurePollers } from './pollers.ts'
+import { ROOT, SimulatorControl, startProxy, startSimulator } from './processes.ts'
+import {
+  measurePassThrough,
+  measureProxyUpload,
+  startSink,
+  type UploadMeasurement,
+} from './proxy-upload.ts'
+import {
+  figure,
+  formatMarkdown,
+  formatTable,
+  unmetTargets,
+  type BenchResults,
+  type Figure,
+  type Target,
+} from './report.ts'
+import { measureSimulatorSpeed } from './simulator-speed.ts'
 
-const root = resolve(import.meta.dirname, '../..')
-const workDir = join(root, '.bench')
-const siteDir = join(workDir, 'site')
-const sizes = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number)
-const rounds = Number(process.env.BENCH_ROUNDS ?? 1)
+const workDir = join(ROOT, '.bench')
+/** bump when generate-csv.ts changes what it writes, so stale files are not reused */
+const DATA_VERSION = 1
 
-async function buildBenchPage() {
-  await build({
-    root: import.meta.dirname,
-    configFile: false,
-    logLevel: 'warn',
-    worker: { format: 'es' },
-    build: { outDir: siteDir, emptyOutDir: true },
-  })
+const TARGETS = {
+  longestTaskMs: { op: '<=', value: 50 },
+  firstPreviewMs: { op: '<=', value: 100 },
+  rendererPeakPerFileSize: { op: '<=', value: 2 },
+  // 60 frames per second: rAF runs at 60 Hz, so at most about one frame in sixty may be dropped
+  gridFps: { op: '>=', value: 59 },
+  uploadRatio: { op: '>=', value: 0.9 },
+  uploadRssGrowthMb: { op: '<=', value: 64 },
+  pollerCallsPerInterval: { op: '<=', value: 1 },
+} satisfies Record<string, Target>
+
+/** The wizard's time against plain papaparse on the same file: the issue's targets by size. */
+function ratioTarget(rows: number): Target | undefined {
+  if (rows >= 1_000_000) return { op: '<=', value: 1.2 }
+  if (rows >= 100_000) return { op: '<=', value: 1.5 }
+  return undefined
 }
 
-function serve(dir: string): Promise<Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' }
-  const server = createServer((req, res) => {
-    const path = join(
-      dir,
-      new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/$/, '/index.html'),
-    )
-    if (!path.startsWith(dir) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'Content-Type': types[extname(path)] ?? 'application/octet-stream' })
-    res.end(readFileSync(path))
-  })
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)))
-}
+const count = (n: number) => n.toLocaleString('en-US')
+const log = (line: string) => console.log(line)
 
-/** Peak resident memory (VmHWM) of the renderer processes under a browser process, in MB. */
-function rendererPeakMb(browserPid: number): number {
-  const parentOf = new Map<number, number>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      parentOf.set(Number(entry), ppid)
-    } catch {
-      // the process ended while we looked
-    }
+async function dataFile(name: string, rows: number, badEmailEvery = 0): Promise<string> {
+  const path = join(workDir, `${name}-${rows}.v${DATA_VERSION}.csv`)
+  if (!existsSync(path)) {
+    log(`Generating ${path} (${count(rows)} rows)…`)
+    await generateContactsCsv(path, rows, { badEmailEvery })
   }
-  const descends = (pid: number): boolean => {
-    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) {
-      if (p === browserPid) return true
-    }
-    return false
-  }
-  let peak = 0
-  for (const pid of parentOf.keys()) {
-    if (!descends(pid)) continue
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (hwm?.[1]) peak = Math.max(peak, Number(hwm[1]) / 1024)
-    } catch {
-      // gone
-    }
-  }
-  return peak
+  return path
 }
 
-interface Measurement {
-  rows: number
-  totalMs: number
-  longestTaskMs: number
-  longestGapMs: number
-  rowsWithProblems?: number
-  problemCounts?: Record<string, number>
-  mapping?: string
-  rendererPeakMb: number
-}
+/** Per-round values of one field. */
+const each = <T, K extends keyof T>(rounds: T[], key: K) => rounds.map((r) => Number(r[key]))
 
-async function measure(
-  url: string,
-  csvPath: string,
-  scenario: 'plainPapaparse' | 'wizardPipeline',
-): Promise<Measurement> {
-  const executablePath = chromiumExecutable()
-  const server = await chromium.launchServer({
-    ...(executablePath ? { executablePath } : {}),
-    args: CHROMIUM_ARGS,
-  })
+async function parseSection(knobs: Knobs, figures: Figure[], plainByRows: Map<number, number[]>) {
+  log('\n== Wizard pipeline vs plain papaparse (bench page) ==')
+  const page = await serveBenchPage(join(workDir, 'site'))
   try {
-    const browser = await chromium.connect(server.wsEndpoint())
-    const page = await browser.newPage()
-    await page.goto(url)
-    await page.getByLabel('CSV file').setInputFiles(csvPath)
-    const result = await page.evaluate(
-      (name) =>
-        (window as unknown as { bench: Record<string, () => Promise<unknown>> }).bench[name]!(),
-      scenario,
-    )
-    const peakMb = rendererPeakMb(server.process().pid!)
-    await browser.close()
-    return { ...(result as Omit<Measurement, 'rendererPeakMb'>), rendererPeakMb: peakMb }
+    for (const rows of knobs.rows) {
+      const csv = await dataFile('contacts', rows)
+      const plain: ParseMeasurement[] = []
+      const pipeline: ParseMeasurement[] = []
+      for (let round = 0; round < knobs.rounds; round++) {
+        // alternate the order, so neither side always runs on a warmer machine
+        const order =
+          round % 2 === 0 ? (['plain', 'pipeline'] as const) : (['pipeline', 'plain'] as const)
+        for (const side of order) {
+          const result = await measureParse(
+            page.url,
+            csv,
+            side === 'plain' ? 'plainPapaparse' : 'wizardPipeline',
+          )
+          ;(side === 'plain' ? plain : pipeline).push(result)
+          log(
+            `  ${count(rows)} rows, ${side.padEnd(8)} ${Math.round(result.totalMs)} ms, longest task ` +
+              `${Math.round(result.longestTaskMs)} ms, renderer peak ${Math.round(result.rendererPeakMb)} MB`,
+          )
+        }
+      }
+      const n = count(rows)
+      plainByRows.set(rows, each(plain, 'totalMs'))
+      figures.push(
+        figure(`parse.${rows}.plainMs`, `plain papaparse, ${n} rows`, 'ms', each(plain, 'totalMs')),
+        figure(
+          `parse.${rows}.pipelineMs`,
+          `wizard pipeline, ${n} rows`,
+          'ms',
+          each(pipeline, 'totalMs'),
+        ),
+        figure(
+          `parse.${rows}.ratio`,
+          `wizard pipeline ÷ plain papaparse, ${n} rows`,
+          '×',
+          pipeline.map((p, i) => p.totalMs / plain[i]!.totalMs),
+          ratioTarget(rows),
+        ),
+        figure(
+          `parse.${rows}.longestTaskMs`,
+          `wizard pipeline: longest main-thread task, ${n} rows`,
+          'ms',
+          each(pipeline, 'longestTaskMs'),
+          TARGETS.longestTaskMs,
+        ),
+        figure(
+          `parse.${rows}.rendererPeakMb`,
+          `wizard pipeline: renderer peak, ${n} rows`,
+          'MB',
+          each(pipeline, 'rendererPeakMb'),
+        ),
+      )
+    }
   } finally {
-    await server.close()
+    page.close()
   }
 }
 
-const fmt = (value: number | undefined, digits = 0) =>
-  value === undefined ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: digits })
+async function withApp<T>(
+  work: (appUrl: string, proxyPid: number, control: SimulatorControl) => Promise<T>,
+) {
+  const simulator = await startSimulator()
+  const proxy = await startProxy(simulator.url)
+  try {
+    return await work(proxy.url, proxy.pid, new SimulatorControl(simulator.url))
+  } finally {
+    await proxy.stop()
+    await simulator.stop()
+  }
+}
 
-async function main() {
-  mkdirSync(workDir, { recursive: true })
-  console.log('Building the benchmark page…')
-  await buildBenchPage()
-  const server = await serve(siteDir)
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-  const lines: string[] = []
-  for (const rows of sizes) {
-    const csvPath = join(workDir, `contacts-${rows}.csv`)
-    if (!existsSync(csvPath)) {
-      console.log(`Generating ${rows.toLocaleString('en-US')} rows…`)
-      await generateContactsCsv(csvPath, rows)
+async function flowSection(knobs: Knobs, figures: Figure[], plainByRows: Map<number, number[]>) {
+  log('\n== The wizard in the built app: file → preview → mapping → check → edits → import ==')
+  await withApp(async (appUrl, proxyPid, control) => {
+    for (const rows of knobs.rows) {
+      const csv = await dataFile('contacts', rows)
+      const rounds: FlowMeasurement[] = []
+      for (let round = 0; round < knobs.rounds; round++) {
+        // the import is created but not processed: only the wizard and the upload are measured
+        await control.reset()
+        await control.configure({ paused: true })
+        const r = await measureFlow(appUrl, csv, proxyPid)
+        rounds.push(r)
+        log(
+          `  ${count(rows)} rows: preview ${Math.round(r.previewMs)} ms, mapping ${Math.round(r.mappingMs)} ms, ` +
+            `check ${Math.round(r.checkMs)} ms, re-check ${Math.round(r.recheckMs)} ms, export ${Math.round(r.exportMs)} ms, ` +
+            `upload ${Math.round(r.uploadMs)} ms; longest task ${Math.round(r.longestTaskMs)} ms, ` +
+            `blocked ${Math.round(r.totalBlockingMs)} ms; renderer peak ${Math.round(r.rendererPeakMb)} MB; ` +
+            `proxy +${Math.round(r.proxyRssGrowthMb)} MB (${r.checkedText})`,
+        )
+      }
+      const n = count(rows)
+      const fileMb = rounds[0]!.fileMb
+      const plain = plainByRows.get(rows)
+      figures.push(
+        figure(
+          `flow.${rows}.previewMs`,
+          `file chosen → preview on screen, ${n} rows`,
+          'ms',
+          each(rounds, 'previewMs'),
+          TARGETS.firstPreviewMs,
+        ),
+        figure(
+          `flow.${rows}.mappingMs`,
+          `Next → mapping step on screen, ${n} rows`,
+          'ms',
+          each(rounds, 'mappingMs'),
+        ),
+        figure(
+          `flow.${rows}.checkMs`,
+          `Next → check results on screen, ${n} rows`,
+          'ms',
+          each(rounds, 'checkMs'),
+        ),
+        ...(plain
+          ? [
+              figure(
+                `flow.${rows}.checkRatio`,
+                `check results ÷ plain papaparse, ${n} rows`,
+                '×',
+                rounds.map((r, i) => r.checkMs / (plain[i] ?? plain[0]!)),
+                ratioTarget(rows),
+              ),
+            ]
+          : []),
+        figure(
+          `flow.${rows}.recheckMs`,
+          `edits → new counts on screen, ${n} rows`,
+          'ms',
+          each(rounds, 'recheckMs'),
+        ),
+        figure(
+          `flow.${rows}.exportMs`,
+          `Start import → clean CSV ready, ${n} rows`,
+          'ms',
+          each(rounds, 'exportMs'),
+        ),
+        figure(
+          `flow.${rows}.uploadMs`,
+          `clean CSV upload → import page, ${n} rows`,
+          'ms',
+          each(rounds, 'uploadMs'),
+        ),
+        figure(
+          `flow.${rows}.longestTaskMs`,
+          `whole flow: longest main-thread task, ${n} rows`,
+          'ms',
+          each(rounds, 'longestTaskMs'),
+          TARGETS.longestTaskMs,
+        ),
+        figure(
+          `flow.${rows}.totalBlockingMs`,
+          `whole flow: total blocking time, ${n} rows`,
+          'ms',
+          each(rounds, 'totalBlockingMs'),
+        ),
+        figure(
+          `flow.${rows}.rendererPeakMb`,
+          `whole flow: renderer peak, ${n} rows (file ${Math.round(fileMb)} MB)`,
+          'MB',
+          each(rounds, 'rendererPeakMb'),
+        ),
+        figure(
+          `flow.${rows}.rendererPeakPerFile`,
+          `whole flow: renderer peak ÷ file size, ${n} rows`,
+          '×',
+          rounds.map((r) => r.rendererPeakMb / r.fileMb),
+          rows >= 1_000_000 ? TARGETS.rendererPeakPerFileSize : undefined,
+        ),
+        figure(
+          `flow.${rows}.jsHeapAfterMb`,
+          `JS heap on the import page after the flow, ${n} rows`,
+          'MB',
+          each(rounds, 'jsHeapAfterMb'),
+        ),
+        figure(
+          `flow.${rows}.proxyRssGrowthMb`,
+          `proxy RSS growth during the upload, ${n} rows`,
+          'MB',
+          each(rounds, 'proxyRssGrowthMb'),
+        ),
+      )
     }
-    const mb = statSync(csvPath).size / 1e6
-    for (let round = 1; round <= rounds; round++) {
-      for (const scenario of ['plainPapaparse', 'wizardPipeline'] as const) {
-        const r = await measure(url, csvPath, scenario)
-        const line =
-          `${fmt(rows)} rows (${fmt(mb, 1)} MB) ${scenario.padEnd(15)} ` +
-          `total ${fmt(r.totalMs)} ms (${fmt(mb / (r.totalMs / 1000), 1)} MB/s), rows ${fmt(r.rows)}` +
-          (r.rowsWithProblems !== undefined
-            ? `, rows with problems ${fmt(r.rowsWithProblems)}`
-            : '') +
-          `, longest main-thread task ${fmt(r.longestTaskMs)} ms, longest heartbeat gap ${fmt(r.longestGapMs)} ms` +
-          `, renderer peak ${fmt(r.rendererPeakMb)} MB`
-        console.log(line)
-        if (r.mapping)
-          console.log(`  mapping: ${r.mapping}\n  problems: ${JSON.stringify(r.problemCounts)}`)
-        lines.push(line)
+  })
+}
+
+async function gridSection(knobs: Knobs, figures: Figure[]) {
+  log(`\n== Scrolling the problem grid (${count(knobs.gridRows)} rows with problems) ==`)
+  const csv = await dataFile('problems', knobs.gridRows, 1)
+  await withApp(async (appUrl) => {
+    const rounds = []
+    for (let round = 0; round < knobs.rounds; round++) {
+      const r = await measureGridScroll(appUrl, csv)
+      rounds.push(r)
+      log(
+        `  ${r.fps.toFixed(1)} fps, median frame ${r.medianFrameMs.toFixed(1)} ms, p95 ${r.p95FrameMs.toFixed(1)} ms, ` +
+          `longest ${Math.round(r.longestFrameMs)} ms, ${r.slowFrames} frames over 25 ms, ` +
+          `longest task ${Math.round(r.longestTaskMs)} ms, ${count(r.scrolledPx)} px (${r.problemRows})`,
+      )
+    }
+    const n = count(knobs.gridRows)
+    figures.push(
+      figure(
+        'grid.fps',
+        `problem grid scrolling, ${n} problem rows: frames per second`,
+        'fps',
+        each(rounds, 'fps'),
+        TARGETS.gridFps,
+      ),
+      figure(
+        'grid.p95FrameMs',
+        'problem grid scrolling: 95th-percentile frame',
+        'ms',
+        each(rounds, 'p95FrameMs'),
+      ),
+      figure(
+        'grid.longestFrameMs',
+        'problem grid scrolling: longest frame',
+        'ms',
+        each(rounds, 'longestFrameMs'),
+      ),
+      figure(
+        'grid.longestTaskMs',
+        'problem grid scrolling: longest main-thread task',
+        'ms',
+        each(rounds, 'longestTaskMs'),
+        TARGETS.longestTaskMs,
+      ),
+    )
+  })
+}
+
+async function uploadSection(knobs: Knobs, figures: Figure[]) {
+  log(
+    `\n== ${count(knobs.uploadMb)} MB upload: the proxy vs a plain Node pass-through, same sink ==`,
+  )
+  const sink = await startSink()
+  try {
+    const plain: UploadMeasurement[] = []
+    const proxy: UploadMeasurement[] = []
+    for (let round = 0; round < knobs.rounds; round++) {
+      const order = round % 2 === 0 ? (['plain', 'proxy'] as const) : (['proxy', 'plain'] as const)
+      for (const side of order) {
+        const r =
+          side === 'plain'
+            ? await measurePassThrough(sink.url, knobs.uploadMb)
+            : await measureProxyUpload(sink.url, knobs.uploadMb)
+        ;(side === 'plain' ? plain : proxy).push(r)
+        log(
+          `  ${side.padEnd(5)} ${Math.round(r.mbPerSecond)} MB/s, RSS +${Math.round(r.rssGrowthMb)} MB`,
+        )
       }
     }
+    const mb = count(knobs.uploadMb)
+    figures.push(
+      figure(
+        'upload.plainMBps',
+        `${mb} MB upload, plain pass-through`,
+        'MB/s',
+        each(plain, 'mbPerSecond'),
+      ),
+      figure(
+        'upload.proxyMBps',
+        `${mb} MB upload, through the proxy`,
+        'MB/s',
+        each(proxy, 'mbPerSecond'),
+      ),
+      figure(
+        'upload.ratio',
+        'proxy ÷ plain pass-through throughput',
+        '×',
+        proxy.map((p, i) => p.mbPerSecond / plain[i]!.mbPerSecond),
+        TARGETS.uploadRatio,
+      ),
+      figure(
+        'upload.proxyRssGrowthMb',
+        `proxy RSS growth, ${mb} MB upload`,
+        'MB',
+        each(proxy, 'rssGrowthMb'),
+        TARGETS.uploadRssGrowthMb,
+      ),
+      figure(
+        'upload.plainRssGrowthMb',
+        `plain pass-through RSS growth, ${mb} MB upload`,
+        'MB',
+        each(plain, 'rssGrowthMb'),
+      ),
+    )
+  } finally {
+    await sink.stop()
   }
-  server.close()
-  console.log('\nSummary\n' + lines.join('\n'))
+}
+
+async function pollersSection(knobs: Knobs, figures: Figure[]) {
+  log(`\n== ${knobs.pollers} dashboards polling one import for ${knobs.pollSeconds} s ==`)
+  const rounds = []
+  for (let round = 0; round < knobs.rounds; round++) {
+    const r = await measurePollers(knobs.pollers, knobs.pollSeconds)
+    rounds.push(r)
+    log(
+      `  ${count(r.polls)} polls (${r.failedPolls} failed), ${r.upstreamCalls} upstream status calls, ` +
+        `${r.upstreamCallsPerInterval.toFixed(2)} per poll interval`,
+    )
+  }
+  figures.push(
+    figure(
+      'pollers.callsPerInterval',
+      `${knobs.pollers} pollers: upstream status calls per poll interval`,
+      'calls',
+      each(rounds, 'upstreamCallsPerInterval'),
+      TARGETS.pollerCallsPerInterval,
+    ),
+  )
+}
+
+async function simulatorSection(knobs: Knobs, figures: Figure[]) {
+  log(`\n== Simulator in fast mode: a ${count(knobs.simulatorRows)}-row contacts import ==`)
+  const csv = await dataFile('contacts', knobs.simulatorRows)
+  const rounds = []
+  for (let round = 0; round < knobs.rounds; round++) {
+    const r = await measureSimulatorSpeed(csv)
+    rounds.push(r)
+    log(
+      `  ${count(r.rows)} rows in ${r.seconds.toFixed(2)} s: ${count(Math.round(r.rowsPerSecond))} rows/s (${count(r.errors)} row errors)`,
+    )
+  }
+  figures.push(
+    figure(
+      'simulator.rowsPerSecond',
+      `simulator fast mode, ${count(knobs.simulatorRows)}-row import`,
+      'rows/s',
+      each(rounds, 'rowsPerSecond'),
+    ),
+  )
+}
+
+function readPrevious(): BenchResults | undefined {
+  const path = join(workDir, 'latest.json')
+  if (!existsSync(path)) return undefined
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as BenchResults
+  } catch {
+    return undefined
+  }
+}
+
+async function main() {
+  if (process.env.BENCH_HELP) {
+    for (const [name, help] of KNOB_HELP) log(`${name.padEnd(22)} ${help}`)
+    return
+  }
+  const knobs = parseKnobs(process.env)
+  const runs = (section: Section) => knobs.only.includes(section)
+  mkdirSync(workDir, { recursive: true })
+  const startedAt = new Date()
+  const loadBefore = loadavg()[0]!
+  log(`Bench: ${JSON.stringify(knobs)}`)
+  log(
+    `Load average before: ${loadBefore.toFixed(2)} on ${cpus().length} CPUs (other work on the machine makes the numbers noisy)`,
+  )
+
+  if ((runs('flow') || runs('grid')) && !knobs.skipBuild) {
+    log('Building the app…')
+    await build({ root: ROOT, logLevel: 'error' })
+  }
+
+  const figures: Figure[] = []
+  const plainByRows = new Map<number, number[]>()
+  if (runs('parse')) await parseSection(knobs, figures, plainByRows)
+  if (runs('flow')) await flowSection(knobs, figures, plainByRows)
+  if (runs('grid')) await gridSection(knobs, figures)
+  if (runs('upload')) await uploadSection(knobs, figures)
+  if (runs('pollers')) await pollersSection(knobs, figures)
+  if (runs('simulator')) await simulatorSection(knobs, figures)
+
+  const probe = await launchBrowser()
+  const chromiumVersion = probe.browser.version()
+  await probe.close()
+  const results: BenchResults = {
+    version: 1,
+    startedAt: startedAt.toISOString(),
+    elapsedSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    environment: {
+      node: process.version,
+      chromium: chromiumVersion,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      loadAverageBefore: Number(loadBefore.toFixed(2)),
+      loadAverageAfter: Number(loadavg()[0]!.toFixed(2)),
+    },
+    knobs: { ...knobs },
+    figures,
+  }
+  const previous = readPrevious()
+  log(`\n${formatTable(results, previous)}`)
+  const unmet = unmetTargets(results)
+  if (unmet.length) log(`\nTargets not met:\n${unmet.map((line) => `- ${line}`).join('\n')}`)
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
+  const json = JSON.stringify(results, null, 2)
+  writeFileSync(join(workDir, `results-${stamp}.json`), json)
+  writeFileSync(join(workDir, 'latest.json'), json)
+  writeFileSync(join(workDir, 'latest.md'), `${formatMarkdown(results, previous)}\n`)
+  log(
+    `\n${results.elapsedSeconds} s; written .bench/results-${stamp}.json, .bench/latest.json and .bench/latest.md` +
+      (previous ? ` (changes against the run of ${previous.startedAt})` : ''),
+  )
 }
 
 await main()
