@@ -39,6 +39,7 @@ import {
   pageSecurityHeaders,
 } from './security.ts'
 import { serveClient } from './static-files.ts'
+import { createStatusCache, DEFAULT_STATUS_CACHE_MS } from './status-cache.ts'
 
 export interface AppOptions {
   hubspotBaseUrl: string
@@ -52,7 +53,7 @@ export interface AppOptions {
   trustIdentityHeader?: string
   /** built client to serve; undefined = API only (dev mode, Vite serves the page) */
   clientDir?: string
-  /** how long one import's status is shared between pollers */
+  /** how long one import's status is shared between pollers (status-cache.ts) */
   statusCacheMs?: number
   retry?: Partial<RetryPolicy>
   budget?: Partial<Omit<RateBudgetOptions, 'limit'>>
@@ -98,11 +99,7 @@ export function createApp(options: AppOptions) {
     ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
   })
   const idempotency = createIdempotencyStore()
-  const statusCacheMs = options.statusCacheMs ?? 1_000
-  const statusCache = new Map<
-    string,
-    { importId: string; response: UpstreamResponse; expires: number }
-  >()
+  const statusCache = createStatusCache({ ttlMs: options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS })
   const frameAncestors = options.frameAncestors ?? ["'self'"]
   const maxConcurrentUploads = options.maxConcurrentUploads ?? 3
   const origins = originPolicy(options.allowedHosts, options.publicOrigin)
@@ -248,9 +245,7 @@ export function createApp(options: AppOptions) {
       validQuery('cancelImport', new URL(c.req.url).searchParams)
       const url = upstreamUrl(baseUrl, cancelImportPath(version, importId))
       const response = await client.post(url, undefined, c.get('requestId'))
-      // a cancel changes the state: the next poll must see it, not a cached STARTED
-      for (const [key, entry] of statusCache)
-        if (entry.importId === importId) statusCache.delete(key)
+      statusCache.forgetImport(importId)
       logger.info('audit', {
         action: 'import.cancel',
         requestId: c.get('requestId'),
@@ -348,14 +343,13 @@ export function createApp(options: AppOptions) {
     requestId: string,
   ): Promise<UpstreamResponse> {
     const cached = statusCache.get(url.href)
-    if (cached && cached.expires > Date.now()) return cached.response
+    if (cached) return cached
+    // before any wait for the budget: the answer can only be fresher than this
+    const sentAt = Date.now()
     const response = await client.get(url, requestId)
     if (response.status === 200) {
       const state = (parseJson(response.body) as { state?: string } | undefined)?.state
-      // a finished import never changes again: keep it longer
-      const ttl = isTerminalState(state) ? Math.max(statusCacheMs, 30_000) : statusCacheMs
-      statusCache.set(url.href, { importId, response, expires: Date.now() + ttl })
-      if (statusCache.size > 1000) statusCache.delete(statusCache.keys().next().value ?? '')
+      statusCache.set(url.href, importId, response, sentAt, isTerminalState(state))
     }
     return response
   }

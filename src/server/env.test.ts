@@ -9,7 +9,7 @@ const DEFAULTS: Env = {
   HUBSPOT_TIME_ZONE: 'UTC',
   FRAME_ANCESTORS: ["'self'"],
   LOG_LEVEL: 'info',
-  IMPORT_STATUS_CACHE_MS: 1000,
+  IMPORT_STATUS_CACHE_MS: 2000,
 }
 
 /** The problem lines parseEnv reports, or 'ok'. */

@@ -116,7 +116,7 @@ export const envSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
-  IMPORT_STATUS_CACHE_MS: withDefault(wholeNumber(0, 60_000), '1000'),
+  IMPORT_STATUS_CACHE_MS: withDefault(wholeNumber(0, 60_000), '2000'),
 })
 
 export type Env = z.infer<typeof envSchema>
