@@ -10,7 +10,7 @@ import {
   passedHeaders,
 } from './create-import-errors.ts'
 import { ProxyError, headerValue, upstreamErrorResponse, type RateLimitContext } from './errors.ts'
-import type { HubSpotClient } from './hubspot-client.ts'
+import { dateWhenSent, type HubSpotClient } from './hubspot-client.ts'
 import type { IdempotencyStore, Lease } from './idempotency.ts'
 import { parseImportForm, spoolToDisk, type ImportForm } from './import-form.ts'
 import { beginIdempotentCreate, replayed } from './import-idempotency.ts'
@@ -21,6 +21,7 @@ import {
   readHead,
 } from './import-request-checks.ts'
 import { describeError, type Logger } from './logger.ts'
+import type { RateSlot } from './rate-budget.ts'
 import { closeAfterAnswer, watchUpload } from './upload-lifecycle.ts'
 import {
   multipartBody,
@@ -87,6 +88,7 @@ export async function createImport(
   let form: ImportForm | undefined
   let upstream: ClientRequest | undefined
   let lease: Lease | undefined
+  let slot: RateSlot | undefined
   let stored: CreateImportResult | undefined
   let spool: { dir: string; file: string } | undefined
   try {
@@ -120,7 +122,7 @@ export async function createImport(
     }
     lease = begun?.lease
 
-    await whileProxyWaits(client.budget.acquire(signal))
+    slot = await whileProxyWaits(client.budget.acquire(signal))
 
     const boundary = newBoundary()
     const body = multipartBody({
@@ -140,6 +142,7 @@ export async function createImport(
       input.upstreamUrl,
       client.headers({ 'content-type': `multipart/form-data; boundary=${boundary}` }),
     )
+    dateWhenSent(slot, upstream)
     const { response, sent } = await sendUpload(
       upstream,
       body,
@@ -174,6 +177,8 @@ export async function createImport(
   } finally {
     if (spool) void rm(spool.dir, { recursive: true, force: true })
     watch.release()
+    // a slot whose create never left (the form failed first) goes back to the budget
+    if (!upstream) slot?.unused()
     lease?.finish(stored)
     // never end() a half-sent upstream body: destroy it so HubSpot sees a broken request
     if (upstream && !upstream.writableFinished) upstream.destroy()

@@ -3,6 +3,7 @@ import { hubSpotErrorBodySchema, type HubSpotErrorBody } from '#shared/hubspot/e
 import {
   burstRetryAfterSeconds,
   dailyReset,
+  serverErrorRetryAfterSeconds,
   rateLimitKind,
   SECONDLY_MESSAGE,
 } from './rate-limit-advice.ts'
@@ -165,6 +166,19 @@ export function upstreamErrorResponse(
   return {
     status: upstream.status,
     body: body ?? { status: 'error', message: `HubSpot answered ${upstream.status}.`, ...withId },
+    // HubSpot is failing (the proxy already retried): tell the browser when to look again
+    ...(upstream.status >= 500
+      ? {
+          headers: {
+            'retry-after': String(
+              serverErrorRetryAfterSeconds(
+                headerValue(upstream.headers['retry-after']),
+                limits.now,
+              ),
+            ),
+          },
+        }
+      : {}),
   }
 }
 

@@ -1,16 +1,21 @@
-import http, { type OutgoingHttpHeaders } from 'node:http'
+import http, { type ClientRequest, type OutgoingHttpHeaders } from 'node:http'
 import https from 'node:https'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { hubSpotErrorBodySchema } from '#shared/hubspot/error-body.ts'
 import { ProxyError, headerValue, parseJson, type UpstreamResponse } from './errors.ts'
 import { describeError, type Logger } from './logger.ts'
-import type { RateBudget } from './rate-budget.ts'
-import { parseRetryAfter } from './rate-limit-advice.ts'
+import type { RateBudget, RateSlot } from './rate-budget.ts'
+import { parseRetryAfter, rateLimitKind } from './rate-limit-advice.ts'
 
 export const USER_AGENT = 'hubspot-import-tool-proxy/0.1'
 
 export interface RetryPolicy {
-  /** total attempts for a GET (1 = no retry) */
+  /**
+   * how long one GET may take with all its retries: no retry starts that could not end by then,
+   * and the browser gets HubSpot's last answer (or the connection error when there was none)
+   */
+  deadlineMs: number
+  /** attempts for a GET at most (a reset of a kept-alive socket HubSpot had closed is not one) */
   maxAttempts: number
   baseDelayMs: number
   maxDelayMs: number
@@ -21,7 +26,8 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 4,
+  deadlineMs: 20_000,
+  maxAttempts: 6,
   baseDelayMs: 300,
   maxDelayMs: 5_000,
   maxRetryAfterMs: 15_000,
@@ -48,7 +54,9 @@ export interface SendOptions {
   requestId?: string
 }
 
-const RETRYABLE_STATUS = new Set([502, 503, 504])
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
+/** in a row, before such resets count as attempts (HubSpot may really be closing every socket) */
+const MAX_STALE_SOCKET_RETRIES = 2
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -80,7 +88,11 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
     }
   }
 
-  function once({ method, url, body, contentType }: SendOptions): Promise<UpstreamResponse> {
+  function once(
+    { method, url, body, contentType }: SendOptions,
+    slot: RateSlot,
+    timeoutMs: number,
+  ): Promise<UpstreamResponse> {
     return new Promise((resolve, reject) => {
       const request = (secure ? https : http).request(url, {
         method,
@@ -91,13 +103,19 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
             : {},
         ),
       })
-      request.setTimeout(responseTimeoutMs, () =>
+      dateWhenSent(slot, request)
+      request.setTimeout(timeoutMs, () =>
         request.destroy(
           Object.assign(new Error('HubSpot did not answer in time'), { code: 'UPSTREAM_TIMEOUT' }),
         ),
       )
-      request.on('error', reject)
+      let answered = false
+      request.on('error', (error) =>
+        // before any answer on a reused socket: HubSpot closed it while it sat in the pool
+        reject(Object.assign(error, { staleSocket: !answered && request.reusedSocket })),
+      )
       request.on('response', (response) => {
+        answered = true
         const chunks: Buffer[] = []
         let size = 0
         response.on('data', (chunk: Buffer) => {
@@ -136,45 +154,67 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
   }
 
   /**
-   * Sends with the shared budget and the retry policy. `retryServerErrors` is false for POSTs: a
-   * 5xx or a reset after sending may mean HubSpot acted, and doing it twice is not ours to risk.
+   * Sends with the shared budget and the retry policy. `idempotent` is false for POSTs: a 5xx or a
+   * reset after sending may mean HubSpot acted, and doing it twice is not ours to risk; only a
+   * refused connection (nothing sent) is tried once more.
    */
-  async function send(request: SendOptions, retryServerErrors: boolean): Promise<UpstreamResponse> {
-    const attempts = retryServerErrors ? retry.maxAttempts : 2
+  async function send(request: SendOptions, idempotent: boolean): Promise<UpstreamResponse> {
+    const deadline = Date.now() + retry.deadlineMs
+    const maxAttempts = idempotent ? retry.maxAttempts : 2
+    /** HubSpot's latest answer: what the browser gets if time runs out on a connection error */
+    let answered: UpstreamResponse | undefined
+    let staleRetries = 0
     for (let attempt = 1; ; attempt++) {
-      await budget.acquire()
-      let response: UpstreamResponse
+      const slot = await budget.acquire()
+      let wait: number
+      let failure: string | undefined
       try {
-        response = await once(request)
+        const timeout = idempotent
+          ? Math.min(responseTimeoutMs, Math.max(1_000, deadline - Date.now()))
+          : responseTimeoutMs
+        const response = await once(request, slot, timeout)
+        noteRateHeaders(response)
+        const delay = retryDelay(response, attempt, idempotent)
+        if (delay === undefined) return response
+        answered = response
+        wait = delay
+        staleRetries = 0
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? ''
-        // nothing reached HubSpot when the connection was refused: safe to re-send even a POST
-        const retryable = retryServerErrors ? RETRYABLE_CODES.has(code) : code === 'ECONNREFUSED'
+        failure = (error as NodeJS.ErrnoException).code ?? ''
+        const stale = (error as { staleSocket?: boolean }).staleSocket === true
         logger.warn('upstream request failed', {
           requestId: request.requestId,
           method: request.method,
           path: request.url.pathname,
           attempt,
+          ...(stale ? { staleSocket: true } : {}),
           ...describeError(error),
         })
-        if (retryable && attempt < attempts) {
-          await sleep(backoff(attempt))
-          continue
+        const retryable = idempotent ? RETRYABLE_CODES.has(failure) : failure === 'ECONNREFUSED'
+        if (!retryable) throw connectionError(failure)
+        if (idempotent && stale && staleRetries < MAX_STALE_SOCKET_RETRIES) {
+          // the classic keep-alive race, not HubSpot failing: again at once, on a fresh socket
+          staleRetries++
+          attempt--
+          wait = 0
+        } else {
+          wait = backoff(attempt)
         }
-        throw connectionError(code)
       }
-      noteRateHeaders(response)
-      const wait = retryDelay(response, attempt, retryServerErrors)
-      if (wait === undefined || attempt >= attempts) return response
+      if (attempt >= maxAttempts || Date.now() + wait >= deadline) {
+        if (failure === undefined) return answered!
+        if (answered && idempotent) return answered
+        throw connectionError(failure)
+      }
       logger.info('upstream retry', {
         requestId: request.requestId,
         method: request.method,
         path: request.url.pathname,
-        status: response.status,
+        ...(failure ? { code: failure } : { status: answered?.status }),
         attempt,
         waitMs: wait,
       })
-      await sleep(wait)
+      if (wait > 0) await sleep(wait)
     }
   }
 
@@ -184,21 +224,22 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
   }
 
   /** How long to wait before retrying this answer, or undefined when it must not be retried. */
-  function retryDelay(response: UpstreamResponse, attempt: number, retryServerErrors: boolean) {
+  function retryDelay(response: UpstreamResponse, attempt: number, idempotent: boolean) {
     const retryAfter = parseRetryAfter(headerValue(response.headers['retry-after']))
     if (response.status === 429) {
       const body = hubSpotErrorBodySchema.safeParse(parseJson(response.body))
-      const policy = body.success ? body.data.policyName : undefined
-      if (policy === 'DAILY') return undefined
-      const fallback =
-        policy === 'SECONDLY' || body.data?.message === 'You have reached your secondly limit.'
-          ? 1_000
-          : retry.rollingLimitDelayMs
-      const wait = Math.min(retry.maxRetryAfterMs, retryAfter ?? fallback * attempt)
+      const kind = rateLimitKind(body.success ? body.data : undefined)
+      if (kind === 'DAILY') return undefined
+      const fallback = kind === 'SECONDLY' ? 1_000 : retry.rollingLimitDelayMs
+      // HubSpot refuses every call until the window passes: a zero wait would only earn 429s
+      const wait = Math.min(
+        retry.maxRetryAfterMs,
+        retryAfter !== undefined && retryAfter > 0 ? retryAfter : fallback * attempt,
+      )
       budget.pauseFor(wait)
       return wait
     }
-    if (retryServerErrors && RETRYABLE_STATUS.has(response.status)) {
+    if (idempotent && RETRYABLE_STATUS.has(response.status)) {
       return Math.min(retry.maxRetryAfterMs, Math.max(retryAfter ?? 0, backoff(attempt)))
     }
     return undefined
@@ -233,6 +274,18 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
 }
 
 export type HubSpotClient = ReturnType<typeof createHubSpotClient>
+
+/**
+ * Dates a budget slot when its request leaves: when the socket is connected (new) or assigned
+ * (kept alive). A request that never connected gives its slot back.
+ */
+export function dateWhenSent(slot: RateSlot, request: ClientRequest): void {
+  request.once('socket', (socket) => {
+    if (socket.connecting) socket.once('connect', () => slot.sent())
+    else slot.sent()
+  })
+  request.once('close', () => slot.unused())
+}
 
 export function connectionError(code: string): ProxyError {
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {

@@ -75,6 +75,8 @@ describe('uploads that fail part-way', () => {
     expect(body.category).toBe('UPSTREAM_CONNECTION_RESET')
     expect(body.message).toMatch(/no import was created/)
     expect(await simulator.imports()).toEqual([])
+    // the simulator logs a dropped request once its handler has noticed, maybe after our answer
+    await waitFor(async () => (await simulator.requests()).some(isCreate))
     expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
   })
 

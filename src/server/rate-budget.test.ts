@@ -26,7 +26,11 @@ function acquireMany(rate: RateBudget, count: number, signal?: AbortSignal) {
   const events: string[] = []
   const settled = Array.from({ length: count }, (_, i) =>
     rate.acquire(signal).then(
-      () => void events.push(`${i}@${Date.now() - start}`),
+      // sent as soon as granted
+      (slot) => {
+        slot.sent()
+        events.push(`${i}@${Date.now() - start}`)
+      },
       (error: unknown) =>
         void events.push(
           `${i}:${error instanceof ProxyError ? `${error.status} ${error.category}` : String(error)}@${Date.now() - start}`,
@@ -60,7 +64,7 @@ describe('capacity: a margin below the plan limit', () => {
     const { events } = acquireMany(rate, capacity + 3)
     await vi.advanceTimersByTimeAsync(0)
     expect(events).toHaveLength(capacity)
-    expect(rate.stats()).toEqual({ inWindow: capacity, queued: 3 })
+    expect(rate.stats()).toEqual({ inWindow: capacity, queued: 3, unsent: 0 })
   })
 })
 
@@ -110,10 +114,77 @@ describe('the rolling window', () => {
     const rate = budget({ limit: 10, intervalMs: 1_000 })
     acquireMany(rate, 4)
     await vi.advanceTimersByTimeAsync(0)
-    expect(rate.stats()).toEqual({ inWindow: 4, queued: 0 })
+    expect(rate.stats()).toEqual({ inWindow: 4, queued: 0, unsent: 0 })
     await vi.advanceTimersByTimeAsync(1_000)
-    expect(rate.stats()).toEqual({ inWindow: 0, queued: 0 })
+    expect(rate.stats()).toEqual({ inWindow: 0, queued: 0, unsent: 0 })
   })
+})
+
+describe('counted when sent, not when granted', () => {
+  it('a granted slot holds its place until it is sent, and the window runs from the send', async () => {
+    // limit 3 → capacity 2 per second
+    const rate = budget({ limit: 3, intervalMs: 1_000 })
+    const first = await rate.acquire()
+    const second = await rate.acquire()
+    const third = acquireMany(rate, 1)
+    // the agent holds both requests for 5 s: nothing was sent, the places stay taken
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(third.events).toEqual([])
+    expect(rate.stats()).toEqual({ inWindow: 2, queued: 1, unsent: 2 })
+    first.sent()
+    second.sent()
+    // a full window after the sends, not after the grants
+    await vi.advanceTimersByTimeAsync(999)
+    expect(third.events).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    expect(third.events).toEqual(['0@6000'])
+  })
+
+  it('a slot never sent (connection refused) frees its place at once', async () => {
+    const rate = budget({ limit: 3, intervalMs: 1_000 })
+    const refused = await rate.acquire()
+    ;(await rate.acquire()).sent()
+    const waiting = acquireMany(rate, 1)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(waiting.events).toEqual([])
+    refused.unused()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(waiting.events).toEqual(['0@100'])
+    // dating or returning it again changes nothing
+    refused.sent()
+    refused.unused()
+    expect(rate.stats()).toEqual({ inWindow: 2, queued: 0, unsent: 0 })
+  })
+
+  it.each([1, 2, 3])(
+    'never more sends than capacity in any window, whatever the delays (seed %i)',
+    async (seed) => {
+      let state = seed
+      const random = () => {
+        state = (state * 48_271) % 2_147_483_647
+        return state / 2_147_483_647
+      }
+      const rate = budget({ limit: 11, intervalMs: 1_000, queueTimeoutMs: 600_000 })
+      const sends: number[] = []
+      const all = Array.from({ length: 120 }, async () => {
+        const slot = await rate.acquire()
+        // each waits a while for a socket before it leaves
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 2_500)))
+        sends.push(Date.now())
+        slot.sent()
+      })
+      await vi.advanceTimersByTimeAsync(120_000)
+      await Promise.all(all)
+      expect(sends).toHaveLength(120)
+      let busiest = 0
+      for (const end of sends) {
+        busiest = Math.max(busiest, sends.filter((t) => t > end - 1_000 && t <= end).length)
+      }
+      expect(busiest).toBeLessThanOrEqual(rate.capacity)
+      // and the budget is used, not starved
+      expect(busiest).toBeGreaterThan(rate.capacity / 2)
+    },
+  )
 })
 
 describe('pauseFor', () => {
@@ -183,7 +254,7 @@ describe('refusals: 503 PROXY_BUSY with Retry-After', () => {
     ],
   ])('%s: says why and when to retry', async (_case, options, message, retryAfter) => {
     const rate = budget({ limit: 2, ...options })
-    if (!('maxQueue' in options)) await rate.acquire()
+    if (!('maxQueue' in options)) (await rate.acquire()).sent()
     const waiting = rate.acquire()
     const caught = waiting.catch((error: unknown) => error)
     await vi.advanceTimersByTimeAsync(100)
@@ -198,7 +269,7 @@ describe('refusals: 503 PROXY_BUSY with Retry-After', () => {
 
   it('a timed-out request leaves the queue, and the next slot goes to the one behind it', async () => {
     const rate = budget({ limit: 2, intervalMs: 1_000, queueTimeoutMs: 700 })
-    await rate.acquire()
+    ;(await rate.acquire()).sent()
     const early = acquireMany(rate, 1)
     await vi.advanceTimersByTimeAsync(500)
     const late = acquireMany(rate, 1)
@@ -207,7 +278,7 @@ describe('refusals: 503 PROXY_BUSY with Retry-After', () => {
     expect(rate.stats().queued).toBe(1)
     await vi.advanceTimersByTimeAsync(300)
     expect(late.events).toEqual(['0@500'])
-    expect(rate.stats()).toEqual({ inWindow: 1, queued: 0 })
+    expect(rate.stats()).toEqual({ inWindow: 1, queued: 0, unsent: 0 })
   })
 })
 
@@ -216,12 +287,12 @@ describe('aborts and close', () => {
     const rate = budget({ limit: 100 })
     const reason = new Error('browser gone')
     await expect(rate.acquire(AbortSignal.abort(reason))).rejects.toBe(reason)
-    expect(rate.stats()).toEqual({ inWindow: 0, queued: 0 })
+    expect(rate.stats()).toEqual({ inWindow: 0, queued: 0, unsent: 0 })
   })
 
   it('aborting a waiting request removes it without taking a slot from the others', async () => {
     const rate = budget({ limit: 2, intervalMs: 1_000 })
-    await rate.acquire()
+    ;(await rate.acquire()).sent()
     const abort = new AbortController()
     const aborted = acquireMany(rate, 1, abort.signal)
     const other = acquireMany(rate, 1)

@@ -11,18 +11,28 @@ export interface RateBudgetOptions {
   now?: () => number
 }
 
+/**
+ * A granted place in the window. It counts from the moment it is granted, and is dated when the
+ * request actually leaves (`sent`); a request that never left gives its place back (`unused`).
+ */
+export interface RateSlot {
+  sent(): void
+  unused(): void
+}
+
 export interface RateBudget {
   /** resolves when a request may go upstream; rejects with a 503 ProxyError when the wait is too long */
-  acquire(signal?: AbortSignal): Promise<void>
+  acquire(signal?: AbortSignal): Promise<RateSlot>
   /** holds every request back, e.g. after a 429 or a `Remaining: 0` header */
   pauseFor(ms: number): void
   readonly capacity: number
-  stats(): { inWindow: number; queued: number }
+  /** inWindow: sent within the interval plus granted but not yet sent */
+  stats(): { inWindow: number; queued: number; unsent: number }
   close(): void
 }
 
 interface Waiter {
-  resolve: () => void
+  resolve: (slot: RateSlot) => void
   reject: (error: Error) => void
   timer: NodeJS.Timeout
   onAbort?: () => void
@@ -33,6 +43,12 @@ interface Waiter {
  * One rolling-window budget for every upstream call made with the token, shared by all browser
  * sessions: requests queue for a slot instead of earning a 429. A margin is kept below HubSpot's
  * limit because other tools may share the app's allowance and clocks differ slightly.
+ *
+ * HubSpot counts a request when it arrives, and a granted request may leave later (it waits for a
+ * socket of the agent), so the window holds send times, and a slot granted but not yet sent is
+ * counted as taken until it is dated. Then no window of `intervalMs` ever holds more than
+ * `capacity` sends: when the last of them was granted, all the others were already sent within
+ * the window or still waiting to be sent, and the grant needed room for all of them.
  */
 export function createRateBudget({
   limit,
@@ -42,13 +58,36 @@ export function createRateBudget({
   now = Date.now,
 }: RateBudgetOptions): RateBudget {
   const capacity = Math.max(1, limit - Math.max(1, Math.ceil(limit * 0.1)))
-  const granted: number[] = []
+  /** send times within the interval, oldest first */
+  const sent: number[] = []
+  let unsent = 0
   const queue: Waiter[] = []
   let pausedUntil = 0
   let timer: NodeJS.Timeout | undefined
 
   const prune = (time: number) => {
-    while (granted.length && (granted[0] ?? 0) <= time - intervalMs) granted.shift()
+    while (sent.length && (sent[0] ?? 0) <= time - intervalMs) sent.shift()
+  }
+
+  const newSlot = (): RateSlot => {
+    let open = true
+    const close = () => {
+      if (!open) return false
+      open = false
+      unsent--
+      return true
+    }
+    return {
+      sent() {
+        if (!close()) return
+        sent.push(now())
+        // with every place unsent no timer runs: this send decides when a place frees
+        if (queue.length && !timer) pump()
+      },
+      unused() {
+        if (close()) pump()
+      },
+    }
   }
 
   const pump = () => {
@@ -56,15 +95,21 @@ export function createRateBudget({
     timer = undefined
     const time = now()
     prune(time)
-    while (queue.length && granted.length < capacity && time >= pausedUntil) {
+    while (queue.length && sent.length + unsent < capacity && time >= pausedUntil) {
       const waiter = queue.shift()!
       settle(waiter)
-      granted.push(time)
-      waiter.resolve()
+      unsent++
+      waiter.resolve(newSlot())
     }
     if (!queue.length) return
-    const nextSlot = granted.length >= capacity ? (granted[0] ?? time) + intervalMs : time
-    timer = setTimeout(pump, Math.max(1, Math.max(nextSlot, pausedUntil) - time))
+    if (time < pausedUntil) {
+      timer = setTimeout(pump, pausedUntil - time)
+      return
+    }
+    // full: the oldest send leaves the window then; if all places are unsent, a send or an
+    // unused slot pumps again (the send only dates a place, it frees one an interval later)
+    const oldest = sent[0]
+    if (oldest !== undefined) timer = setTimeout(pump, Math.max(1, oldest + intervalMs - time))
   }
 
   const settle = (waiter: Waiter) => {
@@ -90,7 +135,7 @@ export function createRateBudget({
           busy('Too many requests are waiting for the HubSpot rate limit. Try again shortly.'),
         )
       }
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<RateSlot>((resolve, reject) => {
         const waiter: Waiter = {
           resolve,
           reject,
@@ -120,7 +165,7 @@ export function createRateBudget({
     },
     stats() {
       prune(now())
-      return { inWindow: granted.length, queued: queue.length }
+      return { inWindow: sent.length + unsent, queued: queue.length, unsent }
     },
     close() {
       if (timer) clearTimeout(timer)

@@ -6,6 +6,7 @@ import {
   nextMidnight,
   parseRetryAfter,
   rateLimitKind,
+  serverErrorRetryAfterSeconds,
 } from './rate-limit-advice.ts'
 
 const at = (iso: string) => Date.parse(iso)
@@ -57,6 +58,18 @@ describe('burstRetryAfterSeconds', () => {
     ['half a second → one', 'SECONDLY', new Date(now + 500).toUTCString(), 1],
   ])('%s', (_case, kind, header, expected) => {
     expect(burstRetryAfterSeconds(kind, header, now)).toBe(expected)
+  })
+})
+
+describe('serverErrorRetryAfterSeconds', () => {
+  it.each([
+    [undefined, 5],
+    ['2', 2],
+    ['0', 5],
+    ['junk', 5],
+    ['3600', 60],
+  ])('Retry-After %j → %i s', (header, expected) => {
+    expect(serverErrorRetryAfterSeconds(header, 0)).toBe(expected)
   })
 })
 

@@ -48,6 +48,16 @@ export function burstRetryAfterSeconds(
   return Math.min(60, Math.max(1, Math.ceil(ms / 1000)))
 }
 
+/** Seconds the browser should wait after HubSpot's 5xx: its Retry-After when sane, else 5; 1–60. */
+export function serverErrorRetryAfterSeconds(
+  retryAfterHeader: string | undefined,
+  now = Date.now(),
+): number {
+  const waited = parseRetryAfter(retryAfterHeader, now)
+  const ms = waited !== undefined && waited > 0 ? waited : 5_000
+  return Math.min(60, Math.max(1, Math.ceil(ms / 1000)))
+}
+
 /** The instant of the next local midnight in `timeZone` after `now`. */
 export function nextMidnight(now: number, timeZone: string): number {
   const local = localParts(now, timeZone)

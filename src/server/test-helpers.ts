@@ -7,7 +7,14 @@ import { startProxy, type RunningProxy } from './server.ts'
 export interface TestSimulator extends LaunchedSimulator {
   reset(): Promise<void>
   requests(): Promise<
-    { method: string; path: string; status: number; query: Record<string, string> }[]
+    {
+      method: string
+      path: string
+      status: number
+      query: Record<string, string>
+      /** ISO time the request arrived */
+      time: string
+    }[]
   >
   clearRequests(): Promise<void>
   fault(spec: Record<string, unknown>): Promise<void>

@@ -15,6 +15,7 @@ const configSchema = z.strictObject({
   rateLimit: z.number().int().min(1).optional(),
   rateLimitIntervalMs: z.number().int().min(1).optional(),
   dailyLimit: z.number().int().min(1).optional(),
+  responseDelayMs: z.number().int().min(0).max(60_000).optional(),
 })
 
 const tokenSchema = z.strictObject({

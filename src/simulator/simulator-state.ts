@@ -26,6 +26,8 @@ export interface SimulatorSettings {
   rateLimitIntervalMs: number
   /** requests per UTC day, whole account */
   dailyLimit: number
+  /** HubSpot's latency: every answer on its paths waits this long after the rate limit (ms) */
+  responseDelayMs: number
 }
 
 /** Everything one simulator instance holds; routes get it passed in, nothing lives at module level. */

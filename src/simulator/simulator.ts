@@ -85,6 +85,7 @@ export const DEFAULT_SETTINGS: SimulatorSettings = {
   rateLimit: 100,
   rateLimitIntervalMs: 10_000,
   dailyLimit: 250_000,
+  responseDelayMs: 0,
 }
 
 /** Starts a HubSpot simulator on loopback; every instance has its own state, port and files. */
@@ -98,6 +99,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     rateLimit: options.rateLimit ?? DEFAULT_SETTINGS.rateLimit,
     rateLimitIntervalMs: options.rateLimitIntervalMs ?? DEFAULT_SETTINGS.rateLimitIntervalMs,
     dailyLimit: options.dailyLimit ?? DEFAULT_SETTINGS.dailyLimit,
+    responseDelayMs: options.responseDelayMs ?? DEFAULT_SETTINGS.responseDelayMs,
   }
   const settings = { ...initialSettings }
   const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits }
@@ -258,6 +260,7 @@ function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> 
     const decision = state.rateLimiter.take(grant.appId)
     c.set('rateLimitHeaders', decision.headers)
     if (decision.refusedBy) throw rateLimited(decision.refusedBy)
+    if (state.settings.responseDelayMs > 0) await sleep(state.settings.responseDelayMs)
     await next()
   })
 

@@ -11,11 +11,19 @@ export const REQUESTED_BY_HEADER = { 'X-Requested-By': 'hubspot-import-tool' } a
 export class ApiError extends Error {
   readonly status: number
   readonly body: HubSpotErrorBody | undefined
-  constructor(status: number, message: string, body?: HubSpotErrorBody) {
+  /** the proxy's Retry-After: when trying again makes sense (rate limits, HubSpot outages) */
+  readonly retryAfterSeconds: number | undefined
+  constructor(
+    status: number,
+    message: string,
+    body?: HubSpotErrorBody,
+    retryAfterSeconds?: number,
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.body = body
+    this.retryAfterSeconds = retryAfterSeconds
   }
   get correlationId(): string | undefined {
     return this.body?.correlationId
@@ -28,10 +36,20 @@ export class ApiError extends Error {
 export function getErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     const id = error.correlationId ? ` (correlation id ${error.correlationId})` : ''
-    return `${error.message}${id}`
+    return `${error.message}${retryHint(error)}${id}`
   }
   if (error instanceof Error) return error.message
   return typeof error === 'string' ? error : 'Something went wrong.'
+}
+
+/** "HubSpot is busy: try again in 10 s." for a short rate limit; the daily one says its reset. */
+function retryHint(error: ApiError): string {
+  const seconds = error.retryAfterSeconds
+  if (seconds === undefined || error.body?.policyName === 'DAILY') return ''
+  const wait = seconds >= 90 ? `${Math.round(seconds / 60)} min` : `${seconds} s`
+  if (error.status === 429) return ` HubSpot is busy: try again in ${wait}.`
+  if (error.status >= 500) return ` Try again in ${wait}.`
+  return ''
 }
 
 /** Turns a non-2xx response into an ApiError with the most specific message available. */
@@ -46,7 +64,9 @@ export async function toApiError(response: Response): Promise<ApiError> {
   }
   const message =
     body?.message ?? `The server answered ${response.status} ${response.statusText || ''}`.trim()
-  return new ApiError(response.status, message, body)
+  const retryAfter = response.headers.get('retry-after')
+  const seconds = retryAfter && /^\d{1,7}$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined
+  return new ApiError(response.status, message, body, seconds)
 }
 
 /** Fetches JSON from the proxy and parses it with a shared schema, so a shape drift fails loudly. */

@@ -1,0 +1,110 @@
+/**
+ * The shared rate budget as HubSpot measures it: the simulator's request log, not the proxy's own
+ * bookkeeping. The window is scaled down (100 per 2 s instead of 100 per 10 s) to keep the test
+ * short; the arithmetic is the same, and 2 s keeps the two processes' scheduling jitter small
+ * next to the window, as it is next to HubSpot's 10 s.
+ */
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  REQUESTED_BY,
+  importForm,
+  startSimulator,
+  startTestProxy,
+  type TestProxy,
+  type TestSimulator,
+} from './test-helpers.ts'
+
+const LIMIT = 100
+const INTERVAL_MS = 2_000
+
+let simulator: TestSimulator
+let proxy: TestProxy
+
+beforeAll(async () => {
+  simulator = await startSimulator()
+  proxy = await startTestProxy(simulator, {
+    rateLimitPer10s: LIMIT,
+    budget: { intervalMs: INTERVAL_MS, queueTimeoutMs: 60_000, maxQueue: 1_000 },
+    statusCacheMs: 0,
+  })
+})
+afterAll(async () => {
+  await proxy?.close()
+  simulator?.stop()
+})
+
+/** The most requests that arrived within any rolling window of `intervalMs` (HubSpot's count). */
+export function busiestWindow(times: number[], intervalMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  let most = 0
+  let first = 0
+  for (let last = 0; last < sorted.length; last++) {
+    while ((sorted[first] ?? 0) <= (sorted[last] ?? 0) - intervalMs) first++
+    most = Math.max(most, last - first + 1)
+  }
+  return most
+}
+
+describe('busiestWindow', () => {
+  it.each([
+    [[], 0],
+    [[0, 999], 2],
+    [[0, 1000], 1],
+    [[0, 500, 1000, 1499], 3],
+    [[5, 1, 3], 3],
+  ])('%j → %i', (times, expected) => {
+    expect(busiestWindow(times, 1_000)).toBe(expected)
+  })
+})
+
+describe('250 concurrent GETs through the budget', () => {
+  it('reach HubSpot at no more than the configured rate in any rolling window, with no 429', async () => {
+    await simulator.configure({ rateLimit: LIMIT, rateLimitIntervalMs: INTERVAL_MS })
+    const created = await fetch(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: REQUESTED_BY,
+      body: importForm(),
+    })
+    const { id } = (await created.json()) as { id: string }
+    await simulator.clearRequests()
+    // HubSpot is slow at first: requests that got a budget slot queue for a socket of the agent;
+    // when it speeds up, that backlog leaves at once, on top of whatever is granted then
+    await simulator.configure({ responseDelayMs: 700 })
+    const speedUp = waitFor(async () => (await simulator.requests()).length >= 32).then(() =>
+      simulator.configure({ responseDelayMs: 0 }),
+    )
+
+    const statuses = await Promise.all(
+      Array.from({ length: 250 }, async (_, page) => {
+        const response = await fetch(
+          `${proxy.api}/crm/v3/imports/${id}/errors?after=${page}&limit=1`,
+        )
+        await response.arrayBuffer()
+        return response.status
+      }),
+    )
+
+    await speedUp
+    const log = (await simulator.requests()).filter((r) => r.path.endsWith('/errors'))
+    const busiest = busiestWindow(
+      log.map((r) => Date.parse(r.time)),
+      INTERVAL_MS,
+    )
+    console.warn(
+      `250 concurrent GETs: ${log.length} upstream, busiest ${INTERVAL_MS} ms window ${busiest} (limit ${LIMIT})`,
+    )
+    expect(log.filter((r) => r.status === 429)).toEqual([])
+    expect(busiest).toBeLessThanOrEqual(LIMIT)
+    expect(log).toHaveLength(250)
+    expect(statuses.every((status) => status === 200)).toBe(true)
+  }, 60_000)
+})
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await sleep(20)
+  }
+}
