@@ -61,6 +61,28 @@ export function defaultAssociationTypeId(from: ObjectTypeId, to: ObjectTypeId): 
   return DEFAULT_ASSOCIATION_TYPE_IDS[`${from}->${to}`]
 }
 
+/** HubSpot's primary association types, which the unlabeled defaults above do not list. */
+const PRIMARY_ASSOCIATION_TYPES: Readonly<Record<number, readonly [string, string]>> = {
+  1: ['0-1', '0-2'],
+  2: ['0-2', '0-1'],
+  5: ['0-3', '0-2'],
+  6: ['0-2', '0-3'],
+  25: ['0-2', '0-5'],
+  26: ['0-5', '0-2'],
+}
+
+/** The [from, to] object types of a HubSpot-defined association type, when we know it. */
+export function associationPair(associationTypeId: number): readonly [string, string] | undefined {
+  const primary = PRIMARY_ASSOCIATION_TYPES[associationTypeId]
+  if (primary) return primary
+  const entry = Object.entries(DEFAULT_ASSOCIATION_TYPE_IDS).find(
+    ([, id]) => id === associationTypeId,
+  )
+  if (!entry) return undefined
+  const [from, to] = entry[0].split('->')
+  return from && to ? [from, to] : undefined
+}
+
 /**
  * What HubSpot needs to *create* a record (hubspot-imports-api.md §8, KB "set up your import
  * file"): every group needs one non-blank value among its properties. Companies need a name or a

@@ -6,7 +6,7 @@ import {
   operationFor,
   type ImportRequest,
 } from './import-request.ts'
-import { defaultAssociationTypeId, findObjectType } from './object-types.ts'
+import { associationPair, defaultAssociationTypeId, findObjectType } from './object-types.ts'
 import { collectionResponseSchema } from './paging.ts'
 import { publicImportErrorSchema } from './public-import-error.ts'
 import {
@@ -410,5 +410,16 @@ describe('object types', () => {
     ['0-5', '0-1', 16],
   ] as const)('the default association %s → %s is %i', (from, to, id) => {
     expect(defaultAssociationTypeId(from, to)).toBe(id)
+  })
+
+  it.each([
+    [1, ['0-1', '0-2']],
+    [26, ['0-5', '0-2']],
+    [279, ['0-1', '0-2']],
+    [280, ['0-2', '0-1']],
+    [342, ['0-2', '0-3']],
+    [9999, undefined],
+  ])('association type %i joins %j', (associationTypeId, pair) => {
+    expect(associationPair(associationTypeId)).toEqual(pair)
   })
 })

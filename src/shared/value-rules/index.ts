@@ -4,6 +4,12 @@
  */
 export { compileCellCheck, type CellCheckOptions } from './cell-check.ts'
 export type { CellCheck, CellResult } from './cell-result.ts'
+export {
+  CommonValueIndex,
+  unmatchedCommonValues,
+  type CommonValueLookup,
+  type UnmatchedCommonValue,
+} from './common-values.ts'
 export { DATE_FORMAT_HINTS } from './date-rules.ts'
 export {
   MAX_STRING_LENGTH,

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { testMapping } from './column-fixtures.ts'
-import { associationPair, planForeignKey } from './foreign-keys.ts'
-
-describe('associationPair', () => {
-  it.each([
-    [1, ['0-1', '0-2']],
-    [26, ['0-5', '0-2']],
-    [279, ['0-1', '0-2']],
-    [342, ['0-2', '0-3']],
-    [9999, undefined],
-  ])('type %i → %j', (associationTypeId, pair) => {
-    expect(associationPair(associationTypeId)).toEqual(pair)
-  })
-})
+import { planForeignKey } from './foreign-keys.ts'
 
 describe('planForeignKey', () => {
   const companyName = testMapping('0-2', 'name', {

@@ -3,31 +3,9 @@
  * a column holding another object's record ID or key (`foreignKeyType`, `toColumnObjectTypeId`).
  */
 import type { NormalizedColumnMapping } from '#shared/hubspot/import-request.ts'
-import { DEFAULT_ASSOCIATION_TYPE_IDS } from '#shared/hubspot/object-types.ts'
+import { associationPair } from '#shared/hubspot/object-types.ts'
 import { builtInAlternateId } from './crm-store.ts'
 import type { ForeignKeyPlan } from './import-plan.ts'
-
-/** HubSpot's primary association types, which default-type lookups do not list. */
-const PRIMARY_ASSOCIATION_TYPES: Readonly<Record<number, readonly [string, string]>> = {
-  1: ['0-1', '0-2'],
-  2: ['0-2', '0-1'],
-  5: ['0-3', '0-2'],
-  6: ['0-2', '0-3'],
-  25: ['0-2', '0-5'],
-  26: ['0-5', '0-2'],
-}
-
-/** The [from, to] object types of a HubSpot-defined association type, when we know it. */
-export function associationPair(associationTypeId: number): readonly [string, string] | undefined {
-  const primary = PRIMARY_ASSOCIATION_TYPES[associationTypeId]
-  if (primary) return primary
-  const entry = Object.entries(DEFAULT_ASSOCIATION_TYPE_IDS).find(
-    ([, id]) => id === associationTypeId,
-  )
-  if (!entry) return undefined
-  const [from, to] = entry[0].split('->')
-  return from && to ? [from, to] : undefined
-}
 
 /**
  * What an association column points at, or undefined when the mapping is not one (a property
