@@ -6,6 +6,10 @@ import {
   normalizeColumnMapping,
   type ImportRequest,
 } from '#shared/hubspot/import-request.ts'
+import {
+  multiFileRequestProblems,
+  type MultiFileProblem,
+} from '#shared/hubspot/multi-file-request.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
 import {
   publicImportErrorSchema,
@@ -170,6 +174,10 @@ async function createImport(
   const parsed = importRequestSchema.safeParse(requestJson)
   if (!parsed.success) throw invalidImportRequest(parsed.error)
   const request = parsed.data
+  const problems = multiFileRequestProblems(request, (objectTypeId, name) =>
+    state.catalogue.get(objectTypeId, name),
+  )
+  if (problems.length > 0) throw invalidMultiFileRequest(problems)
   const stored = await storeImportFiles(state, request, files)
   return state.scheduler.create({
     appId,
@@ -177,6 +185,21 @@ async function createImport(
     requestJson,
     files: stored,
     mappedObjectTypeIds: mappedObjectTypeIds(request),
+  })
+}
+
+/**
+ * A multi-file request whose files do not join (SILENT in HubSpot's docs): one 400 with every
+ * problem in `errors[]`, each with its JSON path in `in`, as a validation error of the request.
+ */
+function invalidMultiFileRequest(problems: readonly MultiFileProblem[]): HubSpotError {
+  const [first] = problems
+  const more =
+    problems.length > 1
+      ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
+      : ''
+  return validationError(`Invalid importRequest: ${first?.message ?? ''}${more}`, {
+    errors: problems.map((p) => ({ message: p.message, code: p.code, in: p.in })),
   })
 }
 

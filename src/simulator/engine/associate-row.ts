@@ -3,13 +3,23 @@
  * columns (another object's key, or a label).
  *
  * Choices where HubSpot is SILENT:
+ * - A common column of a multi-file import joins the owner file's rows (common-column-joins.ts);
+ *   other association columns find their record in the CRM.
  * - Association label columns (FLEXIBLE_ASSOCIATION_LABEL): the simulator knows no labels, so a
  *   non-blank label is ASSOCIATION_LABEL_NOT_FOUND and the records keep the default association.
  */
+import type { CommonValueLookup } from '#shared/value-rules/index.ts'
+import { CommonColumnJoins, type JoinedRow } from './common-column-joins.ts'
 import type { AssociationType, WritableCrmStore } from './crm-store.ts'
 import type { ImportCounters } from './import-counters.ts'
 import { objectName, type ImportErrorLog } from './import-errors.ts'
-import { cellOf, type ColumnPlan, type ForeignKeyPlan, type RowContext } from './import-plan.ts'
+import {
+  cellOf,
+  type ColumnPlan,
+  type CommonColumnRef,
+  type ForeignKeyPlan,
+  type RowContext,
+} from './import-plan.ts'
 
 interface RecordRef {
   objectTypeId: string
@@ -32,11 +42,18 @@ export class RowAssociator {
   private readonly store: WritableCrmStore
   private readonly errors: ImportErrorLog
   private readonly counters: ImportCounters
+  private readonly joins: CommonColumnJoins
 
-  constructor(store: WritableCrmStore, errors: ImportErrorLog, counters: ImportCounters) {
+  constructor(
+    store: WritableCrmStore,
+    errors: ImportErrorLog,
+    counters: ImportCounters,
+    joins: CommonColumnJoins = new CommonColumnJoins(),
+  ) {
     this.store = store
     this.errors = errors
     this.counters = counters
+    this.joins = joins
   }
 
   /** `resolved`: the record each object of the row refers to, by object type. */
@@ -68,6 +85,19 @@ export class RowAssociator {
   ): void {
     const fromId = resolved.get(foreignKey.fromObjectTypeId)
     if (fromId === undefined) return
+    const from = { objectTypeId: foreignKey.fromObjectTypeId, id: fromId }
+    const joined = foreignKey.join ? this.joins.find(foreignKey.join, raw) : undefined
+    if (foreignKey.join && joined) {
+      const targetId = this.joinedTarget(ctx, column, foreignKey, foreignKey.join, raw, joined)
+      if (targetId !== undefined)
+        this.associate(
+          ctx,
+          from,
+          { objectTypeId: foreignKey.toObjectTypeId, id: targetId },
+          foreignKey.association,
+        )
+      return
+    }
     const target = this.store.findByUnique(foreignKey.toObjectTypeId, foreignKey.propertyName, raw)
     if (!target) {
       const byId = foreignKey.propertyName === 'hs_object_id'
@@ -82,10 +112,56 @@ export class RowAssociator {
     }
     this.associate(
       ctx,
-      { objectTypeId: foreignKey.fromObjectTypeId, id: fromId },
+      from,
       { objectTypeId: foreignKey.toObjectTypeId, id: target.id },
       foreignKey.association,
     )
+  }
+
+  /** The owner-file record a common value names, or undefined after reporting why there is none. */
+  private joinedTarget(
+    ctx: RowContext,
+    column: ColumnPlan,
+    foreignKey: ForeignKeyPlan,
+    join: CommonColumnRef,
+    raw: string,
+    joined: CommonValueLookup<JoinedRow>,
+  ): string | undefined {
+    const from = objectName(foreignKey.fromObjectTypeId)
+    const to = objectName(foreignKey.toObjectTypeId)
+    const outcome = `so the ${from} was not associated with a ${to}.`
+    switch (joined.kind) {
+      case 'blank':
+        return undefined
+      case 'invalid':
+        this.errors.cell(
+          ctx,
+          foreignKey.fromObjectTypeId,
+          column,
+          'INVALID_ASSOCIATION_IDENTIFIER',
+          `${joined.message.replace(/\.$/, '')}; ${outcome}`,
+        )
+        return undefined
+      case 'unmatched':
+        this.errors.cell(
+          ctx,
+          foreignKey.fromObjectTypeId,
+          column,
+          'NO_OBJECT_ID_FROM_ASSOCIATION_IDENTIFIER',
+          `No row of ${join.fileName} has the ${foreignKey.propertyName} ${raw.trim()}, ${outcome}`,
+        )
+        return undefined
+      case 'matched':
+        if (joined.entry.id !== undefined) return joined.entry.id
+        this.errors.cell(
+          ctx,
+          foreignKey.fromObjectTypeId,
+          column,
+          'NO_OBJECT_ID_FROM_ASSOCIATION_IDENTIFIER',
+          `The ${to} on line ${joined.entry.lineNumber} of ${join.fileName} (${foreignKey.propertyName} ${raw.trim()}) was not imported, ${outcome}`,
+        )
+        return undefined
+    }
   }
 
   private associate(

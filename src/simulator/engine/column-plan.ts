@@ -9,6 +9,7 @@
  *   values (see object-values.ts).
  */
 import type { ColumnType, NormalizedColumnMapping } from '#shared/hubspot/import-request.ts'
+import type { LocatedMapping } from '#shared/hubspot/multi-file-request.ts'
 import { isWritable, type Property } from '#shared/hubspot/property.ts'
 import type { CellCheck } from '#shared/value-rules/index.ts'
 import { builtInAlternateId, isBuiltInUnique } from './crm-store.ts'
@@ -20,8 +21,10 @@ import type { StoredImportFile } from './types.ts'
 /** What planning a column needs to know about the account and the rest of the import. */
 export interface ColumnPlanContext {
   file: StoredImportFile
+  /** the file's position in `importRequest.files` */
+  fileIndex?: number
   /** every file's `associationIdentifierColumn` mappings, for joining on a common column */
-  identifierColumns: readonly NormalizedColumnMapping[]
+  identifierColumns: readonly LocatedMapping[]
   knowsObject(objectTypeId: string): boolean
   property(objectTypeId: string, propertyName: string): Property | undefined
   checkFor(objectTypeId: string, property: Property): CellCheck
@@ -46,8 +49,22 @@ export function planColumn(
   }
   if (mapping.columnType === 'FLEXIBLE_ASSOCIATION_LABEL')
     return { ...base, role: 'association-label' }
-  const foreignKey = planForeignKey(mapping, context.identifierColumns)
-  if (foreignKey) return { ...base, role: 'foreign-key', foreignKey }
+  const foreignKey = planForeignKey(mapping, context.identifierColumns, context.fileIndex)
+  if (foreignKey) {
+    // a joined column's cells are read as the common property, so both files' values compare alike
+    const target = foreignKey.join
+      ? context.property(foreignKey.toObjectTypeId, foreignKey.propertyName)
+      : undefined
+    return target
+      ? {
+          ...base,
+          role: 'foreign-key',
+          foreignKey,
+          property: target,
+          check: context.checkFor(foreignKey.toObjectTypeId, target),
+        }
+      : { ...base, role: 'foreign-key', foreignKey }
+  }
 
   const propertyName =
     mapping.propertyName ?? (mapping.columnType === 'HUBSPOT_OBJECT_ID' ? 'hs_object_id' : null)

@@ -6,12 +6,16 @@
  * Choices where HubSpot is SILENT:
  * - Multi-file imports: files holding an `associationIdentifierColumn` are processed first, so the
  *   other files' common columns find their records whatever the upload order.
+ * - A file with association columns may name one record on several rows (a company once per
+ *   contact it is associated with): later rows update and associate it instead of being
+ *   DUPLICATE_ALTERNATE_ID, as in a file mapping several objects (identifier.ts).
  */
 import {
   normalizeColumnMapping,
   type ImportFile,
   type NormalizedColumnMapping,
 } from '#shared/hubspot/import-request.ts'
+import { locatedMappings } from '#shared/hubspot/multi-file-request.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import { compileCellCheck, type CellCheck } from '#shared/value-rules/index.ts'
@@ -36,16 +40,22 @@ export async function planImportFiles(
         `No importRequest entry for file ${file.fileName}.`,
         file,
       )
-    return { file, spec, mappings: spec.fileImportPage.columnMappings.map(normalizeColumnMapping) }
+    return {
+      file,
+      spec,
+      fileIndex: job.request.files.indexOf(spec),
+      mappings: spec.fileImportPage.columnMappings.map(normalizeColumnMapping),
+    }
   })
-  const identifierColumns = specs.flatMap(({ mappings }) =>
-    mappings.filter((m) => m.associationIdentifierColumn),
+  const identifierColumns = locatedMappings(job.request).filter(
+    (m) => m.mapping.associationIdentifierColumn,
   )
   const checkFor = cachedChecks(job)
   const plans: FilePlan[] = []
-  for (const { file, spec, mappings } of specs) {
+  for (const { file, spec, fileIndex, mappings } of specs) {
     const context: ColumnPlanContext = {
       file,
+      fileIndex,
       identifierColumns,
       knowsObject: (objectTypeId) =>
         OBJECT_TYPES.some((o) => o.objectTypeId === objectTypeId) ||
@@ -87,11 +97,13 @@ async function planFile(
   const objects = groupColumnsByObject(columns)
   return {
     file,
+    fileIndex: context.fileIndex ?? 0,
     hasHeader,
     columnCount: ordered.length,
     columns,
     objects,
-    singleObject: objects.length === 1,
+    // a file that associates its rows may list one record on several rows, once per association
+    singleObject: objects.length === 1 && !columns.some((c) => c.role === 'foreign-key'),
     primaryObjectTypeId: objects[0]?.objectTypeId ?? ordered[0]?.columnObjectTypeId ?? '0-1',
   }
 }

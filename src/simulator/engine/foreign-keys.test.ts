@@ -7,6 +7,7 @@ describe('planForeignKey', () => {
     columnName: 'Company',
     associationIdentifierColumn: true,
   })
+  // every case but the joined one is a single-file import: no other file's common column
   it.each([
     ['a property column', testMapping('0-1', 'email'), undefined],
     ['no target', testMapping('0-1', null), undefined],
@@ -33,7 +34,12 @@ describe('planForeignKey', () => {
     [
       'a common column joined to the other file',
       testMapping('0-1', null, { columnName: 'Company', toColumnObjectTypeId: '0-2' }),
-      { fromObjectTypeId: '0-1', toObjectTypeId: '0-2', propertyName: 'name' },
+      {
+        fromObjectTypeId: '0-1',
+        toObjectTypeId: '0-2',
+        propertyName: 'name',
+        join: { fileIndex: 1, fileName: 'companies.csv', columnName: 'Company' },
+      },
     ],
     [
       'a foreign key type that names both ends',
@@ -61,6 +67,13 @@ describe('planForeignKey', () => {
       },
     ],
   ])('%s', (_case, mapping, plan) => {
-    expect(planForeignKey(mapping, [companyName])).toEqual(plan)
+    const located = {
+      fileIndex: 1,
+      fileName: 'companies.csv',
+      columnIndex: 0,
+      mapping: companyName,
+    }
+    const identifiers = plan && 'join' in plan ? [located] : []
+    expect(planForeignKey(mapping, identifiers, 0)).toEqual(plan)
   })
 })

@@ -41,6 +41,15 @@ export interface ForeignKeyPlan {
   /** the target's property that the cell holds; `hs_object_id` for record IDs */
   propertyName: string
   association?: AssociationType
+  /** the other file's common column this one joins: its rows, not the CRM, hold the targets */
+  join?: CommonColumnRef
+}
+
+/** A common column (`associationIdentifierColumn`) of one file of the import. */
+export interface CommonColumnRef {
+  fileIndex: number
+  fileName: string
+  columnName: string
 }
 
 export interface ObjectPlan {
@@ -52,6 +61,8 @@ export interface ObjectPlan {
 
 export interface FilePlan {
   file: StoredImportFile
+  /** the file's position in `importRequest.files` */
+  fileIndex: number
   hasHeader: boolean
   columnCount: number
   columns: ColumnPlan[]

@@ -1,120 +1,26 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type {
-  ColumnMapping,
-  ImportRequest,
-  LegacyColumnMapping,
-} from '#shared/hubspot/import-request.ts'
-import {
-  publicImportErrorSchema,
-  type PublicImportError,
-} from '#shared/hubspot/public-import-error.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { ColumnMapping } from '#shared/hubspot/import-request.ts'
+import { publicImportErrorSchema } from '#shared/hubspot/public-import-error.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import { compileCellCheck } from '#shared/value-rules/index.ts'
 import { CrmStore } from './crm-store.ts'
 import { processImport } from './process-import.ts'
 import { PropertyCatalogue } from './properties-catalogue.ts'
-import type { CrmObject, ImportJob, ProcessDeps, ProcessResult } from './types.ts'
-
-let dir: string
-let fileCounter = 0
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'process-import-'))
-})
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
-
-const NOW = new Date('2026-03-01T12:00:00.000Z')
-const SYSTEM = new Set(['hs_object_id', 'createdate', 'lastmodifieddate', 'hs_lastmodifieddate'])
-
-interface FileInput {
-  name?: string
-  content: string
-  mappings: (ColumnMapping | LegacyColumnMapping)[]
-  hasHeader?: boolean
-}
-
-function world() {
-  const catalogue = new PropertyCatalogue()
-  const store = new CrmStore({ catalogue })
-  return { catalogue, store }
-}
-
-async function run(
-  files: FileInput[],
-  request: Partial<Omit<ImportRequest, 'files'>> = {},
-  options: Partial<ProcessDeps> & { world?: ReturnType<typeof world> } = {},
-): Promise<{ result: ProcessResult; store: CrmStore; job: ImportJob }> {
-  const { store, catalogue } = options.world ?? world()
-  const stored = await Promise.all(
-    files.map(async (f, i) => {
-      fileCounter += 1
-      const fileName = f.name ?? `file-${fileCounter}.csv`
-      const path = join(dir, `${fileCounter}-${fileName}`)
-      await writeFile(path, f.content, 'utf8')
-      return { fileName, path, fileId: 5000 + i, rowCount: 0 }
-    }),
-  )
-  const job: ImportJob = {
-    importId: '7001',
-    request: {
-      name: 'test import',
-      ...request,
-      files: files.map((f, i) => ({
-        fileName: stored[i]?.fileName ?? '',
-        fileFormat: 'CSV' as const,
-        fileImportPage: { hasHeader: f.hasHeader ?? true, columnMappings: f.mappings },
-      })),
-    },
-    files: stored,
-  }
-  const result = await processImport(job, {
-    catalogue,
-    store,
-    signal: options.signal ?? new AbortController().signal,
-    rowsPerSecond: options.rowsPerSecond ?? 0,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    now: () => NOW,
-  })
-  return { result, store, job }
-}
-
-const contact = (
-  columnName: string,
-  propertyName: string,
-  extra: Partial<ColumnMapping> = {},
-): ColumnMapping => ({
-  columnObjectTypeId: '0-1',
-  columnName,
-  propertyName,
-  ...extra,
-})
-const company = (columnName: string, propertyName: string): ColumnMapping => ({
-  columnObjectTypeId: '0-2',
-  columnName,
-  propertyName,
-})
-
-function all(store: CrmStore, objectTypeId: string): CrmObject[] {
-  return store.list(objectTypeId, { limit: 10_000 }).results
-}
-
-function byEmail(store: CrmStore, email: string): CrmObject | undefined {
-  return store.findByUnique('0-1', 'email', email)
-}
-
-function userValues(record: CrmObject | undefined): Record<string, string> | undefined {
-  if (!record) return undefined
-  return Object.fromEntries(Object.entries(record.properties).filter(([k]) => !SYSTEM.has(k)))
-}
-
-/** [lineNumber, errorType, knownColumnNumber] for compact comparisons */
-function brief(errors: PublicImportError[]) {
-  return errors.map((e) => [e.sourceData.lineNumber, e.errorType, e.knownColumnNumber])
-}
+import {
+  NOW,
+  all,
+  brief,
+  byEmail,
+  company,
+  contact,
+  run,
+  testDir,
+  userValues,
+  world,
+} from './process-test-support.ts'
+import type { CrmObject, ImportJob, ProcessResult } from './types.ts'
 
 /** Counters must describe exactly what is in the store and the error list. */
 function expectCountersAddUp(result: ProcessResult, store: CrmStore, objectTypeIds: string[]) {
@@ -569,8 +475,11 @@ describe('processImport: contacts and companies in one file', () => {
         ],
       },
     ])
-    expect(brief(result.errors)).toEqual([[3, 'ASSOCIATION_RECORD_NOT_FOUND', 2]])
+    expect(brief(result.errors)).toEqual([[3, 'NO_OBJECT_ID_FROM_ASSOCIATION_IDENTIFIER', 2]])
     expect(result.errors[0]?.sourceData.pageName).toBe('companies.csv')
+    expect(result.errors[0]?.errorMessage).toBe(
+      'No row of contacts.csv has the email nobody@example.com, so the company was not associated with a contact.',
+    )
     const acme = store.findByUnique('0-2', 'domain', 'acme.com') as CrmObject
     const ann = byEmail(store, 'a@example.com') as CrmObject
     expect(acme.associations).toEqual([
@@ -875,13 +784,13 @@ describe('processImport: other problems', () => {
       files: [
         {
           fileName: 'a.csv',
-          path: join(dir, content === null ? 'does-not-exist.csv' : 'failed-a.csv'),
+          path: join(testDir(), content === null ? 'does-not-exist.csv' : 'failed-a.csv'),
           fileId: 1,
           rowCount: 1,
         },
       ],
     }
-    if (content !== null) await writeFile(join(dir, 'failed-a.csv'), content)
+    if (content !== null) await writeFile(join(testDir(), 'failed-a.csv'), content)
     const result = await processImport(job, {
       ...w,
       signal: new AbortController().signal,

@@ -7,7 +7,8 @@
  * The steps, each with the choices it makes where HubSpot is SILENT: file-plan.ts (whole-import
  * checks, file order), header-check.ts, column-plan.ts (identifier priority), identifier.ts
  * (unusable and repeated identifiers), operation-rules.ts, object-values.ts (unknown, read-only,
- * invalid and duplicate values), required-to-create.ts, associate-row.ts, import-counters.ts.
+ * invalid and duplicate values), required-to-create.ts, associate-row.ts, common-column-joins.ts,
+ * import-counters.ts.
  *
  * Choices where HubSpot is SILENT, made here:
  * - Line numbers count CSV records, not physical lines (a quoted newline does not add a line) and
@@ -22,6 +23,7 @@ import { ImportCounters } from './import-counters.ts'
 import { ImportErrorLog, ImportFailure, failureErrorFields } from './import-errors.ts'
 import type { FilePlan, RowContext } from './import-plan.ts'
 import { RowAssociator } from './associate-row.ts'
+import { CommonColumnJoins } from './common-column-joins.ts'
 import { RowPacer } from './row-pacer.ts'
 import type { ImportJob, ProcessDeps, ProcessResult } from './types.ts'
 import { ObjectWriter } from './write-object.ts'
@@ -40,6 +42,7 @@ class ImportRun {
   private readonly pacer: RowPacer
   private readonly objects: ObjectWriter
   private readonly associations: RowAssociator
+  private readonly joins = new CommonColumnJoins()
 
   constructor(job: ImportJob, deps: ProcessDeps) {
     this.job = job
@@ -55,7 +58,7 @@ class ImportRun {
     )
     const { store, errors, counters } = this
     this.objects = new ObjectWriter({ request: job.request, store, errors, counters, now })
-    this.associations = new RowAssociator(store, errors, counters)
+    this.associations = new RowAssociator(store, errors, counters, this.joins)
   }
 
   async run(): Promise<ProcessResult> {
@@ -66,6 +69,7 @@ class ImportRun {
       if (error instanceof ImportFailure) return this.failed(error)
       throw error
     }
+    for (const plan of plans) this.joins.register(plan)
     this.pacer.start()
     try {
       for (const plan of plans) {
@@ -160,6 +164,7 @@ class ImportRun {
       const id = this.objects.write(ctx, object, seen)
       if (id !== undefined) resolved.set(object.objectTypeId, id)
     }
+    this.joins.recordRow(ctx, resolved)
     this.associations.associateRow(ctx, resolved)
   }
 }
