@@ -6,16 +6,18 @@
  * is painted; the long tasks cover the whole flow, from the file choice to the import's page.
  */
 import { statSync } from 'node:fs'
-import { jsHeapMb, launchBrowser, rendererPeakMb } from './browser.ts'
+import { jsHeapMb, launchBrowser, profileMainThread, rendererPeakMb } from './browser.ts'
 import { memoryOf, resetPeak } from './processes.ts'
 import { blockingSummary } from './stats.ts'
 import {
   arm,
+  button,
   checkedStatus,
+  excludeBoxes,
+  gridInputs,
   longTasksSince,
   mark,
   openWizard,
-  problemGrid,
   reachCheckResults,
   waited,
 } from './wizard-driver.ts'
@@ -43,16 +45,17 @@ export async function measureFlow(
   appUrl: string,
   csvPath: string,
   proxyPid: number,
+  profilePath?: string,
 ): Promise<FlowMeasurement> {
   const browser = await launchBrowser()
   try {
     const page = await browser.browser.newPage()
     await openWizard(page, appUrl)
+    const stopProfile = profilePath ? await profileMainThread(page, profilePath) : undefined
     const { preview, mapping, check } = await reachCheckResults(page, csvPath, [LEFT_OUT_COLUMN])
 
     // a few edits: two emails fixed, one row excluded; the counts come back after a re-check
-    const grid = problemGrid(page)
-    const emails = grid.getByRole('textbox', { name: /^Value for Email on line/ })
+    const emails = gridInputs(page, 'Email')
     const fixes = Math.min(2, await emails.count())
     for (let i = 0; i < fixes; i++) {
       const cell = emails.nth(i)
@@ -60,15 +63,12 @@ export async function measureFlow(
       await cell.press('Enter')
     }
     await arm(page, 'recheck')
-    await grid
-      .getByRole('checkbox', { name: /^Exclude line/ })
-      .nth(2)
-      .check()
+    await excludeBoxes(page).nth(2).check()
     const recheck = await mark(page, 'recheck')
     const checkedText = await checkedStatus(page).innerText()
 
-    await page.getByRole('button', { name: 'Next' }).click()
-    const start = page.getByRole('button', { name: 'Start import' })
+    await button(page, 'Next').click()
+    const start = button(page, 'Start import')
     await start.waitFor()
     const proxyBefore = memoryOf(proxyPid).rssMb
     resetPeak(proxyPid)
@@ -78,6 +78,7 @@ export async function measureFlow(
     const uploading = await mark(page, 'uploading')
     const imported = await mark(page, 'imported')
     const proxyPeak = memoryOf(proxyPid).peakMb
+    await stopProfile?.()
 
     const { longestMs, totalBlockingMs } = blockingSummary(
       await longTasksSince(page, preview.since),

@@ -3,7 +3,7 @@
  * peak memory is that measurement's own, plus the memory readings: the renderer's VmHWM from
  * procfs and the page's JS heap from CDP.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumExecutable } from '../chromium.ts'
 
@@ -61,6 +61,22 @@ export function rendererPeakMb(browserPid: number): number {
     }
   }
   return peak
+}
+
+/**
+ * Records a sampling CPU profile of the page's main thread until the returned function is called,
+ * which writes it to `path` (open it in Chrome DevTools' Performance panel or any .cpuprofile viewer).
+ */
+export async function profileMainThread(page: Page, path: string): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop')
+    writeFileSync(path, JSON.stringify(profile))
+    await cdp.detach()
+  }
 }
 
 /** The page's JS heap in use now (CDP Performance.getMetrics), in MB. */

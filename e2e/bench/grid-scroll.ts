@@ -4,7 +4,7 @@
  * fling of 6,000 px/s, so every frame brings new rows in) and each frame's time is recorded.
  */
 import type { Page } from '@playwright/test'
-import { launchBrowser } from './browser.ts'
+import { launchBrowser, profileMainThread } from './browser.ts'
 import { blockingSummary, frameSummary } from './stats.ts'
 import {
   checkedStatus,
@@ -51,6 +51,7 @@ async function scrollGrid(page: Page): Promise<ScrollRun> {
 export async function measureGridScroll(
   appUrl: string,
   csvPath: string,
+  profilePath?: string,
 ): Promise<ScrollMeasurement> {
   const browser = await launchBrowser()
   try {
@@ -59,7 +60,9 @@ export async function measureGridScroll(
     await reachCheckResults(page, csvPath)
     const problemRows = await checkedStatus(page).innerText()
     await problemGrid(page).waitFor()
+    const stopProfile = profilePath ? await profileMainThread(page, profilePath) : undefined
     const { stamps, scrolledPx, started } = await scrollGrid(page)
+    await stopProfile?.()
     const frames = frameSummary(stamps)
     const { longestMs } = blockingSummary(await longTasksSince(page, started))
     return { problemRows, ...frames, longestTaskMs: longestMs, scrolledPx }

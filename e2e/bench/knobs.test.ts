@@ -17,6 +17,7 @@ describe('parseKnobs', () => {
     { env: { BENCH_POLL_SECONDS: '4' }, field: 'pollSeconds', expected: 4 },
     { env: { BENCH_SKIP_BUILD: '1' }, field: 'skipBuild', expected: true },
     { env: { BENCH_SKIP_BUILD: '0' }, field: 'skipBuild', expected: false },
+    { env: { BENCH_PROFILE: 'true' }, field: 'profile', expected: true },
   ])('$env sets $field', ({ env, field, expected }) => {
     expect(parseKnobs(env)[field as keyof typeof DEFAULT_KNOBS]).toEqual(expected)
   })

@@ -18,6 +18,8 @@ export interface Knobs {
   simulatorRows: number
   /** reuse dist/client instead of building the app again */
   skipBuild: boolean
+  /** write the page's main-thread CPU profile of each flow's first round to .bench/ */
+  profile: boolean
 }
 
 export const DEFAULT_KNOBS: Knobs = {
@@ -30,6 +32,7 @@ export const DEFAULT_KNOBS: Knobs = {
   pollSeconds: 30,
   simulatorRows: 100_000,
   skipBuild: false,
+  profile: false,
 }
 
 /** One line per knob, for `BENCH_HELP=1` and the README. */
@@ -43,6 +46,7 @@ export const KNOB_HELP: readonly [string, string][] = [
   ['BENCH_POLL_SECONDS', 'how long they poll, per round (30)'],
   ['BENCH_SIMULATOR_ROWS', 'rows the simulator imports in fast mode (100000)'],
   ['BENCH_SKIP_BUILD', '1: serve the dist/client already built (0)'],
+  ['BENCH_PROFILE', '1: write main-thread CPU profiles of the flows to .bench/*.cpuprofile (0)'],
 ]
 
 function wholeNumber(name: string, text: string): number {
@@ -56,6 +60,8 @@ function wholeNumber(name: string, text: string): number {
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   return value === undefined || value.trim() === '' ? fallback : wholeNumber(name, value)
 }
+
+const flag = (value: string | undefined) => value === '1' || value === 'true'
 
 /** Reads the BENCH_* variables; an unusable value throws one message naming it. */
 export function parseKnobs(env: Record<string, string | undefined>): Knobs {
@@ -90,6 +96,7 @@ export function parseKnobs(env: Record<string, string | undefined>): Knobs {
       env.BENCH_SIMULATOR_ROWS,
       DEFAULT_KNOBS.simulatorRows,
     ),
-    skipBuild: env.BENCH_SKIP_BUILD === '1' || env.BENCH_SKIP_BUILD === 'true',
+    skipBuild: flag(env.BENCH_SKIP_BUILD),
+    profile: flag(env.BENCH_PROFILE),
   }
 }
