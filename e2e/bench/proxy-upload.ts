@@ -5,12 +5,14 @@
  * process per round, so its RSS growth is this upload's: VmHWM after minus VmRSS before.
  */
 import http from 'node:http'
-import { memoryOf, startChild, startProxy, type Child } from './processes.ts'
+import { cpuSecondsOf, memoryOf, startChild, startProxy, type Child } from './processes.ts'
 
 export interface UploadMeasurement {
   mbPerSecond: number
   rssGrowthMb: number
   seconds: number
+  /** CPU the forwarding process used for this upload: less noisy than MB/s on a busy machine */
+  cpuSeconds: number
 }
 
 const COLUMNS = ['email', 'firstname', 'lastname']
@@ -98,11 +100,13 @@ async function measureThrough(
   megabytes: number,
 ): Promise<UploadMeasurement> {
   const before = memoryOf(server.pid).rssMb
+  const cpuBefore = cpuSecondsOf(server.pid)
   const { seconds } = await uploadForm(`${server.url}${path}`, megabytes)
   return {
     seconds,
     mbPerSecond: megabytes / seconds,
     rssGrowthMb: memoryOf(server.pid).peakMb - before,
+    cpuSeconds: cpuSecondsOf(server.pid) - cpuBefore,
   }
 }
 

@@ -328,7 +328,8 @@ async function uploadSection(knobs: Knobs, figures: Figure[]) {
             : await measureProxyUpload(sink.url, knobs.uploadMb)
         ;(side === 'plain' ? plain : proxy).push(r)
         log(
-          `  ${side.padEnd(5)} ${Math.round(r.mbPerSecond)} MB/s, RSS +${Math.round(r.rssGrowthMb)} MB`,
+          `  ${side.padEnd(5)} ${Math.round(r.mbPerSecond)} MB/s, ${r.cpuSeconds.toFixed(2)} CPU s, ` +
+            `RSS +${Math.round(r.rssGrowthMb)} MB`,
         )
       }
     }
@@ -352,6 +353,12 @@ async function uploadSection(knobs: Knobs, figures: Figure[]) {
         '×',
         proxy.map((p, i) => p.mbPerSecond / plain[i]!.mbPerSecond),
         TARGETS.uploadRatio,
+      ),
+      figure(
+        'upload.cpuRatio',
+        'proxy ÷ plain pass-through CPU time for the upload',
+        '×',
+        proxy.map((p, i) => p.cpuSeconds / plain[i]!.cpuSeconds),
       ),
       figure(
         'upload.proxyRssGrowthMb',
