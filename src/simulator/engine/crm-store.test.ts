@@ -10,6 +10,32 @@ function storeWithCatalogue() {
 }
 
 describe('CrmStore', () => {
+  it.each([
+    ['get', (store: CrmStore, id: string) => store.get('0-1', id)!],
+    ['findByUnique', (store: CrmStore) => store.findByUnique('0-1', 'email', 'a@example.com')!],
+    ['update', (store: CrmStore, id: string) => store.update('0-1', id, { firstname: 'Ann' }, t1)],
+    ['list', (store: CrmStore) => store.list('0-1', { limit: 10 }).results[0]!],
+  ] as const)('%s hands out a copy: changing it leaves the stored record alone', (_case, read) => {
+    const store = new CrmStore()
+    const created = store.create('0-1', { email: 'a@example.com' }, t0)
+    store.create('0-2', { name: 'Acme' }, t0)
+    store.associate(
+      { objectTypeId: '0-1', id: created.id },
+      { objectTypeId: '0-2', id: String(FIRST_RECORD_ID + 1) },
+    )
+    const before = store.get('0-1', created.id)
+    const copy = read(store, created.id)
+    copy.properties.email = 'changed@example.com'
+    copy.associations[0]!.toObjectId = '0'
+    copy.associations.push({ ...copy.associations[0]! })
+    // the record create() returned is a copy too
+    created.properties.email = 'changed@example.com'
+    const after = store.get('0-1', created.id)!
+    expect(after.properties.email).toBe('a@example.com')
+    expect(after.associations).toEqual(before!.associations)
+    expect(store.findByUnique('0-1', 'email', 'changed@example.com')).toBeUndefined()
+  })
+
   it('creates records with high numeric ids and HubSpot system properties', () => {
     const store = new CrmStore()
     const a = store.create('0-1', { email: 'a@example.com', firstname: '' }, t0)

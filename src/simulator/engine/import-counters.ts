@@ -9,8 +9,16 @@
  *   associations, one per pair of records, and appears only when non-zero.
  */
 
-function recordKey(objectTypeId: string, id: string): string {
-  return `${objectTypeId}:${id}`
+const NONE: ReadonlySet<string> = new Set()
+
+/** The id set of one object type, made on first use. */
+function idsOf(sets: Map<string, Set<string>>, objectTypeId: string): Set<string> {
+  let ids = sets.get(objectTypeId)
+  if (!ids) {
+    ids = new Set()
+    sets.set(objectTypeId, ids)
+  }
+  return ids
 }
 
 export class ImportCounters {
@@ -24,10 +32,14 @@ export class ImportCounters {
     ERRORS: 0,
     ASSOCIATIONS_CREATED: 0,
   }
-  private readonly written = new Set<string>()
-  private readonly createdHere = new Set<string>()
+  // per object type, so no "type:id" key is built for every write
+  private readonly written = new Map<string, Set<string>>()
+  private readonly createdHere = new Map<string, Set<string>>()
+
   /** contacts written, for `createContactListFromImport` */
-  readonly contactIds = new Set<string>()
+  get contactIds(): ReadonlySet<string> {
+    return this.written.get('0-1') ?? NONE
+  }
 
   get totalRows(): number {
     return this.counts.TOTAL_ROWS
@@ -40,7 +52,7 @@ export class ImportCounters {
   countCreated(objectTypeId: string, id: string, values: number): void {
     this.counts.CREATED_OBJECTS += 1
     this.counts.PROPERTY_VALUES_EMITTED += values
-    this.createdHere.add(recordKey(objectTypeId, id))
+    idsOf(this.createdHere, objectTypeId).add(id)
     this.markWritten(objectTypeId, id)
   }
 
@@ -55,7 +67,7 @@ export class ImportCounters {
   }
 
   createdByThisImport(objectTypeId: string, id: string): boolean {
-    return this.createdHere.has(recordKey(objectTypeId, id))
+    return this.createdHere.get(objectTypeId)?.has(id) === true
   }
 
   snapshot(errors: number): Record<string, number> {
@@ -66,11 +78,9 @@ export class ImportCounters {
   }
 
   private markWritten(objectTypeId: string, id: string): void {
-    const key = recordKey(objectTypeId, id)
-    if (!this.written.has(key)) {
-      this.written.add(key)
-      this.counts.UNIQUE_OBJECTS_WRITTEN += 1
-    }
-    if (objectTypeId === '0-1') this.contactIds.add(id)
+    const ids = idsOf(this.written, objectTypeId)
+    const before = ids.size
+    ids.add(id)
+    if (ids.size > before) this.counts.UNIQUE_OBJECTS_WRITTEN += 1
   }
 }
