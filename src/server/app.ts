@@ -24,6 +24,8 @@ import { createHubSpotClient, type RetryPolicy } from './hubspot-client.ts'
 import { createIdempotencyStore } from './idempotency.ts'
 import { describeError, type Logger } from './logger.ts'
 import { createRateBudget, type RateBudgetOptions } from './rate-budget.ts'
+import { DEFAULT_UPLOAD_LIMITS, closeAfterAnswer, type UploadLimits } from './upload-lifecycle.ts'
+import { createUploadSlots, type ReleaseSlot } from './upload-slots.ts'
 import {
   upstreamUrl,
   validImportId,
@@ -58,7 +60,16 @@ export interface AppOptions {
   retry?: Partial<RetryPolicy>
   budget?: Partial<Omit<RateBudgetOptions, 'limit'>>
   maxFileBytes?: number
+  /** no bytes from the browser for this long: the upload stalled */
   uploadIdleTimeoutMs?: number
+  /** below this average rate over `uploadRateWindowMs` an upload is cut (UPLOAD_MIN_BYTES_PER_SECOND) */
+  uploadMinBytesPerSecond?: number
+  uploadRateWindowMs?: number
+  /** the longest an upload may take (UPLOAD_DEADLINE_MS) */
+  uploadDeadlineMs?: number
+  /** creates that may wait for an upload slot, and how long (UPLOAD_QUEUE_LENGTH, _TIMEOUT_MS) */
+  uploadQueueLength?: number
+  uploadQueueTimeoutMs?: number
   responseTimeoutMs?: number
   /** IANA time zone of the HubSpot account: its daily API limit resets at midnight there */
   hubspotTimeZone?: string
@@ -66,7 +77,7 @@ export interface AppOptions {
   allowedHosts?: readonly string[]
   /** the origin browsers use behind a TLS gateway (its host is allowed too) */
   publicOrigin?: string
-  /** simultaneous uploads; more get a 503 (HubSpot itself runs three imports at a time) */
+  /** simultaneous uploads; more wait in the queue (HubSpot itself runs three imports at a time) */
   maxConcurrentUploads?: number
 }
 
@@ -101,11 +112,20 @@ export function createApp(options: AppOptions) {
   const idempotency = createIdempotencyStore()
   const statusCache = createStatusCache({ ttlMs: options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS })
   const frameAncestors = options.frameAncestors ?? ["'self'"]
-  const maxConcurrentUploads = options.maxConcurrentUploads ?? 3
+  const uploadSlots = createUploadSlots({
+    slots: options.maxConcurrentUploads ?? 3,
+    maxQueue: options.uploadQueueLength ?? 100,
+    queueTimeoutMs: options.uploadQueueTimeoutMs ?? 60_000,
+  })
+  const uploadLimits: UploadLimits = {
+    idleTimeoutMs: options.uploadIdleTimeoutMs ?? DEFAULT_UPLOAD_LIMITS.idleTimeoutMs,
+    minBytesPerSecond: options.uploadMinBytesPerSecond ?? DEFAULT_UPLOAD_LIMITS.minBytesPerSecond,
+    rateWindowMs: options.uploadRateWindowMs ?? DEFAULT_UPLOAD_LIMITS.rateWindowMs,
+    deadlineMs: options.uploadDeadlineMs ?? DEFAULT_UPLOAD_LIMITS.deadlineMs,
+  }
   const origins = originPolicy(options.allowedHosts, options.publicOrigin)
   const limits = { hubspotTimeZone: options.hubspotTimeZone ?? 'UTC' }
   const toResponse = (upstream: UpstreamResponse) => upstreamAnswer(upstream, limits)
-  let uploads = 0
 
   const app = new Hono<Env>({ strict: true })
 
@@ -180,16 +200,22 @@ export function createApp(options: AppOptions) {
     const base = importsPath(version)
 
     const create = async (c: Context<Env>) => {
-      if (uploads >= maxConcurrentUploads) {
-        throw new ProxyError(
-          503,
-          'PROXY_BUSY',
-          'Too many uploads are running; try again in a moment.',
-          {},
-          { 'Retry-After': '30' },
-        )
+      const { incoming, outgoing } = c.env
+      // a browser that leaves while queued gives up its place
+      const gone = new AbortController()
+      const onClose = () =>
+        gone.abort(new ProxyError(499, 'REQUEST_TIMEOUT', 'The browser disconnected while queued.'))
+      outgoing.once('close', onClose)
+      let release: ReleaseSlot
+      try {
+        release = await uploadSlots.acquire(gone.signal)
+      } catch (error) {
+        // the body was never read: answer, then close rather than read it all
+        closeAfterAnswer(incoming, outgoing)
+        throw error
+      } finally {
+        outgoing.off('close', onClose)
       }
-      uploads++
       const audit: CreateImportAudit = { bytes: 0 }
       try {
         const result = await createImport(
@@ -206,7 +232,7 @@ export function createApp(options: AppOptions) {
             idempotency,
             limits,
             ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
-            ...(options.uploadIdleTimeoutMs ? { idleTimeoutMs: options.uploadIdleTimeoutMs } : {}),
+            uploadLimits,
             ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
           },
           audit,
@@ -223,7 +249,7 @@ export function createApp(options: AppOptions) {
           headers: result.headers,
         })
       } finally {
-        uploads--
+        release()
       }
     }
     hubspot.post(base, create)
@@ -360,7 +386,11 @@ export function createApp(options: AppOptions) {
       budget.close()
       client.close()
     },
-    stats: () => ({ budget: budget.stats(), uploads }),
+    stats: () => ({
+      budget: budget.stats(),
+      uploads: uploadSlots.stats().running,
+      uploadQueue: uploadSlots.stats().queued,
+    }),
   }
 }
 

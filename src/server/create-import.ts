@@ -22,7 +22,12 @@ import {
 } from './import-request-checks.ts'
 import { describeError, type Logger } from './logger.ts'
 import type { RateSlot } from './rate-budget.ts'
-import { closeAfterAnswer, watchUpload } from './upload-lifecycle.ts'
+import {
+  DEFAULT_UPLOAD_LIMITS,
+  closeAfterAnswer,
+  watchUpload,
+  type UploadLimits,
+} from './upload-lifecycle.ts'
 import {
   multipartBody,
   multipartPreamble,
@@ -38,8 +43,8 @@ export interface CreateImportDeps {
   limits?: RateLimitContext
   /** HubSpot's 512 MB unless lowered (e.g. 20 MB on free portals) */
   maxFileBytes?: number
-  /** no bytes from the browser for this long: the upload is abandoned (slow-loris guard) */
-  idleTimeoutMs?: number
+  /** stall, crawl and deadline limits on the browser's upload (slow-loris guards) */
+  uploadLimits?: Partial<UploadLimits>
   /** after the last byte, how long HubSpot may take to answer */
   responseTimeoutMs?: number
 }
@@ -82,7 +87,7 @@ export async function createImport(
   const { incoming, outgoing, requestId } = input
   const { client, logger } = deps
   const maxFileBytes = deps.maxFileBytes ?? IMPORT_LIMITS.maxFileBytes
-  const watch = watchUpload(incoming, outgoing, deps.idleTimeoutMs ?? 60_000)
+  const watch = watchUpload(incoming, outgoing, { ...DEFAULT_UPLOAD_LIMITS, ...deps.uploadLimits })
   const { signal, touch, whileProxyWaits } = watch
 
   let form: ImportForm | undefined

@@ -8,6 +8,10 @@ const DEFAULTS: Env = {
   HUBSPOT_RATE_LIMIT: 100,
   HUBSPOT_TIME_ZONE: 'UTC',
   FRAME_ANCESTORS: ["'self'"],
+  UPLOAD_MIN_BYTES_PER_SECOND: 1024,
+  UPLOAD_DEADLINE_MS: 3_600_000,
+  UPLOAD_QUEUE_LENGTH: 100,
+  UPLOAD_QUEUE_TIMEOUT_MS: 60_000,
   LOG_LEVEL: 'info',
   IMPORT_STATUS_CACHE_MS: 2000,
 }
@@ -113,6 +117,21 @@ describe('parseEnv values', () => {
       { HUBSPOT_TIME_ZONE: 'Europe/Berlin' },
       { HUBSPOT_TIME_ZONE: 'Europe/Berlin' },
     ],
+    [
+      'upload limits',
+      {
+        UPLOAD_MIN_BYTES_PER_SECOND: '0',
+        UPLOAD_DEADLINE_MS: '7200000',
+        UPLOAD_QUEUE_LENGTH: '0',
+        UPLOAD_QUEUE_TIMEOUT_MS: '5000',
+      },
+      {
+        UPLOAD_MIN_BYTES_PER_SECOND: 0,
+        UPLOAD_DEADLINE_MS: 7_200_000,
+        UPLOAD_QUEUE_LENGTH: 0,
+        UPLOAD_QUEUE_TIMEOUT_MS: 5_000,
+      },
+    ],
     ['log level', { LOG_LEVEL: 'silent' }, { LOG_LEVEL: 'silent' }],
     ['no status sharing', { IMPORT_STATUS_CACHE_MS: '0' }, { IMPORT_STATUS_CACHE_MS: 0 }],
     [
@@ -211,6 +230,16 @@ describe('parseEnv refusals', () => {
       'an identity header over 64 characters',
       { TRUST_IDENTITY_HEADER: 'X'.repeat(65) },
       'TRUST_IDENTITY_HEADER: must be a header name such as X-Forwarded-User',
+    ],
+    [
+      'an upload deadline under a minute',
+      { UPLOAD_DEADLINE_MS: '5000' },
+      'UPLOAD_DEADLINE_MS: must be from 60000 to 86400000',
+    ],
+    [
+      'a queue wait under a second',
+      { UPLOAD_QUEUE_TIMEOUT_MS: '10' },
+      'UPLOAD_QUEUE_TIMEOUT_MS: must be from 1000 to 600000',
     ],
     [
       'an unknown time zone',

@@ -115,6 +115,10 @@ export const envSchema = z.object({
       .transform((name) => name.toLowerCase())
       .optional(),
   ),
+  UPLOAD_MIN_BYTES_PER_SECOND: withDefault(wholeNumber(0, 100_000_000), '1024'),
+  UPLOAD_DEADLINE_MS: withDefault(wholeNumber(60_000, 86_400_000), '3600000'),
+  UPLOAD_QUEUE_LENGTH: withDefault(wholeNumber(0, 10_000), '100'),
+  UPLOAD_QUEUE_TIMEOUT_MS: withDefault(wholeNumber(1_000, 600_000), '60000'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
   IMPORT_STATUS_CACHE_MS: withDefault(wholeNumber(0, 60_000), '2000'),
 })

@@ -69,7 +69,7 @@ export function parseImportForm(
   incoming: IncomingMessage,
   maxFileBytes: number,
   signal: AbortSignal,
-  onBytes: () => void = () => {},
+  onBytes: (bytes: number) => void = () => {},
 ): ImportForm {
   const parser = busboy({
     headers: incoming.headers,
@@ -170,7 +170,8 @@ export function parseImportForm(
   signal.addEventListener('abort', onAbort, { once: true })
   incoming.pipe(parser)
   // after pipe(): the stream already flows, so this listener neither starts nor steals the data
-  incoming.on('data', onBytes)
+  const onData = (chunk: Buffer) => onBytes(chunk.length)
+  incoming.on('data', onData)
 
   const importRequest = Promise.race([requestPart, failed, ended])
   const file = Promise.race([filePart, failed, ended])
@@ -182,7 +183,7 @@ export function parseImportForm(
     done: formDone,
     stop() {
       signal.removeEventListener('abort', onAbort)
-      incoming.off('data', onBytes)
+      incoming.off('data', onData)
       incoming.unpipe(parser)
       if (!parser.destroyed) parser.destroy()
     },

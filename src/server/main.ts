@@ -67,6 +67,10 @@ const running = await startProxy({
   allowedHosts: env.ALLOWED_HOSTS ?? defaultAllowedHosts(env.HOST),
   ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
   statusCacheMs: env.IMPORT_STATUS_CACHE_MS,
+  uploadMinBytesPerSecond: env.UPLOAD_MIN_BYTES_PER_SECOND,
+  uploadDeadlineMs: env.UPLOAD_DEADLINE_MS,
+  uploadQueueLength: env.UPLOAD_QUEUE_LENGTH,
+  uploadQueueTimeoutMs: env.UPLOAD_QUEUE_TIMEOUT_MS,
   ...(env.TRUST_IDENTITY_HEADER ? { trustIdentityHeader: env.TRUST_IDENTITY_HEADER } : {}),
   ...(dev ? {} : { clientDir }),
 }).catch((error: unknown) => {
