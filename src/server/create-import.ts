@@ -9,6 +9,7 @@ import {
   outcomeUnknown,
   passedHeaders,
 } from './create-import-errors.ts'
+import { readHead } from './csv-header.ts'
 import { ProxyError, headerValue, upstreamErrorResponse, type RateLimitContext } from './errors.ts'
 import { dateWhenSent, type HubSpotClient } from './hubspot-client.ts'
 import type { IdempotencyStore, Lease } from './idempotency.ts'
@@ -16,9 +17,10 @@ import { parseImportForm, spoolToDisk, type ImportForm } from './import-form.ts'
 import { beginIdempotentCreate, replayed } from './import-idempotency.ts'
 import {
   checkColumns,
+  checkedRest,
+  checkFirstRow,
   checkOneFile,
   checkRequestHeaders,
-  readHead,
 } from './import-request-checks.ts'
 import { describeError, type Logger } from './logger.ts'
 import type { RateSlot } from './rate-budget.ts'
@@ -107,13 +109,14 @@ export async function createImport(
     if (!file.afterRequest) spool = await spoolToDisk(file, touch)
     const importRequest = await form.importRequest
     audit.importName = importRequest.name
-    checkOneFile(importRequest, file.filename)
+    const fileName = checkOneFile(importRequest, file.filename)
 
     const chunks = (spool ? createReadStream(spool.file) : file.stream)[
       Symbol.asyncIterator
     ]() as AsyncIterator<Buffer>
     const head = await readHead(chunks, touch)
-    checkColumns(importRequest, file.filename, head)
+    checkColumns(importRequest, fileName, head)
+    await checkFirstRow(importRequest, fileName, head, chunks, touch)
 
     const key = headerValue(incoming.headers['idempotency-key'])
     // waiting on the proxy's own queues is not a stalled browser
@@ -132,10 +135,10 @@ export async function createImport(
     const boundary = newBoundary()
     const body = multipartBody({
       boundary,
-      preamble: multipartPreamble(boundary, importRequest, file.filename, file.mimeType),
+      preamble: multipartPreamble(boundary, importRequest, fileName, file.mimeType),
       file: {
-        head,
-        rest: chunks,
+        head: head.bytes,
+        rest: checkedRest(importRequest, fileName, head, chunks),
         truncated: () => file.stream.truncated === true,
         formDone: form.done,
       },

@@ -1,94 +1,111 @@
 import { describe, expect, it } from 'vitest'
-import { countCsvFields, firstRecordEnd, headerRecord } from './csv-header.ts'
+import { readFirstRow, readHead, refuseZeroBytes } from './csv-header.ts'
 
 const BOM = '\uFEFF'
-const buffer = (text: string) => Buffer.from(text, 'utf8')
 
-describe('firstRecordEnd', () => {
+async function* chunksOf(parts: (string | Buffer)[]) {
+  for (const part of parts) yield typeof part === 'string' ? Buffer.from(part) : part
+}
+
+/** The text in chunks of `size` bytes. */
+function split(text: string, size: number): Buffer[] {
+  const bytes = Buffer.from(text)
+  const parts: Buffer[] = []
+  for (let at = 0; at < bytes.length; at += size) parts.push(bytes.subarray(at, at + size))
+  return parts
+}
+
+describe('readHead: the header in the shared dialect', () => {
   it.each([
-    ['LF', 'a,b\n1,2\n', 3],
-    ['CRLF: the CR', 'a,b\r\n1,2\r\n', 3],
-    ['a lone CR', 'a,b\r1,2', 3],
-    ['a BOM counts as bytes', `${BOM}a,b\n`, 6],
-    ['a quoted LF is inside the record', '"a\nb",c\n1,2\n', 7],
-    ['a quoted CRLF is inside the record', '"a\r\nb",c\r\n', 8],
-    ['a doubled quote does not end the quoting', '"say ""hi""\n",b\nx', 15],
-    ['an empty first line', '\na,b\n', 0],
-    ['no line break yet', 'a,b,c', -1],
-    ['an open quote to the end of the buffer', '"a,b\nc,d\n', -1],
-    ['empty', '', -1],
-  ])('%s: %j → %i', (_case, text, expected) => {
-    expect(firstRecordEnd(buffer(text))).toBe(expected)
-  })
-
-  it('finds the end of a header longer than one read, once the rest arrives', () => {
-    const header = Array.from({ length: 5000 }, (_, i) => `"column, number ${i}"`).join(',')
-    const whole = buffer(`${header}\r\nrow\r\n`)
-    const firstRead = whole.subarray(0, 64 * 1024)
-    expect(firstRead.length).toBeLessThan(header.length)
-    expect(firstRecordEnd(firstRead)).toBe(-1)
-    expect(firstRecordEnd(whole)).toBe(Buffer.byteLength(header))
-  })
-
-  it('is not fooled by a read that ends between the two quotes of an escaped quote', () => {
-    const text = '"a""\nb",c\nrow\n'
-    const split = text.indexOf('""') + 1
-    expect(firstRecordEnd(buffer(text.slice(0, split)))).toBe(-1)
-    expect(firstRecordEnd(buffer(text))).toBe(text.indexOf(',c') + 2)
-  })
-})
-
-describe('countCsvFields', () => {
-  it.each([
-    ['one column', 'email', 1],
-    ['three columns', 'email,firstname,lastname', 3],
-    ['empty record', '', 1],
-    ['empty cells', ',,', 3],
-    ['a quoted comma', '"last, first",email', 2],
-    ['a quoted newline', '"first\nname",email', 2],
-    ['escaped quotes', '"say ""a,b""",c', 2],
-    ['a quoted empty cell', '"",b', 2],
-    ['trailing comma', 'a,b,', 3],
-    ['spaces around commas', ' a , b ', 2],
-    ['non-ASCII names', 'prénom,名前,email', 3],
-  ])('%s: %j → %i', (_case, record, expected) => {
-    expect(countCsvFields(record)).toBe(expected)
-  })
-
-  it.each([
-    [';', 'a;b;"c;d"', 3],
-    ['\t', 'a\tb', 2],
-    [';', 'a,b;c', 2],
-  ])('with delimiter %j: %j → %i', (delimiter, record, expected) => {
-    expect(countCsvFields(record, delimiter)).toBe(expected)
-  })
-})
-
-describe('headerRecord', () => {
-  it.each([
-    ['LF', 'a,b\n1,2\n', 'a,b'],
-    ['CRLF: no CR left', 'a,b\r\n1,2\r\n', 'a,b'],
-    ['a BOM is dropped', `${BOM}email,name\nx,y\n`, 'email,name'],
-    ['only the first BOM is dropped', `${BOM}${BOM}a\n`, `${BOM}a`],
-    ['a quoted newline is kept', '"first\nname",b\n1,2\n', '"first\nname",b'],
-    ['no line break: the whole buffer', 'a,b,c', 'a,b,c'],
-    ['a BOM and no line break', `${BOM}a,b`, 'a,b'],
-    ['empty', '', ''],
-    ['an empty first line', '\na,b\n', ''],
-    ['multi-byte UTF-8 names', 'prénom,名前\nx,y\n', 'prénom,名前'],
-  ])('%s: %j → %j', (_case, text, expected) => {
-    expect(headerRecord(buffer(text))).toBe(expected)
-  })
-
-  it.each([
+    ['LF', 'a,b\n1,2\n', ['a', 'b']],
+    ['CRLF: no CR left', 'a,b\r\n1,2\r\n', ['a', 'b']],
+    ['a lone CR', 'a,b\r1,2', ['a', 'b']],
+    ['a BOM is not content', `${BOM}email,name\nx,y\n`, ['email', 'name']],
+    ['a quoted LF and CRLF stay in the cell', '"a\nb","c\r\nd"\n1,2\n', ['a\nb', 'c\r\nd']],
+    ['a doubled quote does not end the quoting', '"say ""hi""\n",b\nx', ['say "hi"\n', 'b']],
     [
-      'a BOM, quoted commas and newlines, CRLF',
-      `${BOM}"email","first\r\nname","last,name"\r\n1,2,3\r\n`,
-      3,
+      'a quote inside an unquoted cell is text',
+      'email,Height (5\'10"),x\n1,2,3\n',
+      ['email', 'Height (5\'10")', 'x'],
     ],
-    ['escaped quotes around a comma', '"a ""b,c"" d",e\n', 2],
-    ['a wide header', `${Array.from({ length: 999 }, (_, i) => `c${i}`).join(',')}\n`, 999],
-  ])('counts the columns of %s', (_case, text, expected) => {
-    expect(countCsvFields(headerRecord(buffer(text)))).toBe(expected)
+    [
+      'blank lines and empty cells above it are not records',
+      '\n  \n,,\nemail,x\n1,2',
+      ['email', 'x'],
+    ],
+    ['no line break: the whole file', 'a,b,c', ['a', 'b', 'c']],
+    ['a trailing comma is an empty column', 'a,b,\n1,2,3\n', ['a', 'b', '']],
+    ['non-ASCII names', 'prénom,名前,email\n', ['prénom', '名前', 'email']],
+    ['empty', '', undefined],
+  ])('%s', async (_case, text, header) => {
+    for (const size of [1, 3, 64 * 1024]) {
+      const head = await readHead(chunksOf(split(text, size)), () => {})
+      expect(head.survey.header).toEqual(header)
+    }
+  })
+
+  it('stops as soon as the header has ended, keeping every byte read', async () => {
+    let touched = 0
+    const head = await readHead(chunksOf(['a,', 'b\n1', ',2\n', 'never read']), () => touched++)
+    expect(head.bytes.toString()).toBe('a,b\n1')
+    expect(touched).toBe(2)
+  })
+
+  it('finds the end of a header longer than one read, once the rest arrives', async () => {
+    const header = Array.from({ length: 5000 }, (_, i) => `"column, number ${i}"`).join(',')
+    const head = await readHead(chunksOf(split(`${header}\r\nrow\r\n`, 64 * 1024)), () => {})
+    expect(head.survey.headerCells).toBe(5000)
+  })
+
+  it('refuses a first line over 1 MB', async () => {
+    const big = 'x'.repeat(600 * 1024)
+    await expect(readHead(chunksOf([big, big, big]), () => {})).rejects.toThrow(
+      "The file's first line is longer than 1 MB; is it a CSV?",
+    )
+  })
+
+  it('takes a header that ends in the chunk that passes 1 MB', async () => {
+    const big = 'x'.repeat(600 * 1024)
+    const head = await readHead(chunksOf([big, `${big}\n1`]), () => {})
+    expect(head.survey.headerCells).toBe(1)
+  })
+
+  it('stops at once on UTF-16 or a zero byte', async () => {
+    const utf16 = await readHead(chunksOf([Buffer.from([0xff, 0xfe, 0x61, 0]), 'more']), () => {})
+    expect(utf16.survey.problem()?.code).toBe('UTF16')
+    expect(utf16.bytes.length).toBe(4)
+    const nul = await readHead(chunksOf(['a\u0000b', 'more']), () => {})
+    expect(nul.survey.problem()?.code).toBe('ZERO_BYTE')
+  })
+})
+
+describe('readFirstRow', () => {
+  it.each([
+    ['a data row in the same chunk', ['a,b\n1,2\n'], undefined],
+    ['a data row begun in the next chunk', ['a,b\n', '1', ',2\n'], undefined],
+    ['only blank rows after the header', ['a,b\n', ',\n', '  \n'], 'HEADER_ONLY'],
+    ['nothing after the header', ['a,b'], 'HEADER_ONLY'],
+    ['only blank lines', ['\n', '\r\n , \n'], 'BLANK_ONLY'],
+    ['nothing', [], 'EMPTY_FILE'],
+  ])('%s', async (_case, parts, problem) => {
+    const chunks = chunksOf(parts)
+    const head = await readHead(chunks, () => {})
+    await readFirstRow(head, chunks, () => {})
+    expect(head.survey.problem()?.code).toBe(problem)
+    expect(head.bytes.toString()).toBe(parts.join('').slice(0, head.bytes.length))
+  })
+})
+
+describe('refuseZeroBytes', () => {
+  it('passes text through and stops at the first zero byte, naming its byte', async () => {
+    const out: string[] = []
+    const chunks = refuseZeroBytes(chunksOf(['ab', 'c\u0000d', 'e']), 10)
+    await expect(
+      (async () => {
+        for await (const chunk of { [Symbol.asyncIterator]: () => chunks })
+          out.push(chunk.toString())
+      })(),
+    ).rejects.toThrow(/zero byte \(NUL\) at byte 14\b/)
+    expect(out).toEqual(['ab'])
   })
 })

@@ -1,35 +1,98 @@
-const QUOTE = 0x22
-const LF = 0x0a
-const CR = 0x0d
+/**
+ * The proxy's first-line reader: the head of an upload, read in the CSV dialect the wizard and
+ * the simulator share (`#shared/csv`), far enough to know the header's cells and whether a data
+ * row follows. The bytes read are kept, to be sent on first.
+ */
+import { CsvFileSurvey, zeroByteProblem } from '#shared/csv/file-content.ts'
+import { ProxyError } from './errors.ts'
+
+/** The header record must end within this many bytes. */
+export const MAX_HEADER_BYTES = 1024 * 1024
+
+export interface CsvHead {
+  /** the bytes read, to be forwarded before the rest */
+  bytes: Buffer
+  /** what they hold; finished when the file ended within the head */
+  survey: CsvFileSurvey
+}
 
 /**
- * Where the first record of a CSV ends (index of its line break), honouring quotes so a quoted
- * header cell may hold a newline; -1 while the buffer holds no complete first record.
+ * Reads until the header record has ended (or the file ends, or shows itself to be UTF-16 or
+ * binary), so the header is checked as soon as it is in.
  */
-export function firstRecordEnd(buffer: Buffer): number {
-  let quoted = false
-  for (let i = 0; i < buffer.length; i++) {
-    const byte = buffer[i]
-    if (byte === QUOTE) quoted = !quoted
-    else if (!quoted && (byte === LF || byte === CR)) return i
-  }
-  return -1
+export async function readHead(chunks: AsyncIterator<Buffer>, touch: () => void): Promise<CsvHead> {
+  const head: CsvHead = { bytes: Buffer.alloc(0), survey: new CsvFileSurvey() }
+  await readOn(head, chunks, touch, (survey) => {
+    if (survey.records > 0) return true
+    if (survey.bytes > MAX_HEADER_BYTES) {
+      throw new ProxyError(
+        400,
+        'VALIDATION_ERROR',
+        "The file's first line is longer than 1 MB; is it a CSV?",
+      )
+    }
+    return false
+  })
+  return head
 }
 
-/** Number of fields in one CSV record (RFC 4180 quoting; a doubled quote is a literal quote). */
-export function countCsvFields(record: string, delimiter = ','): number {
-  let fields = 1
-  let quoted = false
-  for (const char of record) {
-    if (char === '"') quoted = !quoted
-    else if (char === delimiter && !quoted) fields++
-  }
-  return fields
+/**
+ * Reads on until a data row has begun after the header, or the file ends. A data row still
+ * missing after another 1 MB of blank lines is not waited for.
+ */
+export async function readFirstRow(
+  head: CsvHead,
+  chunks: AsyncIterator<Buffer>,
+  touch: () => void,
+): Promise<void> {
+  await readOn(
+    head,
+    chunks,
+    touch,
+    (survey) => survey.hasDataRow || survey.bytes > 2 * MAX_HEADER_BYTES,
+  )
 }
 
-/** The header record as text: UTF-8 BOM dropped, line break excluded. */
-export function headerRecord(buffer: Buffer): string {
-  const end = firstRecordEnd(buffer)
-  const text = buffer.subarray(0, end === -1 ? buffer.length : end).toString('utf8')
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+async function readOn(
+  head: CsvHead,
+  chunks: AsyncIterator<Buffer>,
+  touch: () => void,
+  enough: (survey: CsvFileSurvey) => boolean,
+): Promise<void> {
+  const { survey } = head
+  const parts: Buffer[] = [head.bytes]
+  while (!survey.decided && !enough(survey)) {
+    const next = await chunks.next()
+    if (next.done) {
+      survey.finish()
+      break
+    }
+    touch()
+    parts.push(next.value)
+    survey.push(next.value)
+  }
+  head.bytes = Buffer.concat(parts)
+}
+
+/**
+ * The rest of a CSV upload after its head, refused at the first zero byte: a CSV is text, and a
+ * NUL would end up in a CRM value. Throwing here stops the upstream body before its closing
+ * boundary, so HubSpot never receives the file whole.
+ */
+export async function* refuseZeroBytes(
+  chunks: AsyncIterator<Buffer>,
+  offset: number,
+): AsyncGenerator<Buffer> {
+  let position = offset
+  for (;;) {
+    const next = await chunks.next()
+    if (next.done) return
+    const at = next.value.indexOf(0)
+    if (at !== -1) {
+      const problem = zeroByteProblem(`at byte ${position + at + 1}`)
+      throw new ProxyError(400, 'VALIDATION_ERROR', problem.message)
+    }
+    position += next.value.length
+    yield next.value
+  }
 }

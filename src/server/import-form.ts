@@ -73,8 +73,10 @@ export function parseImportForm(
 ): ImportForm {
   const parser = busboy({
     headers: incoming.headers,
-    // browsers send UTF-8 file names; busboy's default would garble "Müller.csv"
+    // browsers send UTF-8 file names; busboy's default would garble "Müller.csv". A filename*
+    // (RFC 5987) wins over filename; the name is kept whole, checked, then sent on as it came
     defParamCharset: 'utf8',
+    preservePath: true,
     limits: {
       fileSize: maxFileBytes,
       files: 1,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { ProxyError } from './errors.ts'
+import { readHead } from './csv-header.ts'
 import {
   checkColumns,
+  checkFirstRow,
   checkOneFile,
   checkRequestHeaders,
   multipartBoundary,
-  readHead,
 } from './import-request-checks.ts'
 import { contactsImportRequest } from './test-helpers.ts'
 
@@ -50,66 +51,95 @@ describe('checkRequestHeaders', () => {
 describe('checkOneFile', () => {
   const one = contactsImportRequest('a.csv', ['email']) as ImportRequest
   const two = { ...one, files: [...one.files, ...one.files] }
+  const named = (fileName: string) =>
+    ({ ...one, files: one.files.map((f) => ({ ...f, fileName })) }) as ImportRequest
   it.each([
     ['the named file', one, 'a.csv', 'ok'],
     ['another name', one, 'b.csv', '400 VALIDATION_ERROR'],
     ['two files', two, 'a.csv', '400 VALIDATION_ERROR'],
     ['no file', { ...one, files: [] }, 'a.csv', '400 VALIDATION_ERROR'],
+    ['a UTF-8 name', named('Müller (März).csv'), 'Müller (März).csv', 'ok'],
+    ['quotes a browser sent as %22', named('a "b".csv'), 'a %22b%22.csv', 'ok'],
+    ['a control character', named('a\u0001.csv'), 'a\u0001.csv', '400 VALIDATION_ERROR'],
+    [
+      'a name over 255 bytes',
+      named(`${'é'.repeat(130)}.csv`),
+      `${'é'.repeat(130)}.csv`,
+      '400 VALIDATION_ERROR',
+    ],
   ])('%s → %s', (_case, request, uploaded, expected) => {
     expect(outcome(() => checkOneFile(request, uploaded))).toBe(expected)
   })
+
+  it('gives the name importRequest uses, to send upstream', () => {
+    expect(checkOneFile(named('a "b".csv'), 'a %22b%22.csv')).toBe('a "b".csv')
+  })
 })
 
-describe('checkColumns', () => {
-  const request = (fileFormat: 'CSV' | 'SPREADSHEET' = 'CSV') => {
+async function* chunksOf(parts: string[]) {
+  for (const part of parts) yield Buffer.from(part)
+}
+
+describe('checkColumns and checkFirstRow', () => {
+  const request = (fileFormat: 'CSV' | 'SPREADSHEET' = 'CSV', hasHeader = true) => {
     const base = contactsImportRequest('a.csv', ['email', 'firstname']) as ImportRequest
-    return { ...base, files: base.files.map((f) => ({ ...f, fileFormat })) }
+    return {
+      ...base,
+      files: base.files.map((f) => ({
+        ...f,
+        fileFormat,
+        fileImportPage: { ...f.fileImportPage, hasHeader },
+      })),
+    }
+  }
+  /** What the two checks say of a file, in the order the proxy runs them. */
+  async function check(importRequest: ImportRequest, fileName: string, text: string) {
+    const chunks = chunksOf([text])
+    const head = await readHead(chunks, () => {})
+    try {
+      checkColumns(importRequest, fileName, head)
+      await checkFirstRow(importRequest, fileName, head, chunks, () => {})
+      return 'ok'
+    } catch (error) {
+      return (error as ProxyError).message
+    }
   }
   it.each([
-    ['as many columns as mappings', request(), 'a.csv', 'email,firstname\r\n', 'ok'],
-    ['a quoted comma is one column', request(), 'a.csv', '"e,mail",firstname\n', 'ok'],
-    ['a BOM is not a column', request(), 'a.csv', '\uFEFFemail,firstname', 'ok'],
-    ['one column too many', request(), 'a.csv', 'email,firstname,x\n', '400 VALIDATION_ERROR'],
-    ['one column short', request(), 'a.csv', 'email\n', '400 VALIDATION_ERROR'],
-    ['an empty file', request(), 'a.csv', '', '400 VALIDATION_ERROR'],
+    ['as many columns as mappings', request(), 'a.csv', 'email,firstname\r\nx,y', 'ok'],
+    ['a quoted comma is one column', request(), 'a.csv', '"e,mail",firstname\nx,y', 'ok'],
+    ['a BOM is not a column', request(), 'a.csv', '\uFEFFemail,firstname\nx,y', 'ok'],
+    [
+      'one column too many',
+      request(),
+      'a.csv',
+      'email,firstname,x\n1,2,3',
+      /has 3 columns but importRequest maps 2/,
+    ],
+    [
+      'header only, wrong columns: the columns first',
+      request(),
+      'a.csv',
+      'email\n',
+      /has 1 column but/,
+    ],
+    ['header only', request(), 'a.csv', 'email,firstname\n,\n', /header row but no data rows/],
+    ['one row without a header', request('CSV', false), 'a.csv', 'a@x.com,Ann\n', 'ok'],
+    ['an empty file', request(), 'a.csv', '', /The file is empty/],
+    ['blank lines only', request(), 'a.csv', '\n \n', /no header row: only blank lines/],
     ['a spreadsheet request', request('SPREADSHEET'), 'a.csv', '', 'ok'],
-    ['an .xlsx file', request(), 'a.XLSX', 'PK\u0003\u0004', 'ok'],
-  ])('%s → %s', (_case, importRequest, fileName, head, expected) => {
-    expect(outcome(() => checkColumns(importRequest, fileName, Buffer.from(head)))).toBe(expected)
+    ['an .xlsx file', request(), 'a.XLSX', 'PK\u0003\u0004\u0000', 'ok'],
+  ])('%s', async (_case, importRequest, fileName, text, expected) => {
+    const result = await check(importRequest, fileName, text)
+    if (typeof expected === 'string') expect(result).toBe(expected)
+    else expect(result).toMatch(expected)
   })
 
-  it('names both counts', () => {
-    expect(() => checkColumns(request(), 'a.csv', Buffer.from('email\n'))).toThrow(
+  it('names both counts', async () => {
+    expect(await check(request(), 'a.csv', 'email\nx')).toBe(
       "The file's first line has 1 column but importRequest maps 2. Every column needs one mapping.",
     )
   })
 })
-
-describe('readHead', () => {
-  async function* chunksOf(parts: string[]) {
-    for (const part of parts) yield Buffer.from(part)
-  }
-  it.each([
-    ['the first chunk holds the line', ['a,b\n1,2\n', '3,4\n'], 'a,b\n1,2\n', 1],
-    ['the line spans chunks', ['a,', 'b', '\n1'], 'a,b\n1', 3],
-    ['a quoted newline is not the end', ['"a\n', 'x",b\n'], '"a\nx",b\n', 2],
-    ['a file without a line break', ['a,b'], 'a,b', 1],
-    ['an empty file', [], '', 0],
-  ])('%s', async (_case, parts, head, touches) => {
-    let touched = 0
-    const read = await readHead(chunksOf(parts), () => (touched += 1))
-    expect(read.toString()).toBe(head)
-    expect(touched).toBe(touches)
-  })
-
-  it('refuses a first line over 1 MB', async () => {
-    const big = 'x'.repeat(600 * 1024)
-    await expect(readHead(chunksOf([big, big, big]), () => {})).rejects.toThrow(
-      "The file's first line is longer than 1 MB; is it a CSV?",
-    )
-  })
-})
-
 describe('multipartBoundary', () => {
   it.each([
     ['multipart/form-data; boundary=abc', 'abc'],

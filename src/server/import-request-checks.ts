@@ -1,15 +1,15 @@
 /**
  * Checks on a create before anything goes upstream: the request's headers, one file named as in
- * importRequest, and a header line with one column per mapping.
+ * importRequest, a file with something to import and a header line with one column per mapping.
  */
 import type { IncomingHttpHeaders } from 'node:http'
+import { fileNameProblem, sameUploadedFileName } from '#shared/file-name.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { tooLarge } from './create-import-errors.ts'
-import { countCsvFields, firstRecordEnd, headerRecord } from './csv-header.ts'
+import { readFirstRow, refuseZeroBytes, type CsvHead } from './csv-header.ts'
 import { ProxyError } from './errors.ts'
 import { MAX_IMPORT_REQUEST_BYTES } from './import-form.ts'
 
-const MAX_HEADER_BYTES = 1024 * 1024
 /** room for the multipart boundaries and part headers around importRequest and the file */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
@@ -47,53 +47,61 @@ export function multipartBoundary(contentType: string): string | undefined {
   return /^[0-9a-z'()+_,\-./:=? ]+$/i.test(boundary) ? boundary : undefined
 }
 
-/** The proxy streams one file per import, and importRequest must name it. */
-export function checkOneFile(request: ImportRequest, uploadedName: string): void {
+/**
+ * The proxy streams one file per import, and importRequest must name it; the name must be one
+ * HubSpot can be sent (`#shared/file-name.ts`). Returns the name to send upstream: importRequest's,
+ * which a browser's form encoding may have changed on the way (`"` → `%22`).
+ */
+export function checkOneFile(request: ImportRequest, uploadedName: string): string {
   const expected = request.files[0]?.fileName
-  if (request.files.length !== 1) {
+  if (request.files.length !== 1 || expected === undefined) {
     throw new ProxyError(
       400,
       'VALIDATION_ERROR',
       'The proxy takes exactly one file per import: importRequest.files must have one entry.',
     )
   }
-  if (uploadedName !== expected) {
+  const problem = fileNameProblem(uploadedName) ?? fileNameProblem(expected)
+  if (problem) throw new ProxyError(400, 'VALIDATION_ERROR', problem)
+  if (!sameUploadedFileName(expected, uploadedName)) {
     throw new ProxyError(
       400,
       'VALIDATION_ERROR',
       `importRequest.files[0].fileName ("${expected}") must match the uploaded file's name ("${uploadedName}").`,
     )
   }
+  return expected
 }
 
-/** Reads until the first record (the header line) is complete, or the file ends. */
-export async function readHead(chunks: AsyncIterator<Buffer>, touch: () => void): Promise<Buffer> {
-  const parts: Buffer[] = []
-  let size = 0
-  for (;;) {
-    const head = Buffer.concat(parts)
-    if (firstRecordEnd(head) !== -1) return head
-    if (size > MAX_HEADER_BYTES) {
-      throw new ProxyError(
-        400,
-        'VALIDATION_ERROR',
-        "The file's first line is longer than 1 MB; is it a CSV?",
-      )
-    }
-    const next = await chunks.next()
-    if (next.done) return head
-    touch()
-    parts.push(next.value)
-    size += next.value.length
-  }
-}
-
-/** A CSV's header line must have one column per mapping; spreadsheets are HubSpot's to read. */
-export function checkColumns(request: ImportRequest, fileName: string, head: Buffer): void {
+/** Whether the file is a CSV the proxy reads, rather than a spreadsheet HubSpot reads. */
+function isCsv(request: ImportRequest, fileName: string): boolean {
   const file = request.files[0]
-  if (!file || file.fileFormat === 'SPREADSHEET' || /\.xlsx?$/i.test(fileName)) return
-  if (head.length === 0) throw new ProxyError(400, 'VALIDATION_ERROR', 'The file is empty.')
-  const columns = countCsvFields(headerRecord(head))
+  return file !== undefined && file.fileFormat !== 'SPREADSHEET' && !/\.xlsx?$/i.test(fileName)
+}
+
+/** The chunks after the head: a CSV's are refused at the first zero byte. */
+export function checkedRest(
+  request: ImportRequest,
+  fileName: string,
+  head: CsvHead,
+  chunks: AsyncIterator<Buffer>,
+): AsyncIterator<Buffer> {
+  return isCsv(request, fileName) ? refuseZeroBytes(chunks, head.bytes.length) : chunks
+}
+
+/**
+ * A CSV's header, as soon as it is in: the file is text HubSpot reads (not UTF-16, no zero bytes,
+ * not empty) and the header has one column per mapping. Spreadsheets are HubSpot's to read.
+ */
+export function checkColumns(request: ImportRequest, fileName: string, head: CsvHead): void {
+  const file = request.files[0]
+  if (!file || !isCsv(request, fileName)) return
+  const problem = head.survey.problem({ hasHeader: file.fileImportPage.hasHeader })
+  // a header-only file with the wrong columns: the columns are the first thing to fix
+  if (problem && problem.code !== 'HEADER_ONLY') {
+    throw new ProxyError(400, 'VALIDATION_ERROR', problem.message)
+  }
+  const columns = head.survey.headerCells
   const mappings = file.fileImportPage.columnMappings.length
   if (columns !== mappings) {
     throw new ProxyError(
@@ -102,4 +110,22 @@ export function checkColumns(request: ImportRequest, fileName: string, head: Buf
       `The file's first line has ${columns} column${columns === 1 ? '' : 's'} but importRequest maps ${mappings}. Every column needs one mapping.`,
     )
   }
+}
+
+/**
+ * A CSV must have a data row after its header, as the wizard requires: reads on until one begins
+ * (the bytes join the head) or the file ends.
+ */
+export async function checkFirstRow(
+  request: ImportRequest,
+  fileName: string,
+  head: CsvHead,
+  chunks: AsyncIterator<Buffer>,
+  touch: () => void,
+): Promise<void> {
+  const file = request.files[0]
+  if (!file || !isCsv(request, fileName)) return
+  await readFirstRow(head, chunks, touch)
+  const problem = head.survey.problem({ hasHeader: file.fileImportPage.hasHeader })
+  if (problem) throw new ProxyError(400, 'VALIDATION_ERROR', problem.message)
 }

@@ -4,6 +4,7 @@ import { API_VERSIONS, importsPath, propertiesPath } from '#shared/api-paths.ts'
 import {
   REQUESTED_BY,
   SAMPLE_CSV,
+  WITH_REQUESTED_BY,
   contactsImportRequest,
   importForm,
   isCreate,
@@ -119,24 +120,12 @@ describe('the official HubSpot Node client pointed at the proxy', () => {
       // the proxy ignores the browser's Authorization; the client insists on sending one
       accessToken: 'not-the-real-token',
     })
-    // state-changing calls need the CSRF header; client 13.5 ignores defaultHeaders, a per-call middleware works
-    const withHeader = {
-      middleware: [
-        {
-          pre: (context: { setHeaderParam(name: string, value: string): void }) => {
-            context.setHeaderParam('X-Requested-By', REQUESTED_BY['X-Requested-By'])
-            return Promise.resolve(context)
-          },
-          post: <T>(context: T) => Promise.resolve(context),
-        },
-      ],
-    }
     const request = contactsImportRequest('sdk.csv', ['email', 'firstname', 'lastname'])
     // the client sends the file before importRequest: the proxy spools it, then streams it on
     const created = await hubspot.crm.imports.coreApi.create(
       { data: Buffer.from(SAMPLE_CSV), name: 'sdk.csv' },
       JSON.stringify(request),
-      withHeader as never,
+      WITH_REQUESTED_BY,
     )
     expect(created.id).toMatch(/^\d+$/)
     const id = Number(created.id)
@@ -154,7 +143,7 @@ describe('the official HubSpot Node client pointed at the proxy', () => {
     )
     expect(Array.isArray(errors.results)).toBe(true)
     await hubspot.crm.imports.coreApi
-      .cancel(id, withHeader as never)
+      .cancel(id, WITH_REQUESTED_BY)
       .catch((error: { code?: number }) => {
         // a finished import cannot be cancelled; HubSpot's 4xx comes through as such
         expect(error.code).toBeGreaterThanOrEqual(400)

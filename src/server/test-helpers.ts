@@ -87,6 +87,22 @@ export async function startTestProxy(
 
 export const REQUESTED_BY = { 'X-Requested-By': 'hubspot-import-tool' }
 
+/**
+ * Per-call options for HubSpot's Node client that add the CSRF header to state-changing calls
+ * (client 13.5 ignores defaultHeaders; a per-call middleware works).
+ */
+export const WITH_REQUESTED_BY = {
+  middleware: [
+    {
+      pre: (context: { setHeaderParam(name: string, value: string): void }) => {
+        context.setHeaderParam('X-Requested-By', REQUESTED_BY['X-Requested-By'])
+        return Promise.resolve(context)
+      },
+      post: <T>(context: T) => Promise.resolve(context),
+    },
+  ],
+} as never
+
 /** A contacts importRequest whose mappings match `columns`. */
 export function contactsImportRequest(fileName: string, columns: string[]) {
   return {

@@ -5,7 +5,6 @@ import { contactsImportRequest } from './test-helpers.ts'
 import {
   multipartBody,
   multipartPreamble,
-  quoteFileName,
   uploadFileType,
   type UploadFile,
 } from './upstream-upload.ts'
@@ -23,17 +22,6 @@ describe('uploadFileType', () => {
   })
 })
 
-describe('quoteFileName', () => {
-  it.each([
-    ['contacts.csv', 'contacts.csv'],
-    ['Müller.csv', 'Müller.csv'],
-    ['a "b".csv', 'a %22b%22.csv'],
-    ['a\r\nb.csv', 'a%0D%0Ab.csv'],
-  ])('%j → %j', (name, quoted) => {
-    expect(quoteFileName(name)).toBe(quoted)
-  })
-})
-
 describe('multipartPreamble', () => {
   it('holds importRequest as JSON, then the file part headers', () => {
     const request = contactsImportRequest('a.csv', ['email']) as ImportRequest
@@ -43,7 +31,8 @@ describe('multipartPreamble', () => {
         'Content-Type: application/json\r\n\r\n' +
         `${JSON.stringify(request)}\r\n` +
         '--B\r\n' +
-        'Content-Disposition: form-data; name="files"; filename="a %221%22.csv"\r\n' +
+        'Content-Disposition: form-data; name="files"; ' +
+        `filename="a %221%22.csv"; filename*=UTF-8''a%20%221%22.csv\r\n` +
         'Content-Type: text/plain\r\n\r\n',
     )
   })

@@ -8,6 +8,7 @@ import http, { type ClientRequest, type OutgoingHttpHeaders } from 'node:http'
 import https from 'node:https'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { fileNameParameters } from '#shared/file-name.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { BrowserGone, tooLarge, uploadError } from './create-import-errors.ts'
 import { ProxyError, type UpstreamResponse } from './errors.ts'
@@ -24,11 +25,6 @@ export function uploadFileType(mimeType: string): string {
   return mimeType === 'text/csv' || !/^[\w.+-]+\/[\w.+-]+$/.test(mimeType) ? 'text/csv' : mimeType
 }
 
-/** A file name inside a quoted multipart parameter, encoded as browsers do (WHATWG form encoding). */
-export function quoteFileName(name: string): string {
-  return name.replaceAll('"', '%22').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
-}
-
 /** Everything before the file's bytes: the importRequest part and the file part's headers. */
 export function multipartPreamble(
   boundary: string,
@@ -42,7 +38,7 @@ export function multipartPreamble(
       'Content-Type: application/json\r\n\r\n' +
       `${JSON.stringify(importRequest)}\r\n` +
       `--${boundary}\r\n` +
-      `Content-Disposition: form-data; name="files"; filename="${quoteFileName(fileName)}"\r\n` +
+      `Content-Disposition: form-data; name="files"; ${fileNameParameters(fileName)}\r\n` +
       `Content-Type: ${uploadFileType(mimeType)}\r\n\r\n`,
   )
 }

@@ -10,8 +10,11 @@
  * - A workbook is read when it arrives, so its problems are answered at once, like a CSV's:
  *   unreadable → `ImportError.INVALID_SPREADSHEET`, more than one sheet →
  *   `ImportError.INVALID_SHEET_COUNT` (HubSpot: "one sheet only").
+ * - A file name with a control character or over 255 bytes, and a CSV with nothing to import
+ *   (empty, blank or header only, UTF-16, a zero byte) are 400s, as the proxy answers them.
  */
 import { readFile } from 'node:fs/promises'
+import { fileNameProblem } from '#shared/file-name.ts'
 import type { ImportFile, ImportRequest } from '#shared/hubspot/import-request.ts'
 import {
   importFileKind,
@@ -32,6 +35,10 @@ export async function storeImportFiles(
 ): Promise<StoredImportFile[]> {
   if (files.length === 0) {
     throw validationError("No file was uploaded: send each file as a multipart part named 'files'.")
+  }
+  for (const file of files) {
+    const problem = fileNameProblem(file.fileName)
+    if (problem) throw validationError(problem, { context: { fileName: [file.fileName] } })
   }
   const repeated = repeatedNames(files.map((f) => f.fileName))
   if (repeated.length > 0) {
@@ -107,6 +114,7 @@ async function storeFile(
       ? await workbookShape(file)
       : { records: file.records, columns: file.columns, fileFormat: 'CSV' as const }
   checkColumnCount(state, file, shape.columns)
+  if (kind === 'csv') checkCsvContent(file, hasHeader)
   const rowCount = shape.records - (hasHeader && shape.records > 0 ? 1 : 0)
   if (rowCount > state.limits.maxRows)
     throw uploadFailure({ kind: 'too-many-records', fileName: file.fileName }, state)
@@ -158,6 +166,16 @@ async function workbookShape(
 function invalidFileType(file: ReceivedFile, message: string): HubSpotError {
   return validationError(message, {
     subCategory: 'ImportError.INVALID_FILE_TYPE',
+    context: { fileName: [file.fileName] },
+  })
+}
+
+/** SILENT: HubSpot's answer to these files is undocumented; refused as the wizard and proxy do. */
+function checkCsvContent(file: ReceivedFile, hasHeader: boolean): void {
+  const content = file.survey.problem({ hasHeader })
+  if (!content) return
+  throw validationError(`"${file.fileName}": ${content.message}`, {
+    subCategory: `ImportError.${content.code}`,
     context: { fileName: [file.fileName] },
   })
 }

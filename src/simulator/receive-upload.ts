@@ -4,8 +4,8 @@ import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import busboy from 'busboy'
+import { CsvFileSurvey } from '#shared/csv/file-content.ts'
 import { importFileKind } from '#shared/spreadsheet/read-spreadsheet.ts'
-import { CsvRecordCounter } from './csv-record-counter.ts'
 
 export interface ReceivedFile {
   fileId: number
@@ -20,6 +20,8 @@ export interface ReceivedFile {
   columns: number
   /** the first bytes, to recognise a spreadsheet sent as a file */
   head: Buffer
+  /** what the file holds, read as a CSV in the shared dialect (empty, header only, UTF-16, …) */
+  survey: CsvFileSurvey
 }
 
 /** An .xlsx or .xls upload, told by its first bytes. */
@@ -76,6 +78,10 @@ export function receiveUpload(
     try {
       parser = busboy({
         headers: incoming.headers,
+        // names arrive in UTF-8 (RFC 7578 §4.2, browsers, HubSpot's Node client) or as an RFC 5987
+        // filename*; busboy's default would read "Müller.csv" as latin1. The name is kept whole.
+        defParamCharset: 'utf8',
+        preservePath: true,
         limits: { fileSize: options.maxFileBytes, fieldSize: MAX_IMPORT_REQUEST_BYTES },
       })
     } catch (error) {
@@ -131,9 +137,10 @@ export function receiveUpload(
         records: 0,
         columns: 0,
         head: Buffer.alloc(0),
+        survey: new CsvFileSurvey(),
       }
       files.push(file)
-      const counter = new CsvRecordCounter()
+      const counter = file.survey
       const output = createWriteStream(file.path)
       outputs.add(output)
 
@@ -155,7 +162,7 @@ export function receiveUpload(
             outputs.delete(output)
             counter.finish()
             file.records = counter.records
-            file.columns = counter.firstRecordColumns
+            file.columns = counter.headerCells
           },
           (error: Error) => fail({ kind: 'malformed', message: error.message }),
         ),

@@ -217,7 +217,9 @@ function CurrentStep({
           state={state}
           onEdits={(update) => dispatch({ type: 'edits-changed', update })}
           onBack={back('options')}
-          onNext={() => dispatch({ type: 'check-done', submissionKey: crypto.randomUUID() })}
+          onNext={(ambiguities) =>
+            dispatch({ type: 'check-done', submissionKey: crypto.randomUUID(), ambiguities })
+          }
         />
       )
       break

@@ -46,8 +46,9 @@ describe('wizardReducer', () => {
     state = wizardReducer(state, { type: 'mapping-done', mapping })
     state = wizardReducer(state, { type: 'options-done', options })
     expect(state).toMatchObject({ step: 'check', edits: EMPTY_EDITS })
-    state = wizardReducer(state, { type: 'check-done', submissionKey: 'k1' })
-    expect(state).toMatchObject({ step: 'submit', submissionKey: 'k1' })
+    const ambiguities = { blankRows: 2, quoteRows: 0 }
+    state = wizardReducer(state, { type: 'check-done', submissionKey: 'k1', ambiguities })
+    expect(state).toMatchObject({ step: 'submit', submissionKey: 'k1', ambiguities })
   })
 
   it('keeps later answers when stepping back and forward again', () => {

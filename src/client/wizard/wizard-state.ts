@@ -5,6 +5,7 @@ import type {
   FileInspection,
   ImportOperations,
   MappingDraft,
+  ScanAmbiguities,
   SettingsOverrides,
 } from './core/types.ts'
 
@@ -91,6 +92,8 @@ export type WizardState = WizardOrigin &
         edits: Edits
         /** Idempotency-Key: made once on entering this step, kept across retries and double clicks */
         submissionKey: string
+        /** what the check step's scan found another reader may read differently (a draft saved before it was kept: undefined) */
+        ambiguities?: ScanAmbiguities | undefined
       }
   )
 
@@ -117,7 +120,7 @@ export type WizardAction =
   | { type: 'options-done'; options: ImportOptions }
   /** a function of the current edits, so two quick changes never both start from the same edits */
   | { type: 'edits-changed'; update: (edits: Edits) => Edits }
-  | { type: 'check-done'; submissionKey: string }
+  | { type: 'check-done'; submissionKey: string; ambiguities: ScanAmbiguities }
   | { type: 'go-to'; step: WizardStep }
   | { type: 'replace'; state: WizardState }
 
@@ -238,7 +241,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return state.step === 'check' ? { ...state, edits: action.update(state.edits) } : state
     case 'check-done':
       if (state.step !== 'check') return state
-      return { ...state, step: 'submit', submissionKey: action.submissionKey }
+      return {
+        ...state,
+        step: 'submit',
+        submissionKey: action.submissionKey,
+        ambiguities: action.ambiguities,
+      }
     case 'go-to':
       return stateAt(state, action.step) ?? state
     case 'replace':

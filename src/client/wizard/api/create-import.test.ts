@@ -31,8 +31,10 @@ describe('multipartBody', () => {
     expect(parts[2]!.split('\r\n\r\n')[1]).toBe('Email\na@b.co\n\r\n')
   })
 
-  it('escapes quotes and line breaks in the file name as browsers do', async () => {
-    const { body } = multipartBody(request, new Blob(['x']), 'a"\r\nb.csv')
-    expect(await body.text()).toContain('filename="a%22%0D%0Ab.csv"')
+  it('escapes quotes in the file name as browsers do, and adds the exact name as filename*', async () => {
+    const { body } = multipartBody(request, new Blob(['x']), 'Müller "Q1".csv')
+    expect(await body.text()).toContain(
+      `filename="Müller %22Q1%22.csv"; filename*=UTF-8''M%C3%BCller%20%22Q1%22.csv\r\n`,
+    )
   })
 })

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { importsPath } from '#shared/api-paths.ts'
+import { fileNameParameters } from '#shared/file-name.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import {
   publicImportResponseSchema,
@@ -82,18 +83,13 @@ export function multipartBody(
     'Content-Type: application/json\r\n\r\n' +
     `${JSON.stringify(importRequest)}\r\n` +
     `--${boundary}\r\n` +
-    `Content-Disposition: form-data; name="files"; filename="${escapeFileName(fileName)}"\r\n` +
+    `Content-Disposition: form-data; name="files"; ${fileNameParameters(fileName)}\r\n` +
     'Content-Type: text/csv\r\n\r\n'
   const tail = `\r\n--${boundary}--\r\n`
   return {
     body: new Blob([head, file, tail]),
     contentType: `multipart/form-data; boundary=${boundary}`,
   }
-}
-
-// as browsers do for FormData (HTML spec "multipart/form-data encoding algorithm")
-function escapeFileName(name: string): string {
-  return name.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22')
 }
 
 async function settle(xhr: XMLHttpRequest): Promise<PublicImportResponse> {

@@ -1,31 +1,54 @@
+import { readCsvText } from '#shared/csv/record-reader.ts'
 import { DELIMITERS, type Delimiter, type DelimiterDetection } from './types.ts'
 
 export { DELIMITERS }
 
-const SAMPLE_RECORDS = 50
+/** Records weighed: enough that one odd header or title line cannot swing the choice. */
+const SAMPLE_RECORDS = 200
+
+// 0,50 · 1.234,56 · -3,5 · 12,99 € · 5,5 % : a comma between digits as the decimal mark
+const DECIMAL_COMMA = /^[-+]?(?:[$€£]\s?)?\d{1,3}(?:[.\s']?\d{3})*,\d+(?:\s?[€%])?$/
+
+interface Candidate {
+  delimiter: Delimiter
+  columnCount: number
+  consistency: number
+  /** cells that read as numbers with a decimal comma */
+  decimalCommas: number
+}
 
 /**
- * Picks the delimiter whose field counts agree best across the first records (quote-aware),
- * preferring one that gives more than one column; ties go to more columns, then to the comma.
- * `sampled` drops the last record, which a head slice may have cut.
+ * Picks the delimiter whose cell counts agree best over the first records, read in the shared
+ * dialect, among those that give more than one column; ties go to more columns, then to the
+ * comma. Cells like `0,50` under another delimiter that splits the rows consistently make the
+ * comma the decimal mark, not a delimiter (European Excel). `sampled` drops the last record,
+ * which a head slice may have cut.
  */
 export function detectDelimiter(
   text: string,
   { sampled = false }: { sampled?: boolean } = {},
 ): DelimiterDetection {
-  let best: DelimiterDetection | undefined
+  const candidates: Candidate[] = []
   for (const { value: delimiter } of DELIMITERS) {
-    const counts = fieldCounts(text, delimiter, sampled)
-    if (counts.length === 0) continue
-    const [columnCount, hits] = mode(counts)
+    const { records } = readCsvText(text, { delimiter, sampled, maxRecords: SAMPLE_RECORDS })
+    if (records.length === 0) continue
+    const [columnCount, hits] = mode(records.map((r) => r.length))
     if (columnCount < 2) continue
-    const consistency = hits / counts.length
-    const better =
-      !best ||
-      consistency > best.consistency + 0.05 ||
-      (Math.abs(consistency - best.consistency) <= 0.05 && columnCount > best.columnCount)
-    if (better) best = { delimiter, columnCount, consistency, reason: '' }
+    let decimalCommas = 0
+    if (delimiter !== ',') {
+      for (const record of records)
+        for (const cell of record) if (DECIMAL_COMMA.test(cell.trim())) decimalCommas++
+    }
+    candidates.push({ delimiter, columnCount, consistency: hits / records.length, decimalCommas })
   }
+  const decimalMark = candidates.find(
+    (c) => c.delimiter !== ',' && c.decimalCommas > 0 && c.consistency >= 0.9,
+  )
+  const contenders = decimalMark ? candidates.filter((c) => c.delimiter !== ',') : candidates
+  // stable sort: DELIMITERS order (comma first) breaks the last ties
+  const best = contenders.sort(
+    (a, b) => b.consistency - a.consistency || b.columnCount - a.columnCount,
+  )[0]
   if (!best) {
     return {
       delimiter: ',',
@@ -36,51 +59,13 @@ export function detectDelimiter(
   }
   const name = DELIMITERS.find((d) => d.value === best.delimiter)!.label.toLowerCase()
   const share = Math.round(best.consistency * 100)
+  const decimals = best.decimalCommas > 0 ? ' Commas inside cells are decimal marks.' : ''
   return {
-    ...best,
-    reason: `A ${name} gives ${best.columnCount} columns on ${share}% of the first lines.`,
+    delimiter: best.delimiter,
+    columnCount: best.columnCount,
+    consistency: best.consistency,
+    reason: `A ${name} gives ${best.columnCount} columns on ${share}% of the first rows.${decimals}`,
   }
-}
-
-/** Fields per non-blank record in the first records, honouring quotes. */
-function fieldCounts(text: string, delimiter: Delimiter, sampled: boolean): number[] {
-  const counts: number[] = []
-  let fields = 1
-  let fieldStart = true
-  let inQuotes = false
-  let blank = true
-  const n = text.length
-  for (let i = 0; i < n && counts.length < SAMPLE_RECORDS; i++) {
-    const c = text[i]
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') i++
-        else inQuotes = false
-      }
-      continue
-    }
-    if (c === '"' && fieldStart) {
-      inQuotes = true
-      blank = false
-      fieldStart = false
-    } else if (c === delimiter) {
-      fields++
-      fieldStart = true
-      blank = false
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      if (!blank) counts.push(fields)
-      fields = 1
-      fieldStart = true
-      blank = true
-    } else {
-      fieldStart = false
-      if (c !== ' ') blank = false
-    }
-  }
-  // the final record has no line break: count it only when the text is the whole file
-  if (!blank && !sampled && counts.length < SAMPLE_RECORDS) counts.push(fields)
-  return counts
 }
 
 function mode(values: number[]): [value: number, count: number] {

@@ -1,3 +1,4 @@
+import { utf16ByteOrder } from '#shared/csv/file-content.ts'
 import { ENCODINGS, type Encoding, type EncodingDetection } from './types.ts'
 
 export { ENCODINGS }
@@ -38,7 +39,8 @@ export function detectEncoding(
       reason: 'The file starts with a UTF-16 big-endian byte order mark.',
     }
   }
-  const utf16 = guessUtf16WithoutBom(head)
+  // no BOM: ASCII-range text in UTF-16 has zeros in one byte lane
+  const utf16 = utf16ByteOrder(head)
   if (utf16) {
     return {
       encoding: utf16,
@@ -62,22 +64,6 @@ export function detectEncoding(
     hasBom: false,
     reason: `Byte ${firstInvalid + 1} (0x${head[firstInvalid]!.toString(16).toUpperCase().padStart(2, '0')}) is not valid UTF-8, so the file is read as Windows-1252 (Excel's default on Windows). Pick another encoding if accents look wrong.`,
   }
-}
-
-// ascii text in utf-16 without a BOM: zeros in one byte lane, almost none in the other
-function guessUtf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const n = Math.min(head.length, 4096) & ~1
-  if (n < 4) return undefined
-  let evenZeros = 0
-  let oddZeros = 0
-  for (let i = 0; i < n; i += 2) {
-    if (head[i] === 0) evenZeros++
-    if (head[i + 1] === 0) oddZeros++
-  }
-  const pairs = n / 2
-  if (oddZeros > pairs * 0.7 && evenZeros < pairs * 0.05) return 'utf-16le'
-  if (evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05) return 'utf-16be'
-  return undefined
 }
 
 /**

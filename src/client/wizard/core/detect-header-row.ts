@@ -1,35 +1,36 @@
 import type { HeaderRowDetection } from './types.ts'
 
 const ROWS_TO_SEARCH = 10
+const ROWS_SAMPLED = 30
 // numbers, dates, booleans, emails and urls look like data, not like column names
 const DATA_LIKE =
   /^(?:[-+]?[\d.,\s]+%?|[$€£]\s?[\d.,]+|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}.*|true|false|yes|no|[^@\s]+@[^@\s]+\.[^@\s]+|https?:\/\/\S+)$/i
 
 /**
- * Finds the header among the first records when a title or blank lines sit above it
- * (peers.md §2.1): the first record with the most common field count that is mostly filled,
- * mostly text and has no repeated names. Falls back to the record with the most non-empty cells
- * (Flatfile's default, earliest wins), then to 0.
+ * Finds the header among the first records (blank records are not records) when a title sits
+ * above it (peers.md §2.1): the first record as wide as the rows, with names in most of its
+ * cells, mostly text. Repeated and blank names are fine (the mapping step renames them); a title
+ * line is not a header even when it holds a delimiter (`Contacts export, March 2026` above three
+ * columns) or is padded with empty cells by Excel (`Report;;`). Falls back to the record with
+ * the most non-empty cells (Flatfile's default, earliest wins), then to 0.
  */
 export function detectHeaderRow(records: readonly (readonly string[])[]): HeaderRowDetection {
-  const sample = records.slice(0, Math.max(ROWS_TO_SEARCH * 3, 30))
-  const widths = sample.map(filledWidth).filter((w) => w > 0)
-  if (widths.length === 0) return { headerRowIndex: 0, reason: 'The file has no filled rows.' }
-  const modal = modeOf(widths)
+  const sample = records.slice(0, ROWS_SAMPLED)
+  if (sample.length === 0) return { headerRowIndex: 0, reason: 'The file has no filled rows.' }
+  const modal = modeOf(sample.map((r) => r.length))
+  // a row shorter than the rows may be a header whose missing cells are empty in every row
+  // (`a,b,c` over Excel's `1,2,3,`), never one missing cells that rows fill (a title line)
+  const widest = Math.max(...sample.map(filledWidth))
+  const minFilled = modal === 1 ? 1 : Math.max(2, Math.ceil(modal / 2))
 
   const limit = Math.min(records.length, ROWS_TO_SEARCH)
   for (let i = 0; i < limit; i++) {
     const row = records[i]!
-    // a header may leave its last column unnamed (`a,b,`), a title row fills one or two cells
-    const width = filledWidth(row)
-    if (width > modal || width < Math.max(2, modal - 1)) continue
-    const cells = row.slice(0, modal).map((c) => c.trim())
-    const filled = cells.filter((c) => c !== '')
-    if (filled.length < Math.ceil(modal / 2)) continue
+    if (filledWidth(row) > modal || (row.length < modal && row.length < widest)) continue
+    const filled = row.map((c) => c.trim()).filter((c) => c !== '')
+    if (filled.length < minFilled) continue
     const texty = filled.filter((c) => !DATA_LIKE.test(c)).length
     if (texty < filled.length * 0.75) continue
-    const unique = new Set(filled.map((c) => c.toLowerCase())).size === filled.length
-    if (!unique) continue
     return { headerRowIndex: i, reason: reasonFor(i, modal) }
   }
 

@@ -91,10 +91,26 @@ describe('hasChanges', () => {
       { columnIndex: 1, columnName: 'City', objectTypeId: '0-1', propertyName: 'city' },
     ],
     edits: NO_EDITS,
+    ambiguities: { blankRows: 0, quoteRows: 0 },
   }
 
   it.each([
     { description: 'a clean UTF-8 comma file', change: {}, expected: [] },
+    {
+      description: 'blank rows the scan found',
+      change: { ambiguities: { blankRows: 3, quoteRows: 0 } },
+      expected: ['the file has blank rows'],
+    },
+    {
+      description: 'quotes the scan found written oddly',
+      change: { ambiguities: { blankRows: 0, quoteRows: 1 } },
+      expected: ['some quotes are not written the standard way'],
+    },
+    {
+      description: 'no scan result (a draft saved before scans were kept)',
+      change: { ambiguities: undefined },
+      expected: ['the whole file was not checked'],
+    },
     {
       description: 'windows-1252',
       change: { settings: { ...clean.settings, encoding: 'windows-1252' } },

@@ -1,4 +1,10 @@
-import type { Edits, EncodingDetection, MappingDraft, ParseSettings } from './types.ts'
+import type {
+  Edits,
+  EncodingDetection,
+  MappingDraft,
+  ParseSettings,
+  ScanAmbiguities,
+} from './types.ts'
 
 export const NO_EDITS: Edits = Object.freeze({
   cells: [],
@@ -122,12 +128,15 @@ export interface CleanCsvInput {
   columnNames: readonly string[]
   mapping: MappingDraft
   edits: Edits
+  /** what the full scan found another reader may read differently; undefined: no scan seen */
+  ambiguities: ScanAmbiguities | undefined
 }
 
 /**
  * Why the original bytes can't be uploaded as they are (empty: they can). HubSpot reads UTF-8,
  * comma-separated files with the header on line 1 and every column mapped; anything else gets a
- * clean CSV generated in the worker.
+ * clean CSV generated in the worker. So does anything HubSpot may read differently from the
+ * wizard (blank rows, quotes not written the standard way): the clean CSV has neither.
  */
 export function cleanCsvReasons(input: CleanCsvInput): string[] {
   const reasons: string[] = []
@@ -143,6 +152,12 @@ export function cleanCsvReasons(input: CleanCsvInput): string[] {
     reasons.push('some columns are not imported')
   if (edits.cells.length > 0 || edits.replacements.length > 0) reasons.push('you changed values')
   if (edits.excludedRows.length > 0) reasons.push('you left rows out')
+  const { ambiguities } = input
+  if (!ambiguities) reasons.push('the whole file was not checked')
+  else {
+    if (ambiguities.blankRows > 0) reasons.push('the file has blank rows')
+    if (ambiguities.quoteRows > 0) reasons.push('some quotes are not written the standard way')
+  }
   return reasons
 }
 

@@ -72,7 +72,7 @@ describe('inspectFile over fixtures', () => {
     },
     {
       fixture: 'title-row.csv',
-      settings: { encoding: 'utf-8', delimiter: ',', headerRowIndex: 3 },
+      settings: { encoding: 'utf-8', delimiter: ',', headerRowIndex: 1 },
       headers: ['Email', 'First Name', 'Last Name'],
       firstRow: ['ana@example.com', 'Ana', 'Lima'],
       rows: 2,
@@ -145,7 +145,8 @@ describe('inspectFile over fixtures', () => {
     const result = await inspectFile(file, { headerRowIndex: 0 })
     expect(result.settings).toMatchObject({ headerRowIndex: 0, delimiter: ',' })
     expect(result.headers).toEqual(['Contacts export 2026-03-01'])
-    expect(result.detected.headerRow.headerRowIndex).toBe(3)
+    // blank lines are not records: the header is the second record
+    expect(result.detected.headerRow.headerRowIndex).toBe(1)
     const semicolon = await inspectFile(fixtureFile('utf8.csv'), { delimiter: ';' })
     expect(semicolon.headers).toEqual(['Email,First Name,City'])
     const latin = await inspectFile(fixtureFile('windows-1252.csv'), { encoding: 'utf-8' })

@@ -1,5 +1,5 @@
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
-import { guessNewline, isBlankRecord, parseRecords } from './csv-records.ts'
+import { readCsvText, type ParsedCsvText } from '#shared/csv/record-reader.ts'
 import { createTextDecoder } from './text-decoding.ts'
 import { detectDelimiter } from './detect-delimiter.ts'
 import { detectEncoding } from './detect-encoding.ts'
@@ -41,21 +41,17 @@ export function inspectBytes(
   const text = createTextDecoder(encoding).decode(head, { stream: sampled })
   const delimiterDetection = detectDelimiter(text, { sampled })
   const delimiter = overrides.delimiter ?? delimiterDetection.delimiter
-  const parsed = parseRecords(text, { delimiter, newline: guessNewline(text), sampled })
+  const parsed = readCsvText(text, { delimiter, sampled })
   const headerRow = detectHeaderRow(parsed.records)
   const headerRowIndex = Math.min(
     overrides.headerRowIndex ?? headerRow.headerRowIndex,
     Math.max(parsed.records.length - 1, 0),
   )
 
+  // blank records are not records (the shared dialect): every record here has content
   const headers = parsed.records[headerRowIndex] ?? []
-  const dataRecords: string[][] = []
-  const dataLines: number[] = []
-  for (let i = headerRowIndex + 1; i < parsed.records.length; i++) {
-    if (isBlankRecord(parsed.records[i]!)) continue
-    dataRecords.push(parsed.records[i]!)
-    dataLines.push(parsed.lineNumbers[i]!)
-  }
+  const dataRecords = parsed.records.slice(headerRowIndex + 1)
+  const dataLines = parsed.lineNumbers.slice(headerRowIndex + 1)
   const headerLine = parsed.lineNumbers[headerRowIndex] ?? 1
   const width = headers.length
   const previewRows = dataRecords.slice(0, PREVIEW_ROWS).map((row) => fitRow(row, width))
@@ -73,7 +69,7 @@ export function inspectBytes(
   const notCsv = sniffNotCsv(head, encoding)
   if (notCsv) add({ code: 'NOT_A_CSV', severity: 'error', message: notCsv })
 
-  const empty = parsed.records.every((r) => isBlankRecord(r)) && !notCsv
+  const empty = parsed.records.length === 0 && !notCsv
   if (empty) {
     add({
       code: 'EMPTY_FILE',
@@ -100,12 +96,15 @@ export function inspectBytes(
       })
     }
     issues.push(...headerIssues(headers, headerLine))
-    if (headerRowIndex > 0) {
+    if (headerLine > 1) {
+      const above = headerLine - 1
       add({
         code: 'ROWS_ABOVE_HEADER',
         severity: 'warning',
-        message: `The header is on line ${headerLine}; the ${headerRowIndex === 1 ? 'line' : `${headerRowIndex} lines`} above it will be left out of the import.`,
-        lines: parsed.lineNumbers.slice(0, headerRowIndex),
+        message: `The header is on line ${headerLine}; the ${above === 1 ? 'line' : `${above} lines`} above it will be left out of the import.`,
+        lines: [...parsed.lineNumbers.slice(0, headerRowIndex), ...parsed.blankLines]
+          .filter((line) => line < headerLine)
+          .sort((a, b) => a - b),
       })
     }
     if (encoding !== 'utf-8') {
@@ -125,7 +124,7 @@ export function inspectBytes(
       })
     }
     issues.push(
-      ...quoteIssues(parsed.errors, sampled && text.length - parsed.consumed > 64 * 1024, parsed),
+      ...quoteIssues(parsed.problems, sampled && text.length - parsed.consumed > 64 * 1024, parsed),
     )
     const ragged = dataRecords
       .map((row, i) => (row.length !== width ? dataLines[i]! : 0))
@@ -212,13 +211,13 @@ function headerIssues(headers: readonly string[], line: number): FileIssue[] {
 }
 
 function quoteIssues(
-  errors: { code: 'UNTERMINATED_QUOTE' | 'INVALID_QUOTES'; lineNumber: number }[],
+  problems: ParsedCsvText['problems'],
   stuckInQuote: boolean,
-  parsed: { lineNumbers: number[]; records: string[][] },
+  parsed: ParsedCsvText,
 ): FileIssue[] {
   const issues: FileIssue[] = []
-  const unterminated = errors
-    .filter((e) => e.code === 'UNTERMINATED_QUOTE')
+  const unterminated = problems
+    .filter((e) => e.problem === 'UNTERMINATED_QUOTE')
     .map((e) => e.lineNumber)
   if (stuckInQuote) {
     const last = parsed.records.length - 1
@@ -233,12 +232,12 @@ function quoteIssues(
       lines: unterminated,
     })
   }
-  const invalid = errors.filter((e) => e.code === 'INVALID_QUOTES').map((e) => e.lineNumber)
+  const invalid = problems.filter((e) => e.problem === 'INVALID_QUOTES').map((e) => e.lineNumber)
   if (invalid.length > 0) {
     issues.push({
       code: 'INVALID_QUOTES',
       severity: 'warning',
-      message: `A quote (") inside a quoted cell is not doubled on line${invalid.length === 1 ? '' : 's'} ${listLines(invalid)}; the cell may be read differently by HubSpot. Write a quote inside a quoted cell as "".`,
+      message: `A quote (") inside a quoted cell is not doubled on line${invalid.length === 1 ? '' : 's'} ${listLines(invalid)}. It is read as part of the cell, as shown, and the uploaded copy writes it the standard way ("") so HubSpot reads the same.`,
       lines: invalid.slice(0, LINES_LISTED),
     })
   }

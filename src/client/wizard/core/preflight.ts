@@ -18,7 +18,7 @@ const RAGGED_LINES_KEPT = 1_000
 // enough to exclude them all in one action; beyond it the next scan lists the rest
 const RAGGED_ROWS_KEPT = 100_000
 
-export type PreflightResult = Omit<ScanResult, 'bytesRead' | 'excludedRows'>
+export type PreflightResult = Omit<ScanResult, 'bytesRead' | 'excludedRows' | 'ambiguities'>
 
 export interface Preflight {
   /**

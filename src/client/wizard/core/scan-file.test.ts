@@ -6,23 +6,10 @@ import { NO_EDITS, withCellEdit, withReplacement, withRowExcluded } from './edit
 import { CATALOGS } from './fixtures/properties.ts'
 import { inspectFile } from './inspect-file.ts'
 import { exportCleanCsv, scanFile, type ByteSource } from './scan-file.ts'
-import { fixtureBytes, fixtureFile } from './test-helpers.ts'
+import { chunked, fixtureBytes, fixtureFile } from './test-helpers.ts'
 import type { ImportOperations, MappingDraft, ParseSettings, ScanProgress } from './types.ts'
 
 const UTF8: ParseSettings = { encoding: 'utf-8', delimiter: ',', headerRowIndex: 0 }
-
-/** The bytes as a stream of fixed-size chunks, to put chunk boundaries where a test wants them. */
-function chunked(bytes: Uint8Array, size: number): ByteSource {
-  let offset = 0
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.length) return controller.close()
-      controller.enqueue(bytes.slice(offset, offset + size))
-      offset += size
-    },
-  })
-  return { stream, size: bytes.length }
-}
 
 /** Maps headers by name: `{ Email: 'email' }` (contacts unless `0-2/name`). */
 function mappingFor(headers: string[], targets: Record<string, string>): MappingDraft {
@@ -126,7 +113,8 @@ describe('scanFile: reading', () => {
   })
 
   it('drops the title and blank lines above the header and converts semicolons', async () => {
-    const settings: ParseSettings = { encoding: 'utf-8', delimiter: ',', headerRowIndex: 3 }
+    // the title is record 0; the blank lines below it are not records
+    const settings: ParseSettings = { encoding: 'utf-8', delimiter: ',', headerRowIndex: 1 }
     const { text } = await exportText(fixtureFile('title-row.csv'), settings, 3, [
       'Email',
       'First Name',

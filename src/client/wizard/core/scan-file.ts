@@ -1,10 +1,5 @@
+import { createCsvRecordReader, type QuoteProblem } from '#shared/csv/record-reader.ts'
 import { createCsvBlobBuilder } from './csv-writer.ts'
-import {
-  createRecordReader,
-  guessNewline,
-  isBlankRecord,
-  type RecordErrorCode,
-} from './csv-records.ts'
 import { applyEdits, isEmptyEdits } from './edits.ts'
 import { createPreflight } from './preflight.ts'
 import { createDecoderStream } from './text-decoding.ts'
@@ -16,6 +11,7 @@ import type {
   FileIssue,
   ParseSettings,
   RowProblem,
+  ScanAmbiguities,
   ScanProgress,
   ScanResult,
 } from './types.ts'
@@ -37,21 +33,22 @@ interface DataRowSink {
     cells: string[],
     rowIndex: number,
     lineNumber: number,
-    parseProblem: RecordErrorCode | undefined,
+    parseProblem: QuoteProblem | undefined,
   ): void
 }
 
 /**
- * Streams a file once: bytes → TextDecoderStream (multibyte characters are never split) →
- * papaparse's parser with partial records carried across chunks → data rows after the header.
- * Holds one chunk at a time. Returns the byte count and file-level quote findings.
+ * Streams a file once: bytes → TextDecoderStream (multibyte characters are never split) → the
+ * shared record reader (`#shared/csv`, the dialect HubSpot's side reads too) → data rows after
+ * the header. Holds one chunk and the record being read. Returns the byte count, file-level
+ * quote findings and what another reader might read differently.
  */
 async function streamRows(
   source: ByteSource,
   settings: ParseSettings,
   sink: DataRowSink,
   options: StreamOptions,
-): Promise<{ bytesRead: number; issues: FileIssue[]; rows: number }> {
+): Promise<{ bytesRead: number; issues: FileIssue[]; rows: number; ambiguities: ScanAmbiguities }> {
   const totalBytes = source.size
   let bytesRead = 0
   const counter = new TransformStream<Uint8Array, Uint8Array>({
@@ -68,23 +65,25 @@ async function streamRows(
   let rowIndex = 0
   const unterminated: number[] = []
   const invalidQuotes: number[] = []
-  const problemLines = new Map<number, RecordErrorCode>()
-  const records = (newline: ReturnType<typeof guessNewline>) =>
-    createRecordReader(
-      { delimiter: settings.delimiter, newline },
-      {
-        record(cells, lineNumber) {
-          const index = recordIndex++
-          if (index <= settings.headerRowIndex || isBlankRecord(cells)) return
-          sink.row(cells, rowIndex++, lineNumber, problemLines.get(lineNumber))
-        },
-        error(code, lineNumber) {
-          problemLines.set(lineNumber, code)
-          if (code === 'UNTERMINATED_QUOTE') unterminated.push(lineNumber)
-          else if (invalidQuotes.length < 1_000) invalidQuotes.push(lineNumber)
-        },
+  const ambiguities: ScanAmbiguities = { blankRows: 0, quoteRows: 0 }
+  const parser = createCsvRecordReader(
+    { delimiter: settings.delimiter },
+    {
+      record(cells, lineNumber, problem) {
+        if (problem === 'UNTERMINATED_QUOTE') unterminated.push(lineNumber)
+        else if (problem) {
+          ambiguities.quoteRows++
+          if (problem === 'INVALID_QUOTES' && invalidQuotes.length < 1_000)
+            invalidQuotes.push(lineNumber)
+        }
+        if (recordIndex++ <= settings.headerRowIndex) return
+        sink.row(cells, rowIndex++, lineNumber, problem)
       },
-    )
+      blank() {
+        ambiguities.blankRows++
+      },
+    },
+  )
 
   const interval = options.progressIntervalMs ?? 100
   let lastProgress = 0
@@ -96,24 +95,12 @@ async function streamRows(
   }
 
   let lastYield = Date.now()
-  let parser: ReturnType<typeof records> | undefined
-  // the line break is guessed once, from text that holds one (papaparse#1132)
-  let pending = ''
   try {
     for (;;) {
       if (options.signal?.aborted) throw abortError()
       const { done, value } = await reader.read()
       if (done) break
-      if (!parser) {
-        pending += value
-        // a trailing \r may be the first half of \r\n: wait for the next character
-        if (!/\n|\r[^]/.test(pending) && pending.length < 1 << 20) continue
-        parser = records(guessNewline(pending))
-        parser.push(pending)
-        pending = ''
-      } else {
-        parser.push(value)
-      }
+      parser.push(value)
       report()
       // parsing a chunk is synchronous: let a queued cancel message in now and then
       if (Date.now() - lastYield > YIELD_EVERY_MS) {
@@ -121,8 +108,6 @@ async function streamRows(
         lastYield = Date.now()
       }
     }
-    parser ??= records(guessNewline(pending))
-    if (pending) parser.push(pending)
     parser.end()
   } catch (error) {
     await reader.cancel().catch(() => {})
@@ -143,11 +128,11 @@ async function streamRows(
     issues.push({
       code: 'INVALID_QUOTES',
       severity: 'warning',
-      message: `${invalidQuotes.length} ${invalidQuotes.length === 1 ? 'row has' : 'rows have'} a stray quote (") inside a quoted cell (first on line ${invalidQuotes[0]}); HubSpot may read these cells differently.`,
+      message: `${invalidQuotes.length} ${invalidQuotes.length === 1 ? 'row has' : 'rows have'} a quote (") inside a quoted cell that is not doubled (first on line ${invalidQuotes[0]}). It is read as part of the cell, and the uploaded copy writes it the standard way ("") so HubSpot reads the same.`,
       lines: invalidQuotes.slice(0, 20),
     })
   }
-  return { bytesRead, issues, rows: rowIndex }
+  return { bytesRead, issues, rows: rowIndex, ambiguities }
 }
 
 function abortError(): Error {
@@ -167,7 +152,7 @@ export async function scanFile(
   const preflight = createPreflight(plan)
   const edits = options.edits && !isEmptyEdits(options.edits) ? options.edits : undefined
   let excludedRows = 0
-  const { bytesRead, issues } = await streamRows(
+  const { bytesRead, issues, ambiguities } = await streamRows(
     source,
     settings,
     {
@@ -193,7 +178,13 @@ export async function scanFile(
     options,
   )
   const result = preflight.finish()
-  return { ...result, excludedRows, bytesRead, fileIssues: [...issues, ...result.fileIssues] }
+  return {
+    ...result,
+    excludedRows,
+    bytesRead,
+    ambiguities,
+    fileIssues: [...issues, ...result.fileIssues],
+  }
 }
 
 /**

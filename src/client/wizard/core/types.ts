@@ -32,7 +32,7 @@ export type Delimiter = (typeof DELIMITERS)[number]['value']
 export interface ParseSettings {
   encoding: Encoding
   delimiter: Delimiter
-  /** 0-based index of the header among the file's records (blank lines count as records) */
+  /** 0-based index of the header among the file's records (blank records are not records) */
   headerRowIndex: number
 }
 export type SettingsOverrides = Partial<ParseSettings>
@@ -109,7 +109,7 @@ export interface FileInspection {
   previewRows: string[][]
   /** 1-based line number where each preview row starts */
   previewLineNumbers: number[]
-  /** the first records of the file as parsed (incl. title and blank rows), for the header-row picker */
+  /** the first records of the file as parsed (title rows included), for the header-row picker */
   headRows: string[][]
   /** false when the 256 KB sample held the whole file */
   sampled: boolean
@@ -259,6 +259,18 @@ export interface ExpectedObjectResult {
   skipped: number
 }
 
+/**
+ * What the file holds that another CSV reader may read differently from the wizard (HubSpot is
+ * SILENT on both): any of it makes the wizard upload a clean CSV, so the result does not depend
+ * on HubSpot's choice.
+ */
+export interface ScanAmbiguities {
+  /** blank records anywhere: empty lines, only spaces, only empty cells (`,,`, `"",""`) */
+  blankRows: number
+  /** records with quotes not written the RFC 4180 way (`5'10"`, `"Ann "The" Lee"`), header included */
+  quoteRows: number
+}
+
 export interface ScanResult {
   /** data rows after the header (excluded rows not counted) */
   totalRows: number
@@ -279,6 +291,7 @@ export interface ScanResult {
   raggedRows: number[]
   /** file-wide findings (TOO_MANY_ROWS, UNTERMINATED_QUOTE, …) */
   fileIssues: FileIssue[]
+  ambiguities: ScanAmbiguities
 }
 
 export interface ScanProgress {

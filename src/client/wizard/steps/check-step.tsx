@@ -11,6 +11,7 @@ import type {
   ExpectedObjectResult,
   ProblemRow,
   ProblemType,
+  ScanAmbiguities,
   ScanProgress,
   ScanResult,
 } from '../core/types.ts'
@@ -38,7 +39,8 @@ interface CheckStepProps {
   state: CheckState
   onEdits: (update: EditsUpdate) => void
   onBack: () => void
-  onNext: () => void
+  /** with what the scan found another reader may read differently: the submit step needs it */
+  onNext: (ambiguities: ScanAmbiguities) => void
 }
 
 const labelOf = (id: ObjectTypeId) => OBJECT_TYPES.find((o) => o.objectTypeId === id)!.label
@@ -226,7 +228,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
             !result || scan.status === 'running' || blockingIssues || raggedPending.total > 0
           }
           aria-describedby={raggedPending.total > 0 ? RAGGED_BLOCKS_NEXT_ID : undefined}
-          onClick={onNext}
+          onClick={() => result && onNext(result.ambiguities)}
         >
           Next
         </button>

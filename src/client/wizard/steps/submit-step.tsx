@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react'
+import { uploadableFileName } from '#shared/file-name.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import { navigate, paths } from '../../app/router.tsx'
@@ -46,9 +47,11 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
     columnNames: inspection.columnNames,
     mapping,
     edits,
+    ambiguities: state.ambiguities,
   })
   const clean = reasons.length > 0
-  const fileName = clean ? csvFileName(file.name) : file.name
+  // a name HubSpot can be sent: no control characters, at most 255 bytes
+  const fileName = uploadableFileName(clean ? csvFileName(file.name) : file.name)
 
   const built = useMemo((): { request: ImportRequest } | { error: string } | undefined => {
     if (isPending || error) return undefined
