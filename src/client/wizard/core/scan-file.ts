@@ -28,7 +28,7 @@ const YIELD_EVERY_MS = 50
 /** A file or any byte stream with its size (tests feed chunked streams). */
 export type ByteSource = Blob | { stream: ReadableStream<Uint8Array>; size: number }
 
-interface DataRowSink {
+export interface DataRowSink {
   row(
     cells: string[],
     rowIndex: number,
@@ -43,7 +43,7 @@ interface DataRowSink {
  * the header. Holds one chunk and the record being read. Returns the byte count, file-level
  * quote findings and what another reader might read differently.
  */
-async function streamRows(
+export async function streamRows(
   source: ByteSource,
   settings: ParseSettings,
   sink: DataRowSink,
