@@ -8,8 +8,8 @@ const DATA_LIKE =
 
 /**
  * Finds the header among the first records (blank records are not records) when a title sits
- * above it (peers.md §2.1): the first record as wide as the rows, with names in most of its
- * cells, mostly text. Repeated and blank names are fine (the mapping step renames them); a title
+ * above it, as report exports have: the first record as wide as the rows, with names in most of
+ * its cells, mostly text. Repeated and blank names are fine (the mapping step renames them); a title
  * line is not a header even when it holds a delimiter (`Contacts export, March 2026` above three
  * columns) or is padded with empty cells by Excel (`Report;;`). Falls back to the record with
  * the most non-empty cells (Flatfile's default, earliest wins), then to 0.
