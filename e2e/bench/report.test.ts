@@ -49,6 +49,8 @@ describe('formatValue', () => {
     { value: 23514.6, unit: 'rows/s', expected: '23,515 rows/s' },
     { value: 0.5, unit: 'calls', expected: '0.50 calls' },
     { value: Number.NaN, unit: 'MB', expected: '–' },
+    { value: -0.3, unit: 'MB', expected: '0 MB' },
+    { value: -2.6, unit: 'MB', expected: '-3 MB' },
   ] as const)('$value $unit → $expected', ({ value, unit, expected }) => {
     expect(formatValue(value, unit)).toBe(expected)
   })
@@ -88,12 +90,12 @@ describe('tables', () => {
     ])
   })
 
-  it('writes Markdown with pipes escaped', () => {
+  it('writes Markdown with pipes escaped, without the change column when there is no previous run', () => {
     expect(formatMarkdown(now).split('\n')).toEqual([
-      '| figure | median | range of rounds | target | status | vs previous run |',
-      '|---|---:|---:|---:|---|---:|',
-      '| preview on screen | 100 ms | 80 ms – 120 ms | ≤ 100 ms | met | – |',
-      '| upload \\| proxy | 200 MB/s | 200 MB/s |  |  | – |',
+      '| figure | median | range of rounds | target | status |',
+      '|---|---:|---:|---:|---|',
+      '| preview on screen | 100 ms | 80 ms – 120 ms | ≤ 100 ms | met |',
+      '| upload \\| proxy | 200 MB/s | 200 MB/s |  |  |',
     ])
   })
 

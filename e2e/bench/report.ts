@@ -71,7 +71,8 @@ export function formatValue(value: number, unit: Unit): string {
       : unit === 'fps' || (unit === 'ms' && Math.abs(value) < 10)
         ? 1
         : 0
-  const text = value.toLocaleString('en-US', {
+  // a rounded -0.3 MB is "0 MB", not "-0 MB"
+  const text = (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value).toLocaleString('en-US', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   })
@@ -102,25 +103,27 @@ function roundsText(f: Figure): string {
   return `${formatValue(low, f.unit)} – ${formatValue(high, f.unit)}`
 }
 
-/** The rows every table shows, one per figure. */
+const HEADER = ['figure', 'median', 'range of rounds', 'target', 'status']
+const CHANGE = 'vs previous run'
+
+/** The header and one row per figure; the change column only when there is a previous run. */
 export function tableRows(results: BenchResults, previous?: BenchResults): string[][] {
   const before = new Map(previous?.figures.map((f) => [f.key, f]))
-  return results.figures.map((f) => [
+  const rows = results.figures.map((f) => [
     f.label,
     formatValue(f.median, f.unit),
     roundsText(f),
     formatTarget(f),
     status(f),
-    change(f, before.get(f.key)),
+    ...(previous ? [change(f, before.get(f.key))] : []),
   ])
+  return [previous ? [...HEADER, CHANGE] : HEADER, ...rows]
 }
-
-const HEADER = ['figure', 'median', 'range of rounds', 'target', 'status', 'vs previous run']
 
 /** A plain-text table for the terminal, columns padded to their widest cell. */
 export function formatTable(results: BenchResults, previous?: BenchResults): string {
-  const rows = [HEADER, ...tableRows(results, previous)]
-  const widths = HEADER.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
+  const rows = tableRows(results, previous)
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   const line = (row: string[]) =>
     row
       .map((cell, column) => cell.padEnd(widths[column]!))
@@ -136,10 +139,10 @@ export function formatTable(results: BenchResults, previous?: BenchResults): str
 /** The same table in Markdown, for the README's Performance section. */
 export function formatMarkdown(results: BenchResults, previous?: BenchResults): string {
   const escape = (cell: string) => cell.replaceAll('|', '\\|')
-  const rows = tableRows(results, previous)
+  const [header, ...rows] = tableRows(results, previous)
   return [
-    `| ${HEADER.join(' | ')} |`,
-    `|${HEADER.map((_, i) => (i === 0 || i === 4 ? '---' : '---:')).join('|')}|`,
+    `| ${header!.join(' | ')} |`,
+    `|${header!.map((_, i) => (i === 0 || i === 4 ? '---' : '---:')).join('|')}|`,
     ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
   ].join('\n')
 }
