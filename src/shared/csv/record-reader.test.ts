@@ -229,6 +229,16 @@ describe('readCsvText', () => {
     expect(parsed.consumed).toBe('a,b\n1,2\n'.length)
   })
 
+  it('stops soon after maxRecords, leaving the rest of a long text unread', () => {
+    const text = 'a,b\n'.repeat(100_000)
+    const parsed = readCsvText(text, { delimiter: ',', maxRecords: 2 })
+    expect(parsed.records).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ])
+    expect(parsed.consumed).toBeLessThanOrEqual(16 * 1024)
+  })
+
   it('counts a BOM as read', () => {
     expect(readCsvText('\uFEFFa\n', { delimiter: ',' }).consumed).toBe(3)
   })

@@ -242,9 +242,11 @@ export interface ParsedCsvText {
   consumed: number
 }
 
+const READ_SLICE = 16 * 1024
+
 /**
  * Reads a whole text, or with `sampled` the head of a file whose last record may be cut off
- * (that record is left out), collecting at most `maxRecords` records.
+ * (that record is left out); with `maxRecords`, stops soon after that many records.
  */
 export function readCsvText(
   text: string,
@@ -269,8 +271,10 @@ export function readCsvText(
       out.blankLines.push(lineNumber)
     },
   })
-  reader.push(text)
-  if (!options.sampled) reader.end()
+  // in slices, so a caller that wants the first records only does not read the whole text
+  for (let at = 0; at < text.length && out.records.length < max; at += READ_SLICE)
+    reader.push(text.slice(at, at + READ_SLICE))
+  if (!options.sampled && out.records.length < max) reader.end()
   out.consumed = reader.consumed
   return out
 }
