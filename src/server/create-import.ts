@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs'
-import { rm } from 'node:fs/promises'
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http'
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import {
@@ -9,19 +7,13 @@ import {
   outcomeUnknown,
   passedHeaders,
 } from './create-import-errors.ts'
-import { readHead } from './csv-header.ts'
 import { ProxyError, headerValue, upstreamErrorResponse, type RateLimitContext } from './errors.ts'
 import { dateWhenSent, type HubSpotClient } from './hubspot-client.ts'
 import type { IdempotencyStore, Lease } from './idempotency.ts'
-import { parseImportForm, spoolToDisk, type ImportForm } from './import-form.ts'
+import { FormFiles } from './form-files.ts'
+import { parseImportForm, type ImportForm } from './import-form.ts'
 import { beginIdempotentCreate, replayed } from './import-idempotency.ts'
-import {
-  checkColumns,
-  checkedRest,
-  checkFirstRow,
-  checkOneFile,
-  checkRequestHeaders,
-} from './import-request-checks.ts'
+import { checkRequestHeaders } from './import-request-checks.ts'
 import { describeError, type Logger } from './logger.ts'
 import type { RateSlot } from './rate-budget.ts'
 import {
@@ -67,6 +59,7 @@ export interface CreateImportResult {
 
 /** What the audit line records about one create, whatever its outcome. */
 export interface CreateImportAudit {
+  /** the file names, comma-separated when there are two */
   fileName?: string
   importName?: string
   bytes: number
@@ -75,11 +68,12 @@ export interface CreateImportAudit {
 }
 
 /**
- * POST …/imports: reads the browser's multipart as a stream (importRequest first, then one file),
- * validates the request and the file's header line before anything goes upstream, then streams a
- * new multipart body to HubSpot with backpressure. Until the closing boundary is written, any
- * failure destroys the upstream request, so HubSpot never sees a well-formed truncated file; the
- * create is never re-sent once bytes may have reached HubSpot.
+ * POST …/imports: reads the browser's multipart as a stream (importRequest first, then one file,
+ * or two for a two-file import), validates the request and the first file's head before anything
+ * goes upstream, then streams a new multipart body to HubSpot with backpressure; a second file is
+ * checked the same way as it arrives. Until the closing boundary is written, any failure destroys
+ * the upstream request, so HubSpot never sees a well-formed truncated file or a create missing a
+ * file; the create is never re-sent once bytes may have reached HubSpot.
  */
 export async function createImport(
   input: CreateImportInput,
@@ -97,26 +91,18 @@ export async function createImport(
   let lease: Lease | undefined
   let slot: RateSlot | undefined
   let stored: CreateImportResult | undefined
-  let spool: { dir: string; file: string } | undefined
+  let files: FormFiles | undefined
   try {
     checkRequestHeaders(incoming.headers, maxFileBytes)
     touch()
     form = parseImportForm(incoming, maxFileBytes, signal, touch)
 
-    const file = await form.file
-    audit.fileName = file.filename
-    // the official Node client sends the file before importRequest: keep it on disk meanwhile
-    if (!file.afterRequest) spool = await spoolToDisk(file, touch)
-    const importRequest = await form.importRequest
+    files = new FormFiles(form, touch)
+    // the official Node client sends its file before importRequest: kept on disk meanwhile
+    const importRequest = await files.readRequest()
     audit.importName = importRequest.name
-    const fileName = checkOneFile(importRequest, file.filename)
-
-    const chunks = (spool ? createReadStream(spool.file) : file.stream)[
-      Symbol.asyncIterator
-    ]() as AsyncIterator<Buffer>
-    const head = await readHead(chunks, touch)
-    checkColumns(importRequest, fileName, head)
-    await checkFirstRow(importRequest, fileName, head, chunks, touch)
+    const file = await files.first()
+    audit.fileName = files.names.join(', ')
 
     const key = headerValue(incoming.headers['idempotency-key'])
     // waiting on the proxy's own queues is not a stalled browser
@@ -133,15 +119,17 @@ export async function createImport(
     slot = await whileProxyWaits(client.budget.acquire(signal))
 
     const boundary = newBoundary()
+    const formFiles = files
     const body = multipartBody({
       boundary,
-      preamble: multipartPreamble(boundary, importRequest, fileName, file.mimeType),
-      file: {
-        head: head.bytes,
-        rest: checkedRest(importRequest, fileName, head, chunks),
-        truncated: () => file.stream.truncated === true,
-        formDone: form.done,
+      preamble: multipartPreamble(boundary, importRequest, file.fileName, file.mimeType),
+      file,
+      nextFile: async () => {
+        const next = await formFiles.next()
+        audit.fileName = formFiles.names.join(', ')
+        return next
       },
+      formDone: form.done,
       maxFileBytes,
       sent: audit,
       touch,
@@ -183,7 +171,7 @@ export async function createImport(
       {},
     )
   } finally {
-    if (spool) void rm(spool.dir, { recursive: true, force: true })
+    void files?.cleanup()
     watch.release()
     // a slot whose create never left (the form failed first) goes back to the budget
     if (!upstream) slot?.unused()

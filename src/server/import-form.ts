@@ -1,7 +1,8 @@
 /**
- * The browser's multipart form, read as a stream: one `importRequest` field and one file in
- * `files`. Nothing is buffered but the JSON field; a file that arrives before its importRequest
- * (the official Node client's order) is spooled to a private temp file.
+ * The browser's multipart form, read as a stream: one `importRequest` field and one or two files
+ * in `files` (two for a two-file import joined on a common column). Nothing is buffered but the
+ * JSON field; a file that arrives before its importRequest (the official Node client's order) is
+ * spooled to a private temp file.
  */
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -17,6 +18,8 @@ import { BrowserGone } from './create-import-errors.ts'
 import { ProxyError } from './errors.ts'
 
 export const MAX_IMPORT_REQUEST_BYTES = 1024 * 1024
+/** the wizard's two-file import; HubSpot is SILENT on a maximum */
+export const MAX_FILES_PER_IMPORT = 2
 
 export interface FilePart {
   stream: Readable & { truncated?: boolean }
@@ -28,7 +31,11 @@ export interface FilePart {
 
 export interface ImportForm {
   importRequest: Promise<ImportRequest>
-  file: Promise<FilePart>
+  /**
+   * The next file part in form order, or undefined once the form has ended without another.
+   * Consume each part's stream before asking for the one after: the form is read in order.
+   */
+  nextFile(): Promise<FilePart | undefined>
   /** resolves once the whole browser form, closing boundary included, has been parsed */
   done: Promise<void>
   stop(): void
@@ -79,9 +86,10 @@ export function parseImportForm(
     preservePath: true,
     limits: {
       fileSize: maxFileBytes,
-      files: 1,
+      files: MAX_FILES_PER_IMPORT,
       fields: 1,
-      parts: 3,
+      // busboy signals partsLimit as the count reaches it: one more than the parts allowed
+      parts: MAX_FILES_PER_IMPORT + 2,
       fieldSize: MAX_IMPORT_REQUEST_BYTES,
       headerPairs: 20,
     },
@@ -109,8 +117,17 @@ export function parseImportForm(
   let gotRequest: ImportRequest | undefined
   let resolveRequest: (request: ImportRequest) => void = () => {}
   const requestPart = new Promise<ImportRequest>((resolve) => (resolveRequest = resolve))
-  let resolveFile: (file: FilePart) => void = () => {}
-  const filePart = new Promise<FilePart>((resolve) => (resolveFile = resolve))
+  // file parts the reader has not asked for yet, and a reader waiting for the next one
+  const arrived: FilePart[] = []
+  let waiting: ((file: FilePart | undefined) => void) | undefined
+  let finished = false
+  done.then(
+    () => {
+      finished = true
+      waiting?.(undefined)
+    },
+    () => {},
+  )
 
   parser.on('field', (name, value, info) => {
     if (name !== 'importRequest' || gotRequest) {
@@ -145,26 +162,28 @@ export function parseImportForm(
       )
       return
     }
-    resolveFile({
+    const file: FilePart = {
       stream,
       filename: info.filename ?? '',
       mimeType: info.mimeType,
       afterRequest: gotRequest !== undefined,
-    })
+    }
+    if (waiting) waiting(file)
+    else arrived.push(file)
   })
   const tooMany = () =>
     fail(
       new ProxyError(
         400,
         'VALIDATION_ERROR',
-        'Send exactly two parts: importRequest, then one file in "files".',
+        `Send importRequest, then at most ${MAX_FILES_PER_IMPORT} files, each a part named "files".`,
       ),
     )
   parser.on('filesLimit', tooMany)
   parser.on('fieldsLimit', tooMany)
   parser.on('partsLimit', tooMany)
   const ended = done.then(() => {
-    throw new ProxyError(400, 'VALIDATION_ERROR', 'The form has no importRequest or no file part.')
+    throw new ProxyError(400, 'VALIDATION_ERROR', 'The form has no importRequest part.')
   })
   ended.catch(() => {})
 
@@ -176,12 +195,21 @@ export function parseImportForm(
   incoming.on('data', onData)
 
   const importRequest = Promise.race([requestPart, failed, ended])
-  const file = Promise.race([filePart, failed, ended])
   const formDone = Promise.race([done, failed])
-  for (const promise of [importRequest, file, formDone]) promise.catch(() => {})
+  for (const promise of [importRequest, formDone]) promise.catch(() => {})
   return {
     importRequest,
-    file,
+    nextFile() {
+      const next = arrived.shift()
+      if (next || finished) return Promise.resolve(next)
+      const part = new Promise<FilePart | undefined>((resolve) => {
+        waiting = (file) => {
+          waiting = undefined
+          resolve(file)
+        }
+      })
+      return Promise.race([part, failed])
+    },
     done: formDone,
     stop() {
       signal.removeEventListener('abort', onAbort)

@@ -3,9 +3,11 @@ import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { ProxyError } from './errors.ts'
 import { readHead } from './csv-header.ts'
 import {
+  checkAllFilesSent,
   checkColumns,
+  checkFileCount,
+  checkFileName,
   checkFirstRow,
-  checkOneFile,
   checkRequestHeaders,
   multipartBoundary,
 } from './import-request-checks.ts'
@@ -35,12 +37,12 @@ describe('checkRequestHeaders', () => {
     ['identity encoding', { 'content-type': FORM, 'content-encoding': 'Identity' }, 'ok'],
     [
       'the most that may fit',
-      { 'content-type': FORM, 'content-length': `${10 * MB + MB + 65536}` },
+      { 'content-type': FORM, 'content-length': `${2 * 10 * MB + MB + 65536}` },
       'ok',
     ],
     [
-      'more than the file, importRequest and overhead',
-      { 'content-type': FORM, 'content-length': `${10 * MB + MB + 65537}` },
+      'more than two files, importRequest and overhead',
+      { 'content-type': FORM, 'content-length': `${2 * 10 * MB + MB + 65537}` },
       '413 PAYLOAD_TOO_LARGE',
     ],
   ])('%s → %s', (_case, headers, expected) => {
@@ -48,31 +50,62 @@ describe('checkRequestHeaders', () => {
   })
 })
 
-describe('checkOneFile', () => {
+describe('file names and counts', () => {
   const one = contactsImportRequest('a.csv', ['email']) as ImportRequest
-  const two = { ...one, files: [...one.files, ...one.files] }
+  const second = { ...one.files[0]!, fileName: 'b.csv' }
+  const two = { ...one, files: [...one.files, second] }
+  const three = { ...one, files: [...two.files, { ...second, fileName: 'c.csv' }] }
   const named = (fileName: string) =>
     ({ ...one, files: one.files.map((f) => ({ ...f, fileName })) }) as ImportRequest
+
   it.each([
-    ['the named file', one, 'a.csv', 'ok'],
-    ['another name', one, 'b.csv', '400 VALIDATION_ERROR'],
-    ['two files', two, 'a.csv', '400 VALIDATION_ERROR'],
-    ['no file', { ...one, files: [] }, 'a.csv', '400 VALIDATION_ERROR'],
-    ['a UTF-8 name', named('Müller (März).csv'), 'Müller (März).csv', 'ok'],
-    ['quotes a browser sent as %22', named('a "b".csv'), 'a %22b%22.csv', 'ok'],
-    ['a control character', named('a\u0001.csv'), 'a\u0001.csv', '400 VALIDATION_ERROR'],
+    ['one file', one, 'ok'],
+    ['two files', two, 'ok'],
+    ['three files', three, '400 VALIDATION_ERROR'],
+  ])('checkFileCount: %s → %s', (_case, request, expected) => {
+    expect(outcome(() => checkFileCount(request))).toBe(expected)
+  })
+
+  it.each([
+    ['the named file', one, 'a.csv', [], 'ok'],
+    ['the second file of two', two, 'b.csv', ['a.csv'], 'ok'],
+    ['the second file first', two, 'b.csv', [], 'ok'],
+    ['another name', one, 'b.csv', [], '400 VALIDATION_ERROR'],
+    ['another case', one, 'A.CSV', [], '400 VALIDATION_ERROR'],
+    ['a name sent twice', two, 'a.csv', ['a.csv'], '400 VALIDATION_ERROR'],
+    ['a UTF-8 name', named('Müller (März).csv'), 'Müller (März).csv', [], 'ok'],
+    ['quotes a browser sent as %22', named('a "b".csv'), 'a %22b%22.csv', [], 'ok'],
+    ['a control character', named('a\u0001.csv'), 'a\u0001.csv', [], '400 VALIDATION_ERROR'],
     [
       'a name over 255 bytes',
       named(`${'é'.repeat(130)}.csv`),
       `${'é'.repeat(130)}.csv`,
+      [],
       '400 VALIDATION_ERROR',
     ],
-  ])('%s → %s', (_case, request, uploaded, expected) => {
-    expect(outcome(() => checkOneFile(request, uploaded))).toBe(expected)
+  ])('checkFileName: %s → %s', (_case, request, uploaded, sent, expected) => {
+    expect(outcome(() => checkFileName(request, uploaded, new Set(sent)))).toBe(expected)
+  })
+
+  it.each([
+    ['every file sent', two, ['a.csv', 'b.csv'], 'ok'],
+    ['one of two missing', two, ['a.csv'], '400 VALIDATION_ERROR'],
+    ['none sent', one, [], '400 VALIDATION_ERROR'],
+  ])('checkAllFilesSent: %s → %s', (_case, request, sent, expected) => {
+    expect(outcome(() => checkAllFilesSent(request, new Set(sent)))).toBe(expected)
+  })
+
+  it('names the files in its messages', () => {
+    expect(() => checkFileName(two, 'c.csv', new Set())).toThrow(
+      'The uploaded file "c.csv" has no entry in importRequest.files ("a.csv", "b.csv"): each fileName must equal its file\'s name, extension included.',
+    )
+    expect(() => checkAllFilesSent(two, new Set(['a.csv']))).toThrow(
+      'importRequest.files lists "b.csv", but the form has no file with that name.',
+    )
   })
 
   it('gives the name importRequest uses, to send upstream', () => {
-    expect(checkOneFile(named('a "b".csv'), 'a %22b%22.csv')).toBe('a "b".csv')
+    expect(checkFileName(named('a "b".csv'), 'a %22b%22.csv', new Set())).toBe('a "b".csv')
   })
 })
 
@@ -132,6 +165,26 @@ describe('checkColumns and checkFirstRow', () => {
     const result = await check(importRequest, fileName, text)
     if (typeof expected === 'string') expect(result).toBe(expected)
     else expect(result).toMatch(expected)
+  })
+
+  it("checks each file against its own entry's mappings", async () => {
+    const base = request()
+    const two = {
+      ...base,
+      files: [
+        ...base.files,
+        {
+          ...base.files[0]!,
+          fileName: 'b.csv',
+          fileImportPage: {
+            hasHeader: true,
+            columnMappings: base.files[0]!.fileImportPage.columnMappings.slice(0, 1),
+          },
+        },
+      ],
+    }
+    expect(await check(two, 'b.csv', 'email\nx')).toBe('ok')
+    expect(await check(two, 'a.csv', 'email\nx')).toMatch(/has 1 column but importRequest maps 2/)
   })
 
   it('names both counts', async () => {

@@ -262,8 +262,8 @@ describe('slow and oversized uploads', () => {
     }
   })
 
-  it('refuses a Content-Length over 512 MB plus the form overhead before any body byte', async () => {
-    const declared = IMPORT_LIMITS.maxFileBytes + 1024 * 1024 + 64 * 1024 + 1
+  it('refuses a Content-Length over two 512 MB files plus the form overhead before any body byte', async () => {
+    const declared = 2 * IMPORT_LIMITS.maxFileBytes + 1024 * 1024 + 64 * 1024 + 1
     let wrote = 0
     const { request, answer } = rawUpload(
       proxy.api,
@@ -288,7 +288,7 @@ describe('slow and oversized uploads', () => {
   })
 
   it('still takes the largest Content-Length that may fit (it reads on)', async () => {
-    const declared = IMPORT_LIMITS.maxFileBytes + 1024 * 1024 + 64 * 1024
+    const declared = 2 * IMPORT_LIMITS.maxFileBytes + 1024 * 1024 + 64 * 1024
     const { request, answer } = rawUpload(
       proxy.api,
       (request) => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
-import type { ProxyError } from './errors.ts'
+import { ProxyError as ProxyErrorClass, type ProxyError } from './errors.ts'
 import { contactsImportRequest } from './test-helpers.ts'
 import {
   multipartBody,
   multipartPreamble,
+  type NextUploadFile,
   uploadFileType,
   type UploadFile,
 } from './upstream-upload.ts'
@@ -42,19 +43,26 @@ describe('multipartBody', () => {
   async function* chunksOf(parts: string[]) {
     for (const part of parts) yield Buffer.from(part)
   }
-  async function drain(file: Partial<UploadFile> & { rest: AsyncIterator<Buffer> }, max = 10) {
+  async function drain(
+    file: Partial<UploadFile> & { rest: AsyncIterator<Buffer>; formDone?: Promise<void> },
+    max = 10,
+    later: NextUploadFile[] = [],
+  ) {
     const sent = { bytes: 0 }
     const out: string[] = []
+    const { formDone = Promise.resolve(), ...first } = file
     try {
       for await (const chunk of multipartBody({
         boundary: 'B',
         preamble: Buffer.from('<pre>'),
-        file: {
-          head: Buffer.alloc(0),
-          truncated: () => false,
-          formDone: Promise.resolve(),
-          ...file,
+        file: { head: Buffer.alloc(0), truncated: () => false, ...first },
+        nextFile: async () => {
+          const next = later.shift()
+          if (next?.fileName === 'bad.csv')
+            throw new ProxyErrorClass(400, 'VALIDATION_ERROR', 'bad')
+          return next
         },
+        formDone,
         maxFileBytes: max,
         sent,
         touch: () => {},
@@ -114,6 +122,43 @@ describe('multipartBody', () => {
   it('a file busboy cut short is too large, whatever the count says', async () => {
     const result = await drain({ rest: chunksOf(['ab']), truncated: () => true })
     expect(result).toEqual({ out: ['<pre>'], bytes: 2, error: '413' })
+  })
+
+  const nextFile = (fileName: string, head: string, rest: string[]): NextUploadFile => ({
+    fileName,
+    mimeType: 'text/csv',
+    head: Buffer.from(head),
+    rest: chunksOf(rest),
+    truncated: () => false,
+  })
+
+  it('a second file follows the first in its own part, each held to the limit on its own', async () => {
+    const result = await drain({ head: Buffer.from('h\n'), rest: chunksOf(['abcdefgh']) }, 10, [
+      nextFile('b.csv', 'k\n', ['12345678']),
+    ])
+    expect(result).toEqual({
+      out: [
+        '<pre>',
+        'h\n',
+        'abcdefgh',
+        '\r\n',
+        '--B\r\nContent-Disposition: form-data; name="files"; filename="b.csv"\r\nContent-Type: text/csv\r\n\r\n',
+        'k\n',
+        '12345678',
+        '\r\n--B--\r\n',
+      ],
+      bytes: 20,
+      error: undefined,
+    })
+  })
+
+  it.each([
+    ['over the limit', [nextFile('b.csv', 'k\n', ['123456789'])], '413'],
+    ['refused by its check', [nextFile('bad.csv', '', [])], '400'],
+  ])('a second file %s stops the body before its closing boundary', async (_case, later, error) => {
+    const result = await drain({ rest: chunksOf(['a']) }, 10, later)
+    expect(result.error).toBe(error)
+    expect(result.out.at(-1)).not.toContain('--B--')
   })
 
   it('a form that does not end properly gets no closing boundary', async () => {

@@ -1,7 +1,7 @@
 /**
- * The create as HubSpot receives it: a new multipart body (importRequest, then the file) streamed
+ * The create as HubSpot receives it: a new multipart body (importRequest, then each file) streamed
  * with backpressure on a fresh connection. Until the closing boundary is written any failure
- * destroys the request, so HubSpot never sees a well-formed truncated file.
+ * destroys the request, so HubSpot never sees a well-formed truncated file or a missing one.
  */
 import { randomBytes } from 'node:crypto'
 import http, { type ClientRequest, type OutgoingHttpHeaders } from 'node:http'
@@ -25,22 +25,36 @@ export function uploadFileType(mimeType: string): string {
   return mimeType === 'text/csv' || !/^[\w.+-]+\/[\w.+-]+$/.test(mimeType) ? 'text/csv' : mimeType
 }
 
-/** Everything before the file's bytes: the importRequest part and the file part's headers. */
+/** The importRequest part, JSON, with its boundary. */
+export function requestPart(boundary: string, importRequest: ImportRequest): Buffer {
+  return Buffer.from(
+    `--${boundary}\r\n` +
+      'Content-Disposition: form-data; name="importRequest"\r\n' +
+      'Content-Type: application/json\r\n\r\n' +
+      `${JSON.stringify(importRequest)}\r\n`,
+  )
+}
+
+/** The boundary and headers that open one file part. */
+export function filePartHeader(boundary: string, fileName: string, mimeType: string): Buffer {
+  return Buffer.from(
+    `--${boundary}\r\n` +
+      `Content-Disposition: form-data; name="files"; ${fileNameParameters(fileName)}\r\n` +
+      `Content-Type: ${uploadFileType(mimeType)}\r\n\r\n`,
+  )
+}
+
+/** Everything before the first file's bytes: the importRequest part and the file part's headers. */
 export function multipartPreamble(
   boundary: string,
   importRequest: ImportRequest,
   fileName: string,
   mimeType: string,
 ): Buffer {
-  return Buffer.from(
-    `--${boundary}\r\n` +
-      'Content-Disposition: form-data; name="importRequest"\r\n' +
-      'Content-Type: application/json\r\n\r\n' +
-      `${JSON.stringify(importRequest)}\r\n` +
-      `--${boundary}\r\n` +
-      `Content-Disposition: form-data; name="files"; ${fileNameParameters(fileName)}\r\n` +
-      `Content-Type: ${uploadFileType(mimeType)}\r\n\r\n`,
-  )
+  return Buffer.concat([
+    requestPart(boundary, importRequest),
+    filePartHeader(boundary, fileName, mimeType),
+  ])
 }
 
 export interface UploadFile {
@@ -49,38 +63,65 @@ export interface UploadFile {
   rest: AsyncIterator<Buffer>
   /** busboy stopped the file at the size limit */
   truncated(): boolean
-  /** the browser's whole form, closing boundary included, has arrived */
-  formDone: Promise<void>
+}
+
+/** A file after the first: its part header and bytes follow the previous file's. */
+export interface NextUploadFile extends UploadFile {
+  fileName: string
+  mimeType: string
 }
 
 /**
- * The upstream body. It throws (so the request is destroyed, never ended) when the file passes
- * `maxFileBytes` or the browser's form does not end properly; `sent.bytes` counts file bytes.
+ * The upstream body: the preamble, the first file, then each next file as `nextFile` gives it
+ * (checked by the caller as it arrives), then the closing boundary once the browser's whole form
+ * has arrived. It throws (so the request is destroyed, never ended) when a file passes
+ * `maxFileBytes`, a next file fails its check or the browser's form does not end properly;
+ * `sent.bytes` counts file bytes.
  */
 export async function* multipartBody(body: {
   boundary: string
   preamble: Buffer
   file: UploadFile
+  nextFile?: () => Promise<NextUploadFile | undefined>
+  /** resolves once the browser's whole form, closing boundary included, has arrived */
+  formDone: Promise<void>
   maxFileBytes: number
   sent: { bytes: number }
   touch: () => void
 }): AsyncGenerator<Buffer> {
-  const { file, sent, maxFileBytes } = body
+  const { sent } = body
+  sent.bytes = 0
   yield body.preamble
-  sent.bytes = file.head.length
+  yield* fileBytes(body.file, body)
+  for (let next = await body.nextFile?.(); next; next = await body.nextFile?.()) {
+    yield Buffer.from('\r\n')
+    yield filePartHeader(body.boundary, next.fileName, next.mimeType)
+    yield* fileBytes(next, body)
+  }
+  // the browser's closing boundary must have arrived too: a cut-off form is not a file
+  await body.formDone
+  yield Buffer.from(`\r\n--${body.boundary}--\r\n`)
+}
+
+/** One file's bytes, each file held to the size limit on its own (HubSpot's limit is per file). */
+async function* fileBytes(
+  file: UploadFile,
+  body: { maxFileBytes: number; sent: { bytes: number }; touch: () => void },
+): AsyncGenerator<Buffer> {
+  const { maxFileBytes, sent } = body
+  let bytes = file.head.length
+  sent.bytes += file.head.length
   if (file.head.length) yield file.head
   for (;;) {
     const next = await file.rest.next()
     if (next.done) break
     body.touch()
+    bytes += next.value.length
     sent.bytes += next.value.length
-    if (sent.bytes > maxFileBytes || file.truncated()) throw tooLarge(maxFileBytes)
+    if (bytes > maxFileBytes || file.truncated()) throw tooLarge(maxFileBytes)
     yield next.value
   }
   if (file.truncated()) throw tooLarge(maxFileBytes)
-  // the browser's closing boundary must have arrived too: a cut-off form is not a file
-  await file.formDone
-  yield Buffer.from(`\r\n--${body.boundary}--\r\n`)
 }
 
 /** The create request; the caller destroys it unless it finished. */
