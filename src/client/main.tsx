@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import * as z from 'zod'
-import { App } from './app/app.tsx'
+import { App } from '#client/app/app.tsx'
 
 // the proxy's CSP has no 'unsafe-eval', so zod must not compile parsers with new Function
 z.config({ jitless: true })

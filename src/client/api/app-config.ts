@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod'
-import { apiJson } from '../lib/api-client.ts'
+import { apiJson } from '#client/lib/api-client.ts'
 
 /** What the proxy tells the page about itself (never the token). */
 export const appConfigSchema = z.object({

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { propertiesPath } from '#shared/api-paths.ts'
 import { propertiesResponseSchema } from '#shared/hubspot/property.ts'
-import { apiJson, HUBSPOT_BASE } from '../lib/api-client.ts'
+import { apiJson, HUBSPOT_BASE } from '#client/lib/api-client.ts'
 
 /** The portal's property definitions for one object type; they change rarely, so cache for minutes. */
 export const getPropertiesQueryOptions = (objectType: string) =>

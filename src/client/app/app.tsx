@@ -1,11 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
-import { ImportPage } from '../dashboard/import-page.tsx'
-import { ImportsPage } from '../dashboard/imports-page.tsx'
-import { WizardPage } from '../wizard/wizard-page.tsx'
-import { useAppConfig } from '../api/app-config.ts'
+import { ImportPage } from '#client/features/imports-dashboard/import-page.tsx'
+import { ImportsPage } from '#client/features/imports-dashboard/imports-page.tsx'
+import { WizardPage } from '#client/features/import-wizard/wizard-page.tsx'
+import { buildReimportSeed } from '#client/features/reimport/build-reimport-seed.ts'
+import { useAppConfig } from '#client/api/app-config.ts'
 import { createQueryClient } from './query-client.ts'
-import { Link, paths, useRoute } from './router.tsx'
+import { Link, paths, useRoute } from '#client/lib/router.tsx'
 import './styles.css'
 
 export function App() {
@@ -38,7 +39,9 @@ function AppShell() {
       <main className="app-main">
         {route.page === 'imports' && <ImportsPage />}
         {route.page === 'import' && <ImportPage importId={route.importId} />}
-        {route.page === 'new' && <WizardPage reimportOf={route.reimportOf} />}
+        {route.page === 'new' && (
+          <WizardPage reimportOf={route.reimportOf} loadReimportSeed={buildReimportSeed} />
+        )}
         {route.page === 'not-found' && (
           <section>
             <h1>Page not found</h1>

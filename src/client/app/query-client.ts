@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import type { ApiError } from '../lib/api-client.ts'
+import type { ApiError } from '#client/lib/api-client.ts'
 
 declare module '@tanstack/react-query' {
   interface Register {

@@ -4,7 +4,7 @@ import {
   actionResponseSchema,
   type ActionResponse,
 } from '#shared/hubspot/public-import-response.ts'
-import { apiJson, HUBSPOT_BASE } from '../../lib/api-client.ts'
+import { apiJson, HUBSPOT_BASE } from '#client/lib/api-client.ts'
 import { importKeys } from './import-keys.ts'
 
 /** POST with no body; apiJson adds the X-Requested-By header the proxy requires on writes. */

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
 import { importErrorsPath } from '#shared/api-paths.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
 import { publicImportErrorSchema } from '#shared/hubspot/public-import-error.ts'
-import { apiJson, HUBSPOT_BASE, withQuery } from '../../lib/api-client.ts'
+import { apiJson, HUBSPOT_BASE, withQuery } from '#client/lib/api-client.ts'
 import { importKeys } from './import-keys.ts'
 import { retryUnlessClientError } from './retry.ts'
 

@@ -5,8 +5,8 @@ import {
   publicImportResponseSchema,
   type PublicImportResponse,
 } from '#shared/hubspot/public-import-response.ts'
-import { apiJson, HUBSPOT_BASE } from '../../lib/api-client.ts'
-import { importRefetchInterval, pollingInputFromQuery } from '../../dashboard/import-polling.ts'
+import { apiJson, HUBSPOT_BASE } from '#client/lib/api-client.ts'
+import { importRefetchInterval, pollingInputFromQuery } from './import-polling.ts'
 import { importKeys } from './import-keys.ts'
 import { retryUnlessClientError } from './retry.ts'
 

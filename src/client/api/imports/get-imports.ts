@@ -2,11 +2,8 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { importsPath } from '#shared/api-paths.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
 import { publicImportResponseSchema } from '#shared/hubspot/public-import-response.ts'
-import { apiJson, HUBSPOT_BASE, withQuery } from '../../lib/api-client.ts'
-import {
-  importsListRefetchInterval,
-  pollingInputFromQuery,
-} from '../../dashboard/import-polling.ts'
+import { apiJson, HUBSPOT_BASE, withQuery } from '#client/lib/api-client.ts'
+import { importsListRefetchInterval, pollingInputFromQuery } from './import-polling.ts'
 import { importKeys } from './import-keys.ts'
 import { retryUnlessClientError } from './retry.ts'
 

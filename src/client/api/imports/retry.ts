@@ -1,4 +1,4 @@
-import { ApiError } from '../../lib/api-client.ts'
+import { ApiError } from '#client/lib/api-client.ts'
 
 /**
  * One retry for a dropped connection or a 5xx; none for 4xx answers other than 429, which no retry

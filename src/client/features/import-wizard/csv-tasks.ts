@@ -1,0 +1,46 @@
+import {
+  createCsvWorkerClient,
+  type CsvWorkerClient,
+} from '#client/wizard/core/csv-worker-client.ts'
+import { exportCleanCsv, scanFile, type StreamOptions } from '#client/wizard/core/scan-file.ts'
+import type {
+  CheckPlan,
+  Edits,
+  ExportPlan,
+  ExportResult,
+  ParseSettings,
+  ScanResult,
+} from '#client/wizard/core/types.ts'
+
+let client: CsvWorkerClient | undefined
+// one worker for the page, started on first use; without Worker (jsdom) the work runs in place
+function workerClient(): CsvWorkerClient | undefined {
+  if (typeof Worker === 'undefined') return undefined
+  client ??= createCsvWorkerClient()
+  return client
+}
+
+/** Scans every row in the CSV worker, so a big file never blocks the page. */
+export function runScan(
+  file: Blob,
+  settings: ParseSettings,
+  plan: CheckPlan,
+  options: StreamOptions & { edits: Edits },
+): Promise<ScanResult> {
+  const worker = workerClient()
+  if (!worker) return scanFile(file, settings, plan, options)
+  const { edits, ...rest } = options
+  return worker.scan(file, settings, plan, edits, rest).result
+}
+
+/** Writes the clean UTF-8 CSV in the CSV worker. */
+export function runExport(
+  file: Blob,
+  settings: ParseSettings,
+  plan: ExportPlan,
+  options: StreamOptions = {},
+): Promise<ExportResult> {
+  const worker = workerClient()
+  if (!worker) return exportCleanCsv(file, settings, plan, options)
+  return worker.exportCleanCsv(file, settings, plan, options).result
+}

@@ -1,0 +1,237 @@
+import { useMemo, useRef, useState } from 'react'
+import { uploadableFileName } from '#shared/file-name.ts'
+import type { ImportRequest } from '#shared/hubspot/import-request.ts'
+import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
+import { navigate, paths } from '#client/lib/router.tsx'
+import { rememberStartedImport } from '#client/lib/started-imports.ts'
+import { getErrorMessage } from '#client/lib/api-client.ts'
+import { recordReimportLink } from '#client/lib/hubspot/reimport-links.ts'
+import { useCreateImport, type UploadProgress } from '#client/api/imports/create-import.ts'
+import { buildImportRequest } from '#client/wizard/core/build-import-request.ts'
+import { cleanCsvReasons } from '#client/wizard/core/edits.ts'
+import type { ExportPlan, ScanProgress } from '#client/wizard/core/types.ts'
+import { runExport } from '../csv-tasks.ts'
+import { clearDraft } from '../persist-wizard.ts'
+import { operationsFor, useCatalogs } from '../use-catalogs.ts'
+import type { WizardState } from '../wizard-state.ts'
+import { formatBytes, plural } from '#client/lib/format.ts'
+import { DATE_FORMAT_LABELS, OPERATION_LABELS } from './import-options-step.tsx'
+
+type SubmitState = Extract<WizardState, { step: 'submit' }>
+
+type Sending =
+  | { phase: 'idle' }
+  | { phase: 'preparing'; progress: ScanProgress | undefined }
+  | { phase: 'uploading'; progress: UploadProgress | undefined }
+  | { phase: 'failed'; message: string }
+
+/** "Leads (1).xlsx.csv" → "Leads (1).xlsx.csv"; "leads.txt" → "leads.csv" */
+function csvFileName(name: string): string {
+  return /\.csv$/i.test(name) ? name : `${name.replace(/\.(tsv|txt)$/i, '')}.csv`
+}
+
+export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () => void }) {
+  const { source, objects, mapping, options, edits, submissionKey } = state
+  const { inspection, file } = source
+  const { catalogs, isPending, error } = useCatalogs(objects)
+  const createImport = useCreateImport()
+  const [sending, setSending] = useState<Sending>({ phase: 'idle' })
+  const inFlight = useRef(false)
+  // the generated copy is kept for retries, so a retry sends byte-identical content
+  const cleanBlob = useRef<Blob | undefined>(undefined)
+
+  const reasons = cleanCsvReasons({
+    settings: inspection.settings,
+    encoding: inspection.detected.encoding,
+    headers: inspection.headers,
+    columnNames: inspection.columnNames,
+    mapping,
+    edits,
+    ambiguities: state.ambiguities,
+  })
+  const clean = reasons.length > 0
+  // a name HubSpot can be sent: no control characters, at most 255 bytes
+  const fileName = uploadableFileName(clean ? csvFileName(file.name) : file.name)
+
+  const built = useMemo((): { request: ImportRequest } | { error: string } | undefined => {
+    if (isPending || error) return undefined
+    try {
+      const mapped = mapping
+        .filter((column) => column.objectTypeId && column.propertyName)
+        .map((column) => ({
+          ...column,
+          // the header as written in the file that is uploaded
+          columnName: clean
+            ? (inspection.columnNames[column.columnIndex] ?? column.columnName)
+            : (inspection.headers[column.columnIndex] ?? column.columnName),
+        }))
+      return {
+        request: buildImportRequest({
+          name: options.name,
+          fileName,
+          mapping: mapped,
+          operations: operationsFor(objects, options.operations),
+          catalogs,
+          dateFormat: options.dateFormat,
+          marketableContactImport: options.marketableContactImport,
+          createContactListFromImport: options.createContactListFromImport,
+        }),
+      }
+    } catch (failure) {
+      return { error: getErrorMessage(failure) }
+    }
+  }, [isPending, error, mapping, clean, inspection, options, fileName, objects, catalogs])
+
+  const exportPlan = (): ExportPlan => {
+    const kept = mapping.filter((column) => column.objectTypeId && column.propertyName)
+    return {
+      columnIndexes: kept.map((c) => c.columnIndex),
+      headerNames: kept.map((c) => inspection.columnNames[c.columnIndex] ?? c.columnName),
+      edits,
+    }
+  }
+
+  const submit = async () => {
+    if (inFlight.current || !built || !('request' in built)) return
+    inFlight.current = true
+    try {
+      let body: Blob = file
+      if (clean) {
+        if (!cleanBlob.current) {
+          setSending({ phase: 'preparing', progress: undefined })
+          const result = await runExport(file, inspection.settings, exportPlan(), {
+            onProgress: (progress) => setSending({ phase: 'preparing', progress }),
+          })
+          cleanBlob.current = result.blob
+        }
+        body = cleanBlob.current
+      }
+      setSending({ phase: 'uploading', progress: undefined })
+      const created = await createImport.mutateAsync({
+        importRequest: built.request,
+        file: body,
+        idempotencyKey: submissionKey,
+        onProgress: (progress) => setSending({ phase: 'uploading', progress }),
+      })
+      rememberStartedImport(created.id)
+      if (state.reimportOf) recordReimportLink(state.reimportOf, created.id)
+      await clearDraft().catch(() => {})
+      navigate(paths.import(created.id))
+    } catch (failure) {
+      setSending({ phase: 'failed', message: getErrorMessage(failure) })
+    } finally {
+      inFlight.current = false
+    }
+  }
+
+  const busy = sending.phase === 'preparing' || sending.phase === 'uploading'
+  const request = built && 'request' in built ? built.request : undefined
+
+  return (
+    <section aria-labelledby="submit-heading" className="wizard-step">
+      <h2 tabIndex={-1} id="submit-heading">
+        Start the import
+      </h2>
+      {isPending && <p role="status">Loading HubSpot properties…</p>}
+      {error && <p role="alert">Could not load the HubSpot properties: {getErrorMessage(error)}</p>}
+      {built && 'error' in built && (
+        <p role="alert">The import request can't be built: {built.error}</p>
+      )}
+
+      <dl className="summary-list">
+        <dt>Name</dt>
+        <dd>{options.name}</dd>
+        <dt>File</dt>
+        <dd>
+          {fileName}
+          {clean
+            ? ` (a clean UTF-8 copy, because ${reasons.join(', ')})`
+            : ` (sent as it is, ${formatBytes(file.size)})`}
+        </dd>
+        <dt>Objects</dt>
+        <dd>
+          {Object.entries(operationsFor(objects, options.operations))
+            .map(
+              ([id, operation]) =>
+                `${OBJECT_TYPES.find((o) => o.objectTypeId === id)?.label ?? id}: ${OPERATION_LABELS[operation]}`,
+            )
+            .join('; ')}
+        </dd>
+        <dt>Columns</dt>
+        <dd>
+          {plural(request?.files[0]?.fileImportPage.columnMappings.length ?? 0, 'column')} imported
+          {edits.excludedRows.length > 0
+            ? `, ${plural(edits.excludedRows.length, 'row')} excluded`
+            : ''}
+        </dd>
+        <dt>Dates</dt>
+        <dd>{DATE_FORMAT_LABELS[options.dateFormat]}</dd>
+      </dl>
+
+      {request && (
+        <details className="request-json">
+          <summary>Import request that will be sent</summary>
+          <pre>{JSON.stringify(request, null, 2)}</pre>
+        </details>
+      )}
+
+      {sending.phase === 'preparing' && (
+        <Progress
+          label="Preparing the clean copy"
+          value={sending.progress?.bytesRead ?? 0}
+          max={sending.progress?.totalBytes || file.size}
+        />
+      )}
+      {sending.phase === 'uploading' && (
+        <Progress
+          label="Uploading"
+          value={sending.progress?.loaded ?? 0}
+          max={sending.progress?.total || 1}
+        />
+      )}
+      {sending.phase === 'failed' && (
+        <div role="alert">
+          <p>The import was not started: {sending.message}</p>
+          <p>
+            Nothing is lost: try again, and the same submission is used, so it can't start twice.
+          </p>
+        </div>
+      )}
+
+      <div className="wizard-actions">
+        <button type="button" onClick={onBack} disabled={busy}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !request}
+          onClick={() => void submit()}
+        >
+          {sending.phase === 'failed' ? 'Try again' : 'Start import'}
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function Progress({ label, value, max }: { label: string; value: number; max: number }) {
+  const percent = Math.min(100, Math.round((value / Math.max(max, 1)) * 100))
+  const text = `${formatBytes(value)} of ${formatBytes(max)}`
+  return (
+    <div className="field">
+      <span>{label}</span>
+      <progress
+        className="progress"
+        aria-label={label}
+        aria-valuenow={percent}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuetext={text}
+        max={100}
+        value={percent}
+      />
+      <small>{text}</small>
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+import { useQueries, type UseQueryResult } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import type { Property } from '#shared/hubspot/property.ts'
+import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import { getPropertiesQueryOptions } from '#client/api/get-properties.ts'
+import type { ImportOperations, PropertyCatalogs } from '#client/wizard/core/types.ts'
+import type { ObjectsChoice } from './wizard-state.ts'
+import { chosenObjectTypeIds } from './wizard-state.ts'
+
+const nameOf = (id: ObjectTypeId) => OBJECT_TYPES.find((o) => o.objectTypeId === id)!.name
+
+/** The property catalogues of the chosen objects, loaded together (one query per object). */
+export function useCatalogs(objects: ObjectsChoice) {
+  const ids = useMemo(() => chosenObjectTypeIds(objects), [objects])
+  // a stable combine keeps `catalogs` the same object until a query's data changes
+  const combine = useCallback(
+    (results: UseQueryResult<Property[]>[]) => {
+      const catalogs: PropertyCatalogs = {}
+      results.forEach((result, index) => {
+        if (result.data) catalogs[ids[index]!] = result.data
+      })
+      return {
+        catalogs,
+        isPending: results.some((r) => r.isPending),
+        error: results.find((r) => r.error)?.error ?? null,
+        refetch: () => results.forEach((r) => void r.refetch()),
+      }
+    },
+    [ids],
+  )
+  return useQueries({
+    queries: ids.map((id) => getPropertiesQueryOptions(nameOf(id))),
+    combine,
+  })
+}
+
+/** The operation per chosen object: what the options say, else HubSpot's default (create and update). */
+export function operationsFor(
+  objects: ObjectsChoice,
+  chosen: ImportOperations | undefined,
+): ImportOperations {
+  return Object.fromEntries(
+    chosenObjectTypeIds(objects).map((id) => [id, chosen?.[id] ?? 'UPSERT']),
+  )
+}

@@ -1,0 +1,267 @@
+import type { DateFormat } from '#shared/hubspot/import-request.ts'
+import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import type {
+  Edits,
+  FileInspection,
+  ImportOperations,
+  MappingDraft,
+  ScanAmbiguities,
+  SettingsOverrides,
+} from '#client/wizard/core/types.ts'
+
+/** The chosen file, how it is read, and what the head of it looks like. */
+export interface FileStage {
+  file: File
+  /** what the person changed from the detection; kept so a restore re-reads the same way */
+  overrides: SettingsOverrides
+  inspection: FileInspection
+}
+
+/** One object, or one file holding two objects and the association between them. */
+export type ObjectsChoice =
+  | { kind: 'one'; objectTypeId: ObjectTypeId }
+  | {
+      kind: 'two'
+      /** the object each row is mainly about (its columns come first in the mapping's object list) */
+      primary: ObjectTypeId
+      secondary: ObjectTypeId
+      /** HubSpot-defined association type from primary to secondary */
+      associationTypeId: number
+    }
+
+export interface ImportOptions {
+  name: string
+  operations: ImportOperations
+  dateFormat: DateFormat
+  marketableContactImport: boolean
+  createContactListFromImport: boolean
+}
+
+export const EMPTY_EDITS: Edits = { cells: [], replacements: [], excludedRows: [] }
+
+/** values of later steps, kept when the person steps back so going forward again loses nothing */
+interface Later {
+  objects?: ObjectsChoice | undefined
+  mapping?: MappingDraft | undefined
+  options?: ImportOptions | undefined
+  edits?: Edits | undefined
+}
+
+/** where the wizard was started from, for the notice and the re-import's link back */
+export interface WizardOrigin {
+  reimportOf?: string | undefined
+  /** what HubSpot reported for the re-imported rows, shown on the check step */
+  reimportNotes?: ReimportNotes | undefined
+}
+
+export interface ReimportNotes {
+  warnings: string[]
+  /** by line in the re-import file (header = line 1) */
+  problems: { lineNumber: number; message: string }[]
+}
+
+/**
+ * One variant per step, each holding what its step needs to render (style-guide habit 7), plus
+ * whatever later steps already hold.
+ */
+export type WizardState = WizardOrigin &
+  (
+    | ({ step: 'file'; source?: FileStage | undefined } & Later)
+    | ({ step: 'objects'; source: FileStage } & Later)
+    | ({ step: 'mapping'; source: FileStage; objects: ObjectsChoice } & Omit<Later, 'objects'>)
+    | ({
+        step: 'options'
+        source: FileStage
+        objects: ObjectsChoice
+        mapping: MappingDraft
+      } & Pick<Later, 'options' | 'edits'>)
+    | {
+        step: 'check'
+        source: FileStage
+        objects: ObjectsChoice
+        mapping: MappingDraft
+        options: ImportOptions
+        edits: Edits
+      }
+    | {
+        step: 'submit'
+        source: FileStage
+        objects: ObjectsChoice
+        mapping: MappingDraft
+        options: ImportOptions
+        edits: Edits
+        /** Idempotency-Key: made once on entering this step, kept across retries and double clicks */
+        submissionKey: string
+        /** what the check step's scan found another reader may read differently (a draft saved before it was kept: undefined) */
+        ambiguities?: ScanAmbiguities | undefined
+      }
+  )
+
+export type WizardStep = WizardState['step']
+
+export const WIZARD_STEPS: readonly { step: WizardStep; label: string }[] = [
+  { step: 'file', label: 'Choose file' },
+  { step: 'objects', label: 'Choose objects' },
+  { step: 'mapping', label: 'Map columns' },
+  { step: 'options', label: 'Options' },
+  { step: 'check', label: 'Check' },
+  { step: 'submit', label: 'Import' },
+]
+
+export type WizardAction =
+  /** another file was picked and is being read: nothing of the previous file stays reachable */
+  | { type: 'file-chosen' }
+  | { type: 'file-read'; source: FileStage }
+  | { type: 'file-done' }
+  | { type: 'objects-done'; objects: ObjectsChoice }
+  | { type: 'mapping-changed'; mapping: MappingDraft }
+  | { type: 'mapping-done'; mapping: MappingDraft }
+  | { type: 'options-changed'; options: ImportOptions }
+  | { type: 'options-done'; options: ImportOptions }
+  /** a function of the current edits, so two quick changes never both start from the same edits */
+  | { type: 'edits-changed'; update: (edits: Edits) => Edits }
+  | { type: 'check-done'; submissionKey: string; ambiguities: ScanAmbiguities }
+  | { type: 'go-to'; step: WizardStep }
+  | { type: 'replace'; state: WizardState }
+
+export const initialWizardState: WizardState = { step: 'file' }
+
+/** everything the state holds, whichever step it is on */
+function flatten(state: WizardState) {
+  return {
+    reimportOf: state.reimportOf,
+    reimportNotes: state.reimportNotes,
+    source: state.source,
+    objects: 'objects' in state ? state.objects : undefined,
+    mapping: 'mapping' in state ? state.mapping : undefined,
+    options: 'options' in state ? state.options : undefined,
+    edits: 'edits' in state ? state.edits : undefined,
+  }
+}
+
+function originOf(state: WizardOrigin): WizardOrigin {
+  return {
+    ...(state.reimportOf ? { reimportOf: state.reimportOf } : {}),
+    ...(state.reimportNotes ? { reimportNotes: state.reimportNotes } : {}),
+  }
+}
+
+/** the same chosen file (re-read with other settings), not another one with equal columns */
+const sameFileOf = (a: File, b: File) =>
+  a === b || (a.name === b.name && a.size === b.size && a.lastModified === b.lastModified)
+
+const sameObjects = (a: ObjectsChoice | undefined, b: ObjectsChoice) =>
+  a !== undefined && JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * Builds the state for a step from what is known, or undefined when a step before it is not
+ * done yet (the stepper only offers steps this returns a state for).
+ */
+export function stateAt(state: WizardState, step: WizardStep): WizardState | undefined {
+  const { reimportOf, reimportNotes, source, objects, mapping, options, edits } = flatten(state)
+  const origin = originOf({ reimportOf, reimportNotes })
+  switch (step) {
+    case 'file':
+      return { ...origin, step, source, objects, mapping, options, edits }
+    case 'objects':
+      return source && { ...origin, step, source, objects, mapping, options, edits }
+    case 'mapping':
+      return source && objects && { ...origin, step, source, objects, mapping, options, edits }
+    case 'options':
+      return (
+        source &&
+        objects &&
+        mapping && { ...origin, step, source, objects, mapping, options, edits }
+      )
+    case 'check':
+      return source && objects && mapping && options
+        ? { ...origin, step, source, objects, mapping, options, edits: edits ?? EMPTY_EDITS }
+        : undefined
+    case 'submit':
+      // only through check-done, which makes the submission key
+      return state.step === 'submit' ? state : undefined
+  }
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'file-chosen':
+      return { ...originOf(state), step: 'file', objects: flatten(state).objects }
+    case 'file-read': {
+      // another file or other read settings change the columns: what was mapped no longer fits
+      const { source, objects } = flatten(state)
+      const next = action.source
+      const sameFile = source !== undefined && sameFileOf(source.file, next.file)
+      const sameColumns =
+        sameFile &&
+        JSON.stringify(source.inspection.columnNames) ===
+          JSON.stringify(next.inspection.columnNames)
+      const origin = originOf(state)
+      if (!sameColumns) return { ...origin, step: 'file', source: next, objects }
+      // edits name rows by index: another delimiter or header row may number them differently
+      const sameRows =
+        source.inspection.settings.delimiter === next.inspection.settings.delimiter &&
+        source.inspection.settings.headerRowIndex === next.inspection.settings.headerRowIndex
+      const kept = flatten(state)
+      return {
+        ...kept,
+        ...origin,
+        step: 'file',
+        source: next,
+        edits: sameRows ? kept.edits : undefined,
+      }
+    }
+    case 'file-done':
+      return stateAt(state, 'objects') ?? state
+    case 'objects-done': {
+      if (!state.source) return state
+      const keep = sameObjects(flatten(state).objects, action.objects)
+      const next = flatten(state)
+      return {
+        ...originOf(next),
+        step: 'mapping',
+        source: state.source,
+        objects: action.objects,
+        mapping: keep ? next.mapping : undefined,
+        options: next.options,
+        edits: keep ? next.edits : undefined,
+      }
+    }
+    case 'mapping-changed':
+      return state.step === 'mapping' ? { ...state, mapping: action.mapping } : state
+    case 'mapping-done':
+      if (state.step !== 'mapping') return state
+      return { ...state, step: 'options', mapping: action.mapping }
+    case 'options-changed':
+      return state.step === 'options' ? { ...state, options: action.options } : state
+    case 'options-done':
+      if (state.step !== 'options') return state
+      return { ...state, step: 'check', options: action.options, edits: state.edits ?? EMPTY_EDITS }
+    case 'edits-changed':
+      return state.step === 'check' ? { ...state, edits: action.update(state.edits) } : state
+    case 'check-done':
+      if (state.step !== 'check') return state
+      return {
+        ...state,
+        step: 'submit',
+        submissionKey: action.submissionKey,
+        ambiguities: action.ambiguities,
+      }
+    case 'go-to':
+      return stateAt(state, action.step) ?? state
+    case 'replace':
+      return action.state
+  }
+}
+
+/** Steps the person may jump to from the stepper. */
+export function reachableSteps(state: WizardState): Set<WizardStep> {
+  const steps = new Set<WizardStep>()
+  for (const { step } of WIZARD_STEPS) if (stateAt(state, step)) steps.add(step)
+  return steps
+}
+
+/** Display name of an object choice's objects, in mapping order. */
+export function chosenObjectTypeIds(objects: ObjectsChoice): ObjectTypeId[] {
+  return objects.kind === 'one' ? [objects.objectTypeId] : [objects.primary, objects.secondary]
+}

@@ -1,0 +1,63 @@
+// The row-errors report as a CSV file for spreadsheets, and saving text as a download
+import type { ErrorRow } from '#client/lib/hubspot/error-rows.ts'
+import { toCsv } from '#client/lib/csv.ts'
+
+/** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte order mark. */
+export const UTF8_BOM = '\uFEFF'
+
+// the raw code beside the plain words: it is what HubSpot's docs and support search for
+export const ERRORS_CSV_COLUMNS = [
+  'Line',
+  'Column',
+  'Error type',
+  'Error code',
+  'Message',
+  'Invalid value',
+] as const
+
+/**
+ * The errors report: our six columns, then the original row's cells under the file's header.
+ * Values are exported as HubSpot returned them (a hidden value stays `REDACTED`), but guarded.
+ */
+export function errorsToCsv(rows: readonly ErrorRow[], header: readonly string[]): string {
+  const width = Math.max(header.length, ...rows.map((row) => row.rowData.length))
+  const originalHeader = Array.from(
+    { length: width },
+    (_, index) => header[index] || `Column ${index + 1}`,
+  )
+  const records = [[...ERRORS_CSV_COLUMNS, ...originalHeader]]
+  for (const row of rows) {
+    records.push([
+      String(row.lineNumber),
+      row.columnName ?? '',
+      row.errorTypeLabel,
+      row.errorType,
+      row.message,
+      row.invalidValue ?? '',
+      ...Array.from({ length: width }, (_, index) => row.rowData[index] ?? ''),
+    ])
+  }
+  // every cell quoted and formula-guarded: the report is opened in spreadsheets, not re-imported
+  return UTF8_BOM + toCsv(records, { quoteAll: true, guardFormulas: true })
+}
+
+export const errorsCsvFileName = (importId: string): string =>
+  `import-${importId.replace(/[^\w-]/g, '_')}-errors.csv`
+
+/** Saves text as a file through a Blob URL (no data: URL size limits, nothing sent anywhere). */
+export function downloadText(
+  fileName: string,
+  text: string,
+  type = 'text/csv;charset=utf-8',
+): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const anchor = document.createElement('a')
+  anchor.href = url
+  anchor.download = fileName
+  anchor.rel = 'noopener'
+  document.body.append(anchor)
+  anchor.click()
+  anchor.remove()
+  // revoking at once can cancel the download in some browsers
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

@@ -1,0 +1,213 @@
+import Papa from 'papaparse'
+import { describe, expect, it } from 'vitest'
+import { importRequestSchema } from '#shared/hubspot/import-request.ts'
+import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
+import type { PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
+import type { ImportErrorsPage } from '#client/api/imports/get-import-errors.ts'
+import { buildReimportSeed, type ReimportFetchers } from './build-reimport-seed.ts'
+
+const request = {
+  name: 'Contacts May',
+  importOperations: { '0-1': 'UPSERT' },
+  dateFormat: 'DAY_MONTH_YEAR',
+  files: [
+    {
+      fileName: 'contacts may.csv',
+      fileFormat: 'CSV',
+      fileImportPage: {
+        hasHeader: true,
+        columnMappings: [
+          { columnObjectTypeId: '0-1', columnName: 'Email', propertyName: 'email' },
+          { columnObjectTypeId: '0-1', columnName: 'Name', propertyName: 'firstname' },
+          { columnObjectTypeId: '0-1', columnName: 'Stage', propertyName: 'lifecyclestage' },
+        ],
+      },
+    },
+  ],
+}
+
+const importResponse = (importRequestJson: unknown = request): PublicImportResponse => ({
+  id: '42',
+  createdAt: '2026-05-01T10:00:00Z',
+  updatedAt: '2026-05-01T10:01:00Z',
+  state: 'DONE',
+  optOutImport: false,
+  mappedObjectTypeIds: ['0-1'],
+  importName: 'Contacts May',
+  importRequestJson,
+  metadata: { counters: { TOTAL_ROWS: 5, ERRORS: 4 }, fileIds: ['9'], objectLists: [] },
+})
+
+let nextId = 0
+const error = (
+  lineNumber: number,
+  rowData: string[],
+  overrides: Partial<PublicImportError> = {},
+): PublicImportError => ({
+  id: String((nextId += 1)),
+  createdAt: 0,
+  errorType: 'INVALID_EMAIL',
+  errorMessage: 'bad',
+  knownColumnNumber: 0,
+  invalidValue: rowData[0],
+  sourceData: {
+    rowData,
+    additionalRowData: [],
+    containsEncryptedProperties: false,
+    fileId: 9,
+    lineNumber,
+  },
+  ...overrides,
+})
+
+/** Serves the errors in pages of two, as HubSpot's cursor paging does. */
+function fakeFetchers(
+  errors: PublicImportError[],
+  json?: unknown,
+): ReimportFetchers & { asked: string[] } {
+  const asked: string[] = []
+  return {
+    asked,
+    getImport: async (id) => {
+      asked.push(`import ${id}`)
+      return importResponse(json)
+    },
+    getErrorsPage: async (id, after) => {
+      asked.push(`errors ${id} ${after ?? ''}`)
+      const start = Number(after ?? 0)
+      const page: ImportErrorsPage = { results: errors.slice(start, start + 2) }
+      if (start + 2 < errors.length) page.paging = { next: { after: String(start + 2) } }
+      return page
+    },
+  }
+}
+
+const rowsOf = async (file: File) => {
+  const parsed = Papa.parse<string[]>(await file.text(), { skipEmptyLines: true })
+  expect(parsed.errors).toEqual([])
+  return parsed.data
+}
+
+describe('buildReimportSeed', () => {
+  it('builds a CSV of the failed rows under the original header, one row per line, in file order', async () => {
+    const fetchers = fakeFetchers([
+      error(5, ['e@x', 'Eve', 'lead']),
+      error(2, ['bad', 'Ann', 'lead']),
+      error(5, ['e@x', 'Eve', 'lead'], {
+        errorType: 'INVALID_ENUMERATION_OPTION',
+        knownColumnNumber: 2,
+      }),
+      error(3, ['b@x', '=cmd', 'nope'], {
+        errorType: 'INVALID_ENUMERATION_OPTION',
+        knownColumnNumber: 2,
+        invalidValue: 'nope',
+      }),
+      error(5, ['e@x', 'Eve', 'lead'], { errorType: 'COULD_NOT_PARSE_DATE' }),
+    ])
+    const seed = await buildReimportSeed('42', fetchers)
+    expect(fetchers.asked).toEqual(['import 42', 'errors 42 ', 'errors 42 2', 'errors 42 4'])
+    expect(await rowsOf(seed.file)).toEqual([
+      ['Email', 'Name', 'Stage'],
+      ['bad', 'Ann', 'lead'],
+      ['b@x', '=cmd', 'nope'],
+      ['e@x', 'Eve', 'lead'],
+    ])
+    expect(seed.file.name).toBe('contacts-may-failed-rows.csv')
+    expect(Object.keys(seed.problemsByLine)).toEqual(['2', '3', '4'])
+    expect(seed.problemsByLine[3]).toEqual([
+      expect.objectContaining({
+        originalLineNumber: 3,
+        columnName: 'Stage',
+        columnIndex: 2,
+        invalidValue: 'nope',
+      }),
+    ])
+    expect(seed.problemsByLine[4]?.map((p) => p.errorType)).toEqual([
+      'INVALID_EMAIL',
+      'INVALID_ENUMERATION_OPTION',
+      'COULD_NOT_PARSE_DATE',
+    ])
+    expect(seed.warnings).toEqual([])
+  })
+
+  it('keeps the mapping and options, with the re-import name and file name', async () => {
+    const seed = await buildReimportSeed('42', fakeFetchers([error(2, ['bad', 'Ann', 'lead'])]))
+    expect(importRequestSchema.safeParse(seed.importRequest).success).toBe(true)
+    expect(seed.importRequest).toMatchObject({
+      name: 'Contacts May (re-import of #42)',
+      importOperations: { '0-1': 'UPSERT' },
+      dateFormat: 'DAY_MONTH_YEAR',
+      files: [{ fileName: 'contacts-may-failed-rows.csv', fileImportPage: { hasHeader: true } }],
+    })
+    expect(seed.importRequest?.files[0]?.fileImportPage.columnMappings).toHaveLength(3)
+  })
+
+  it('keeps quotes, commas and newlines of the original cells', async () => {
+    const tricky = ['q@x', 'O"Neil, Jr.\nsecond line', '+49 30']
+    const seed = await buildReimportSeed('42', fakeFetchers([error(7, tricky)]))
+    expect((await rowsOf(seed.file))[1]).toEqual(tricky)
+  })
+
+  it('reports file-wide errors as warnings, not rows', async () => {
+    const seed = await buildReimportSeed(
+      '42',
+      fakeFetchers([
+        error(0, [], { errorType: 'INVALID_COLUMN_CONFIGURATION', errorMessage: 'bad column' }),
+        error(2, ['a', 'b', 'c']),
+      ]),
+    )
+    expect(seed.warnings).toEqual(['File-wide error: bad column'])
+    expect(await rowsOf(seed.file)).toHaveLength(2)
+  })
+
+  it('marks rows whose values HubSpot hid', async () => {
+    const seed = await buildReimportSeed(
+      '42',
+      fakeFetchers([
+        error(2, ['REDACTED', 'Ann', 'lead'], {
+          invalidValue: 'REDACTED',
+          sourceData: {
+            rowData: ['REDACTED', 'Ann', 'lead'],
+            additionalRowData: [],
+            containsEncryptedProperties: true,
+            fileId: 9,
+            lineNumber: 2,
+          },
+        }),
+      ]),
+    )
+    expect(seed.problemsByLine[2]?.[0]).toMatchObject({
+      hiddenValues: true,
+      invalidValue: undefined,
+    })
+    expect(seed.warnings.join(' ')).toMatch(/sensitive/)
+  })
+
+  it.each([
+    { description: 'absent', json: undefined },
+    { description: 'not JSON', json: 'oops' },
+    { description: 'without mappings', json: { name: 'x', files: [] } },
+  ])('still gives the rows when importRequestJson is $description', async ({ json }) => {
+    const seed = await buildReimportSeed('42', fakeFetchers([error(2, ['a', 'b'])], json ?? null))
+    expect(seed.importRequest).toBeUndefined()
+    expect(seed.warnings.join(' ')).toMatch(/map the columns again/)
+    expect(await rowsOf(seed.file)).toEqual([
+      ['Column 1', 'Column 2'],
+      ['a', 'b'],
+    ])
+  })
+
+  it('leaves out the rows of another file', async () => {
+    const other = error(2, ['x', 'y', 'z'])
+    other.sourceData.fileId = 10
+    const seed = await buildReimportSeed('42', fakeFetchers([error(3, ['a', 'b', 'c']), other]))
+    expect(await rowsOf(seed.file)).toHaveLength(2)
+    expect(seed.warnings).toEqual(['Errors of other files in this import were left out.'])
+  })
+
+  it('gives a header-only file when there are no errors', async () => {
+    const seed = await buildReimportSeed('42', fakeFetchers([]))
+    expect(await rowsOf(seed.file)).toEqual([['Email', 'Name', 'Stage']])
+    expect(seed.problemsByLine).toEqual({})
+  })
+})
