@@ -1,3 +1,4 @@
+// The app: providers, the header and one page per route, under an error boundary
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
 import { ImportPage } from '#client/features/imports-dashboard/import-page.tsx'
@@ -5,8 +6,9 @@ import { ImportsPage } from '#client/features/imports-dashboard/imports-page.tsx
 import { WizardPage } from '#client/features/import-wizard/wizard-page.tsx'
 import { buildReimportSeed } from '#client/features/reimport/build-reimport-seed.ts'
 import { useAppConfig } from '#client/api/app-config.ts'
+import { AppErrorBoundary } from './app-error-boundary.tsx'
 import { createQueryClient } from './query-client.ts'
-import { Link, paths, useRoute } from '#client/lib/router.tsx'
+import { Link, paths, useLocation, useRoute } from '#client/lib/router.tsx'
 import './styles.css'
 
 export function App() {
@@ -19,6 +21,7 @@ export function App() {
 }
 
 function AppShell() {
+  const location = useLocation()
   const route = useRoute()
   return (
     <>
@@ -37,19 +40,21 @@ function AppShell() {
         <ModeBadge />
       </header>
       <main className="app-main">
-        {route.page === 'imports' && <ImportsPage />}
-        {route.page === 'import' && <ImportPage importId={route.importId} />}
-        {route.page === 'new' && (
-          <WizardPage reimportOf={route.reimportOf} loadReimportSeed={buildReimportSeed} />
-        )}
-        {route.page === 'not-found' && (
-          <section>
-            <h1>Page not found</h1>
-            <p>
-              <Link href={paths.imports()}>Go to the imports list</Link>
-            </p>
-          </section>
-        )}
+        <AppErrorBoundary pageKey={location}>
+          {route.page === 'imports' && <ImportsPage />}
+          {route.page === 'import' && <ImportPage importId={route.importId} />}
+          {route.page === 'new' && (
+            <WizardPage reimportOf={route.reimportOf} loadReimportSeed={buildReimportSeed} />
+          )}
+          {route.page === 'not-found' && (
+            <section>
+              <h1>Page not found</h1>
+              <p>
+                <Link href={paths.imports()}>Go to the imports list</Link>
+              </p>
+            </section>
+          )}
+        </AppErrorBoundary>
       </main>
     </>
   )

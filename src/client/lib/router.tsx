@@ -1,3 +1,4 @@
+// A tiny history-API router: the app's paths, navigation, and in-page links
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react'
 
 /**
@@ -45,9 +46,13 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
   listeners.forEach((listener) => listener())
 }
 
+/** The current path and query string, e.g. `/new?reimport=7`. */
+export function useLocation(): string {
+  return useSyncExternalStore(subscribe, snapshot)
+}
+
 export function useRoute(): Route {
-  const location = useSyncExternalStore(subscribe, snapshot)
-  const url = new URL(location, 'http://local')
+  const url = new URL(useLocation(), 'http://local')
   return parseRoute(url.pathname, url.search)
 }
 

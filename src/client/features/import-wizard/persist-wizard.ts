@@ -1,3 +1,4 @@
+// Saves the wizard's import in progress in IndexedDB and brings it back on the next visit
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { useEffect, useRef } from 'react'
 import type { WizardState } from './wizard-state.ts'
@@ -50,15 +51,19 @@ export async function clearDraft(): Promise<void> {
 }
 
 /**
- * Saves the wizard state shortly after each change, and once more when the page is hidden so a
- * reload right after typing keeps the last keystroke.
+ * Saves the wizard state shortly after each change, once more when the page is hidden so a reload
+ * right after typing keeps the last keystroke, and at once when the wizard unmounts with a change
+ * not saved yet (another page opened, or an error boundary took its place).
  */
 export function useAutosave(state: WizardState, enabled: boolean) {
   const latest = useRef(state)
+  const unsaved = useRef(false)
   useEffect(() => {
     latest.current = state
     if (!enabled) return
+    unsaved.current = true
     const timer = setTimeout(() => {
+      unsaved.current = false
       saveDraft(state).catch((error: unknown) =>
         console.warn('Could not save the import in progress', error),
       )
@@ -68,7 +73,10 @@ export function useAutosave(state: WizardState, enabled: boolean) {
 
   useEffect(() => {
     if (!enabled) return
-    const save = () => void saveDraft(latest.current).catch(() => {})
+    const save = () => {
+      unsaved.current = false
+      void saveDraft(latest.current).catch(() => {})
+    }
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') save()
     }
@@ -77,6 +85,7 @@ export function useAutosave(state: WizardState, enabled: boolean) {
     return () => {
       document.removeEventListener('visibilitychange', onVisibility)
       window.removeEventListener('pagehide', save)
+      if (unsaved.current) save()
     }
   }, [enabled])
 }

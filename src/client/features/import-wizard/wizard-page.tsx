@@ -1,12 +1,14 @@
+// The import wizard: one step at a time over a reducer, saved in this browser as it goes
 import { useEffect, useReducer, useRef, useState } from 'react'
+import { SectionErrorBoundary } from '#client/components/ui/section-error-boundary.tsx'
 import { navigate, paths } from '#client/lib/router.tsx'
 import './wizard.css'
-import { CheckStep } from './steps/check-step.tsx'
-import { ChooseFileStep } from './steps/choose-file-step.tsx'
-import { ChooseObjectsStep } from './steps/choose-objects-step.tsx'
-import { ImportOptionsStep } from './steps/import-options-step.tsx'
-import { MapColumnsStep } from './steps/map-columns-step.tsx'
-import { SubmitStep } from './steps/submit-step.tsx'
+import { CheckStep } from './steps/check/check-step.tsx'
+import { ChooseFileStep } from './steps/choose-file/choose-file-step.tsx'
+import { ChooseObjectsStep } from './steps/choose-objects/choose-objects-step.tsx'
+import { ImportOptionsStep } from './steps/import-options/import-options-step.tsx'
+import { MapColumnsStep } from './steps/map-columns/map-columns-step.tsx'
+import { SubmitStep } from './steps/submit/submit-step.tsx'
 import { clearDraft, loadDraft, useAutosave } from './persist-wizard.ts'
 import { useReimportStart, type LoadReimportSeed } from './use-reimport-start.ts'
 import {
@@ -108,7 +110,13 @@ export function WizardPage({
             </div>
           )}
           <Stepper state={state} onGo={(step) => dispatch({ type: 'go-to', step })} />
-          <CurrentStep state={state} dispatch={dispatch} />
+          <SectionErrorBoundary
+            what="This step"
+            keeps="Your import in progress is kept: try again, or go to another step above."
+            resetKeys={[state.step]}
+          >
+            <CurrentStep state={state} dispatch={dispatch} />
+          </SectionErrorBoundary>
         </>
       )}
     </section>

@@ -7,23 +7,24 @@ import {
   type PublicImportResponse,
 } from '#shared/hubspot/public-import-response.ts'
 import { useImport } from '#client/api/imports/get-import.ts'
-import { Link, paths } from '#client/lib/router.tsx'
-import { getErrorMessage } from '#client/lib/api-client.ts'
-import {
-  learnReimportLinks,
-  reimportedAs,
-  reimportedFrom,
-} from '#client/lib/hubspot/reimport-links.ts'
-import { CancelImportButton } from './cancel-import-dialog.tsx'
-import { humanizeConstant } from '#client/lib/hubspot/error-types.ts'
-import { ImportErrorsPanel } from './import-errors-panel.tsx'
-import { ImportFinishedNotice } from './import-finished-notice.tsx'
 import { isStuck } from '#client/api/imports/import-polling.ts'
+import { SectionErrorBoundary } from '#client/components/ui/section-error-boundary.tsx'
+import { getErrorMessage } from '#client/lib/api-client.ts'
+import { humanizeConstant } from '#client/lib/hubspot/error-types.ts'
 import {
   headerFromSummary,
   readImportRequestJson,
   type ImportRequestSummary,
 } from '#client/lib/hubspot/import-request-json.ts'
+import {
+  learnReimportLinks,
+  reimportedAs,
+  reimportedFrom,
+} from '#client/lib/hubspot/reimport-links.ts'
+import { Link, paths } from '#client/lib/router.tsx'
+import { CancelImportButton } from './cancel-import-dialog.tsx'
+import { ImportErrorsPanel } from './import-errors-panel.tsx'
+import { ImportFinishedNotice } from './import-finished-notice.tsx'
 import { ImportStateBadge } from './import-state-badge.tsx'
 import {
   counterLabel,
@@ -172,7 +173,13 @@ function ImportDetails({
       <section className="panel" aria-labelledby="errors-heading">
         <h2 id="errors-heading">Row errors</h2>
         {terminal ? (
-          <ImportErrorsPanel importId={data.id} header={header} totalErrors={errorsCount} />
+          <SectionErrorBoundary
+            what="The row errors"
+            keeps="The import itself is not affected."
+            resetKeys={[data.id]}
+          >
+            <ImportErrorsPanel importId={data.id} header={header} totalErrors={errorsCount} />
+          </SectionErrorBoundary>
         ) : (
           <p>Row errors are listed once the import has finished.</p>
         )}

@@ -13,7 +13,7 @@ import {
   templateColumnsFromImport,
   type MappingTemplate,
   type TemplateColumn,
-} from '../mapping-templates.ts'
+} from '../../mapping-templates.ts'
 
 interface MappingSourcesProps {
   mapping: MappingDraft

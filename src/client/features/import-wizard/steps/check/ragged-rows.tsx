@@ -1,3 +1,4 @@
+import { ExcludeRowCheckbox } from '#client/components/ui/exclude-row-checkbox.tsx'
 import { withRowExcluded, withRowsExcluded } from '#client/wizard/core/edits.ts'
 import type { PendingRaggedRows } from '#client/wizard/core/ragged-rows.ts'
 import type { Edits, ProblemRow } from '#client/wizard/core/types.ts'
@@ -111,17 +112,13 @@ export function RaggedRows({
                       <small>
                         ({row.cells.length} of {headers.length} cells)
                       </small>
-                      <label className="choice">
-                        <input
-                          type="checkbox"
-                          checked={isExcluded}
-                          onChange={(event) => {
-                            const exclude = event.currentTarget.checked
-                            onEdits((current) => withRowExcluded(current, row.rowIndex, exclude))
-                          }}
-                        />
-                        Exclude<span className="visually-hidden"> line {row.lineNumber}</span>
-                      </label>
+                      <ExcludeRowCheckbox
+                        lineNumber={row.lineNumber}
+                        checked={isExcluded}
+                        onChange={(exclude) =>
+                          onEdits((current) => withRowExcluded(current, row.rowIndex, exclude))
+                        }
+                      />
                     </th>
                     {columns.map((_, i) => {
                       const cell = row.cells[i]

@@ -6,7 +6,7 @@ import {
   OBJECT_TYPES,
   type ObjectTypeId,
 } from '#shared/hubspot/object-types.ts'
-import type { ObjectsChoice } from '../wizard-state.ts'
+import type { ObjectsChoice } from '../../wizard-state.ts'
 
 const objectTypeIdSchema = z.enum(OBJECT_TYPES.map((o) => o.objectTypeId))
 

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
 import { uploadableFileName } from '#shared/file-name.ts'
+import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import { navigate, paths } from '#client/lib/router.tsx'
@@ -10,12 +11,12 @@ import { useCreateImport, type UploadProgress } from '#client/api/imports/create
 import { buildImportRequest } from '#client/wizard/core/build-import-request.ts'
 import { cleanCsvReasons } from '#client/wizard/core/edits.ts'
 import type { ExportPlan, ScanProgress } from '#client/wizard/core/types.ts'
-import { runExport } from '../csv-tasks.ts'
-import { clearDraft } from '../persist-wizard.ts'
-import { operationsFor, useCatalogs } from '../use-catalogs.ts'
-import type { WizardState } from '../wizard-state.ts'
+import { runExport } from '../../csv-tasks.ts'
+import { clearDraft } from '../../persist-wizard.ts'
+import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
+import type { WizardState } from '../../wizard-state.ts'
 import { formatBytes, plural } from '#client/lib/format.ts'
-import { DATE_FORMAT_LABELS, OPERATION_LABELS } from './import-options-step.tsx'
+import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
 
 type SubmitState = Extract<WizardState, { step: 'submit' }>
 
@@ -176,14 +177,14 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
       )}
 
       {sending.phase === 'preparing' && (
-        <Progress
+        <BytesProgress
           label="Preparing the clean copy"
           value={sending.progress?.bytesRead ?? 0}
           max={sending.progress?.totalBytes || file.size}
         />
       )}
       {sending.phase === 'uploading' && (
-        <Progress
+        <BytesProgress
           label="Uploading"
           value={sending.progress?.loaded ?? 0}
           max={sending.progress?.total || 1}
@@ -215,23 +216,13 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
   )
 }
 
-function Progress({ label, value, max }: { label: string; value: number; max: number }) {
-  const percent = Math.min(100, Math.round((value / Math.max(max, 1)) * 100))
-  const text = `${formatBytes(value)} of ${formatBytes(max)}`
+function BytesProgress({ label, value, max }: { label: string; value: number; max: number }) {
   return (
-    <div className="field">
-      <span>{label}</span>
-      <progress
-        className="progress"
-        aria-label={label}
-        aria-valuenow={percent}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuetext={text}
-        max={100}
-        value={percent}
-      />
-      <small>{text}</small>
-    </div>
+    <ProgressBar
+      label={label}
+      value={value}
+      max={max}
+      text={`${formatBytes(value)} of ${formatBytes(max)}`}
+    />
   )
 }

@@ -1,3 +1,4 @@
+import { ExcludeRowCheckbox } from '#client/components/ui/exclude-row-checkbox.tsx'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import type { Option } from '#shared/hubspot/property.ts'
@@ -129,17 +130,13 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
               >
                 <th scope="row">
                   <span>Line {row.lineNumber}</span>
-                  <label className="choice">
-                    <input
-                      type="checkbox"
-                      checked={isExcluded}
-                      onChange={(event) => {
-                        const exclude = event.currentTarget.checked
-                        onEdits((current) => withRowExcluded(current, row.rowIndex, exclude))
-                      }}
-                    />
-                    Exclude<span className="visually-hidden"> line {row.lineNumber}</span>
-                  </label>
+                  <ExcludeRowCheckbox
+                    lineNumber={row.lineNumber}
+                    checked={isExcluded}
+                    onChange={(exclude) =>
+                      onEdits((current) => withRowExcluded(current, row.rowIndex, exclude))
+                    }
+                  />
                   {rowProblems.map((p, i) => (
                     <p key={i} className="error-text">
                       {p.message}

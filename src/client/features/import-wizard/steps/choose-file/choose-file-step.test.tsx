@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { FileStage } from '../wizard-state.ts'
+import type { FileStage } from '../../wizard-state.ts'
 import { ChooseFileStep } from './choose-file-step.tsx'
 
 afterEach(cleanup)

@@ -2,27 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo, useRef } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'
-import { DATE_FORMATS, IMPORT_OPERATIONS, type DateFormat } from '#shared/hubspot/import-request.ts'
+import { DATE_FORMATS, IMPORT_OPERATIONS } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { suggestDateFormat } from '#shared/value-rules/suggest-date-format.ts'
 import { DATE_FORMAT_HINTS } from '#shared/value-rules/date-rules.ts'
 import { evaluateMapping } from '#client/wizard/core/mapping-rules.ts'
 import type { FileInspection, MappingDraft, PropertyCatalogs } from '#client/wizard/core/types.ts'
-import { operationsFor, useCatalogs } from '../use-catalogs.ts'
-import { chosenObjectTypeIds, type ImportOptions, type ObjectsChoice } from '../wizard-state.ts'
-import { IssueList } from './file-issues.tsx'
-
-export const OPERATION_LABELS = {
-  UPSERT: 'Create and update',
-  CREATE: 'Create only',
-  UPDATE: 'Update only',
-} as const
-
-export const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
-  MONTH_DAY_YEAR: 'Month/day/year',
-  DAY_MONTH_YEAR: 'Day/month/year',
-  YEAR_MONTH_DAY: 'Year/month/day',
-}
+import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
+import { chosenObjectTypeIds, type ImportOptions, type ObjectsChoice } from '../../wizard-state.ts'
+import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
+import { IssueList } from '#client/components/ui/issue-list.tsx'
 
 const optionsSchema = z.object({
   name: z

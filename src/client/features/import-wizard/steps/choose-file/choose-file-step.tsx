@@ -10,8 +10,8 @@ import {
   type SettingsOverrides,
 } from '#client/wizard/core/types.ts'
 import { getErrorMessage } from '#client/lib/api-client.ts'
-import type { FileStage } from '../wizard-state.ts'
-import { FileIssues } from './file-issues.tsx'
+import type { FileStage } from '../../wizard-state.ts'
+import { FileIssues } from '../file-issues.tsx'
 import { formatBytes } from '#client/lib/format.ts'
 
 const ACCEPT = '.csv,.tsv,.txt'

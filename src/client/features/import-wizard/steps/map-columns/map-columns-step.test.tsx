@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
+// The mapping step: auto-match, the options offered, changes handed up, and Next blocked until it can import
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeProperty } from '#shared/value-rules/property-fixtures.ts'
 import type { FileInspection, MappingDraft } from '#client/wizard/core/types.ts'
-import { MapColumnsStep, optionText } from './map-columns-step.tsx'
+import { optionText } from './column-choices.tsx'
+import { MapColumnsStep } from './map-columns-step.tsx'
 
 afterEach(cleanup)
 
@@ -49,12 +51,21 @@ const select = (name: string) =>
 
 describe('MapColumnsStep', () => {
   it('auto-matches columns and shows the confidence', () => {
-    const { onChange } = renderStep()
+    renderStep()
     expect(select('Email').value).toBe('0-1/email')
     expect(select('First Name').value).toBe('0-1/firstname')
     expect(select('Notes').value).toBe('')
     expect(screen.getAllByText('Exact match')).toHaveLength(2)
-    expect(onChange).toHaveBeenCalled()
+  })
+
+  it('hands each change up as it happens, so the wizard saves it', () => {
+    const { onChange } = renderStep()
+    fireEvent.change(select('Email'), { target: { value: '' } })
+    expect(onChange).toHaveBeenLastCalledWith([
+      { columnIndex: 0, columnName: 'Email', objectTypeId: null, propertyName: null },
+      { columnIndex: 1, columnName: 'First Name', objectTypeId: '0-1', propertyName: 'firstname' },
+      { columnIndex: 2, columnName: 'Notes', objectTypeId: null, propertyName: null },
+    ])
   })
 
   it('offers the record ID but no calculated property, and disables properties already used', () => {

@@ -1,0 +1,196 @@
+// The check step: every row checked against the mapped properties, problems fixed in place before import
+import { useMemo } from 'react'
+import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
+import { IssueList } from '#client/components/ui/issue-list.tsx'
+import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
+import { SectionErrorBoundary } from '#client/components/ui/section-error-boundary.tsx'
+import { getErrorMessage } from '#client/lib/api-client.ts'
+import { formatBytes, plural } from '#client/lib/format.ts'
+import { buildCheckPlan } from '#client/wizard/core/check-plan.ts'
+import { pendingRaggedRows } from '#client/wizard/core/ragged-rows.ts'
+import type { ScanAmbiguities, ScanProgress } from '#client/wizard/core/types.ts'
+import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
+import type { ReimportNotes, WizardState } from '../../wizard-state.ts'
+import { FileIssues } from '../file-issues.tsx'
+import { ProblemGrid, type EditsUpdate, type GridColumn } from './problem-grid.tsx'
+import { RAGGED_BLOCKS_NEXT_ID, RaggedRows, isRagged } from './ragged-rows.tsx'
+import { DateFormatNote, ScanSummary } from './scan-summary.tsx'
+import { useRowScan } from './use-row-scan.ts'
+
+type CheckState = Extract<WizardState, { step: 'check' }>
+
+interface CheckStepProps {
+  state: CheckState
+  onEdits: (update: EditsUpdate) => void
+  onBack: () => void
+  /** with what the scan found another reader may read differently: the submit step needs it */
+  onNext: (ambiguities: ScanAmbiguities) => void
+}
+
+export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
+  const { source, objects, mapping, options, edits } = state
+  const { catalogs, isPending, error } = useCatalogs(objects)
+
+  const plan = useMemo(() => {
+    if (isPending || error) return undefined
+    return buildCheckPlan({
+      mapping,
+      operations: operationsFor(objects, options.operations),
+      catalogs,
+      columnCount: source.inspection.headers.length,
+      dateFormat: options.dateFormat,
+    })
+  }, [isPending, error, mapping, objects, options, catalogs, source])
+  const scan = useRowScan(source, plan, edits)
+
+  const columns: GridColumn[] = useMemo(
+    () =>
+      (plan?.columns ?? []).map((column) => ({
+        columnIndex: column.columnIndex,
+        columnName: column.columnName,
+        check: compileCellCheck(column.property, { dateFormat: options.dateFormat }),
+        options: column.property.options,
+      })),
+    [plan, options.dateFormat],
+  )
+
+  const { result, anchored } = scan
+  const blockingIssues = result?.fileIssues.some((issue) => issue.severity === 'error') ?? false
+  // ragged rows are listed apart with all their cells; the grid holds the rows fixable in place
+  const raggedShown = useMemo(() => anchored.filter(isRagged), [anchored])
+  const gridRows = useMemo(() => anchored.filter((row) => !isRagged(row)), [anchored])
+  const raggedPending = pendingRaggedRows(scan.knownRagged, result, edits)
+
+  return (
+    <section aria-labelledby="check-heading" className="wizard-step">
+      <h2 tabIndex={-1} id="check-heading">
+        Check the rows before importing
+      </h2>
+      {isPending && <p role="status">Loading HubSpot properties…</p>}
+      {error && <p role="alert">Could not load the HubSpot properties: {getErrorMessage(error)}</p>}
+
+      {state.reimportNotes && (
+        <ReimportNotesList importId={state.reimportOf} notes={state.reimportNotes} />
+      )}
+
+      {scan.isScanning && (
+        <ScanProgressBar progress={scan.progress} totalBytes={source.file.size} />
+      )}
+      {scan.failure && <p role="alert">{scan.failure}</p>}
+
+      {result && (
+        <>
+          <FileIssues issues={result.fileIssues} />
+          <ScanSummary result={result} />
+          <DateFormatNote result={result} current={options.dateFormat} />
+        </>
+      )}
+
+      {(raggedPending.total > 0 || raggedShown.length > 0) && (
+        <RaggedRows
+          rows={raggedShown}
+          headers={source.inspection.columnNames}
+          edits={edits}
+          pending={raggedPending}
+          onEdits={onEdits}
+        />
+      )}
+
+      {gridRows.length > 0 && (
+        <>
+          <h3>Rows with problems</h3>
+          <p>
+            Fix a value in place (Enter or leaving the cell keeps it), apply a fix to every equal
+            value in its column, or exclude the row. Rows you don't fix are still sent: HubSpot
+            imports the rest of such a row and leaves the bad value out, or skips the row when the
+            value that identifies the record is bad.
+          </p>
+          {result?.problemRowsTruncated && (
+            <p>
+              Only the first {plural(anchored.length, 'row')} with problems are listed; the counts
+              above cover the whole file.
+            </p>
+          )}
+          <SectionErrorBoundary
+            what="The rows with problems"
+            keeps="Your fixes and excluded rows so far are kept."
+          >
+            <ProblemGrid rows={gridRows} columns={columns} edits={edits} onEdits={onEdits} />
+          </SectionErrorBoundary>
+          <p>
+            <button type="button" onClick={scan.rescan}>
+              Check again
+            </button>
+          </p>
+        </>
+      )}
+
+      {raggedPending.total > 0 && (
+        <p id={RAGGED_BLOCKS_NEXT_ID} className="error-text">
+          To go on, exclude the {plural(raggedPending.total, 'row')} with the wrong number of cells
+          or fix {raggedPending.total === 1 ? 'it' : 'them'} in the file.
+        </p>
+      )}
+      <div className="wizard-actions">
+        <button type="button" onClick={onBack}>
+          Back
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!result || scan.isScanning || blockingIssues || raggedPending.total > 0}
+          aria-describedby={raggedPending.total > 0 ? RAGGED_BLOCKS_NEXT_ID : undefined}
+          onClick={() => result && onNext(result.ambiguities)}
+        >
+          Next
+        </button>
+      </div>
+    </section>
+  )
+}
+
+const REIMPORT_PROBLEMS_SHOWN = 20
+
+/** What HubSpot reported for the rows of a re-import, shown above the check. */
+function ReimportNotesList({
+  importId,
+  notes,
+}: {
+  importId: string | undefined
+  notes: ReimportNotes
+}) {
+  const { warnings, problems } = notes
+  const rest = problems.length - REIMPORT_PROBLEMS_SHOWN
+  const messages = [
+    ...warnings,
+    ...problems
+      .slice(0, REIMPORT_PROBLEMS_SHOWN)
+      .map((problem) => `Line ${problem.lineNumber}: ${problem.message}`),
+    ...(rest > 0 ? [`…and ${rest} more.`] : []),
+  ]
+  return (
+    <IssueList
+      issues={messages.map((message) => ({ severity: 'warning', message }))}
+      warningTitle={`These rows failed in import ${importId}; HubSpot said:`}
+    />
+  )
+}
+
+function ScanProgressBar({
+  progress,
+  totalBytes,
+}: {
+  progress: ScanProgress | undefined
+  totalBytes: number
+}) {
+  const read = progress?.bytesRead ?? 0
+  const total = progress?.totalBytes || totalBytes || 1
+  return (
+    <ProgressBar
+      label="Checking rows"
+      value={read}
+      max={total}
+      text={`${formatBytes(read)} of ${formatBytes(total)} read, ${plural(progress?.rows ?? 0, 'row')} checked`}
+    />
+  )
+}

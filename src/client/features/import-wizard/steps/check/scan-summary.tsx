@@ -1,0 +1,104 @@
+// What the scan found: counts per problem type, the expected result per object, a date-format hint
+import type { DateFormat } from '#shared/hubspot/import-request.ts'
+import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import { suggestDateFormat } from '#shared/value-rules/suggest-date-format.ts'
+import { plural } from '#client/lib/format.ts'
+import { describeErrorType } from '#client/lib/hubspot/error-types.ts'
+import type { ExpectedObjectResult, ProblemType, ScanResult } from '#client/wizard/core/types.ts'
+import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
+
+const labelOf = (id: ObjectTypeId) => OBJECT_TYPES.find((o) => o.objectTypeId === id)!.label
+
+export function ScanSummary({ result }: { result: ScanResult }) {
+  const counts = Object.entries(result.problemCounts) as [ProblemType, number][]
+  return (
+    <>
+      <p role="status">
+        Checked {plural(result.totalRows, 'row')}
+        {result.excludedRows > 0 ? ` (${plural(result.excludedRows, 'row')} excluded)` : ''}:{' '}
+        {result.problemRowCount === 0
+          ? 'no problems found.'
+          : `${plural(result.problemRowCount, 'row')} with problems.`}
+      </p>
+      {counts.length > 0 && (
+        <table className="summary-table">
+          <caption>Problems by type</caption>
+          <thead>
+            <tr>
+              <th scope="col">Problem</th>
+              <th scope="col">Cells or rows</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.map(([type, count]) => (
+              <tr key={type}>
+                <th scope="row">
+                  {type === 'UNTERMINATED_QUOTE'
+                    ? 'A quoted cell is never closed'
+                    : describeErrorType(type)}
+                </th>
+                <td>{count.toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {/* one column per object and the long descriptions as row headers: seven narrow columns
+          wrapped every header into four lines */}
+      <table className="summary-table expected-table">
+        <caption>Expected result</caption>
+        <thead>
+          <tr>
+            <td />
+            {result.expected.map((row) => (
+              <th key={row.objectTypeId} scope="col">
+                {labelOf(row.objectTypeId)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Operation</th>
+            {result.expected.map((row) => (
+              <td key={row.objectTypeId}>{OPERATION_LABELS[row.operation]}</td>
+            ))}
+          </tr>
+          {EXPECTED_COUNTS.map(([label, count]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {result.expected.map((row) => (
+                <td key={row.objectTypeId} className="number">
+                  {count(row).toLocaleString()}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+const EXPECTED_COUNTS: readonly [string, (row: ExpectedObjectResult) => number][] = [
+  ['To create', (row) => row.toCreate],
+  ['To update', (row) => row.toUpdate],
+  ['Create or update (HubSpot matches)', (row) => row.toCreateOrUpdate],
+  ['With problems', (row) => row.withProblems],
+  ['No record (all its cells blank)', (row) => row.skipped],
+]
+
+/** Says so when the whole file's dates fit another format better than the one chosen. */
+export function DateFormatNote({ result, current }: { result: ScanResult; current: DateFormat }) {
+  const samples = Object.values(result.dateSamples).flat()
+  if (samples.length === 0) return null
+  const suggestion = suggestDateFormat(samples)
+  if (suggestion.candidates.includes(current) || !suggestion.suggested) return null
+  return (
+    <p className="issues issues-warning">
+      The dates in this file read as {DATE_FORMAT_LABELS[suggestion.suggested].toLowerCase()}, but
+      the import is set to {DATE_FORMAT_LABELS[current].toLowerCase()}. Go back to Options to change
+      the date format.
+    </p>
+  )
+}
