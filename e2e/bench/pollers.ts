@@ -4,7 +4,7 @@
  * interval. The simulator holds the import in PROCESSING, and its request log says how many status
  * calls reached "HubSpot" while they polled.
  */
-import { POLLING } from '../../src/client/dashboard/import-polling.ts'
+import { POLLING } from '../../src/client/api/imports/import-polling.ts'
 import { startProxy, startSimulator, SimulatorControl } from './processes.ts'
 import { uploadForm } from './proxy-upload.ts'
 
