@@ -1,4 +1,6 @@
+// Playwright fixtures: the simulator's control routes, reset before each test, and the wizard's page object
 import { test as base, expect } from '@playwright/test'
+import { ImportWizardPage } from './pages/import-wizard-page.ts'
 import { SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
 
 /**
@@ -104,13 +106,16 @@ export class SimulatorControl {
   }
 }
 
-export const test = base.extend<{ simulator: SimulatorControl }>({
+export const test = base.extend<{ simulator: SimulatorControl; wizard: ImportWizardPage }>({
   // playwright reads fixture dependencies from the destructuring pattern, so it must be there
   // eslint-disable-next-line no-empty-pattern
   simulator: async ({}, use) => {
     const simulator = new SimulatorControl()
     await simulator.reset()
     await use(simulator)
+  },
+  wizard: async ({ page }, use) => {
+    await use(new ImportWizardPage(page))
   },
 })
 

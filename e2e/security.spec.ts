@@ -1,3 +1,4 @@
+// No HubSpot token in the built client or in anything the browser loads
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test } from './fixtures.ts'

@@ -1,3 +1,4 @@
+// The tool embedded in another app: framing allowed only for the parent origin, and the finished message posted to it
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'

@@ -1,3 +1,4 @@
+// The whole wizard by keyboard alone: Tab, arrows, Enter and Space, as a keyboard user works
 import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
@@ -13,14 +14,15 @@ async function tabTo(page: Page, target: Locator, max = 80) {
   throw new Error(`could not reach ${target} with the Tab key`)
 }
 
-test('the whole wizard works by keyboard alone', async ({ page, simulator }) => {
-  await page.goto('/new')
+test('the whole wizard works by keyboard alone', async ({ page, simulator, wizard }) => {
+  const next = async () => {
+    await tabTo(page, wizard.nextButton)
+    await page.keyboard.press('Enter')
+  }
   // the file chooser itself is the browser's dialog
-  await page.getByLabel('Choose a CSV file').setInputFiles(messyContacts)
-  await expect(page.getByRole('table', { name: /Preview/ })).toBeVisible()
+  await wizard.start(messyContacts)
 
-  await tabTo(page, page.getByRole('button', { name: 'Next' }))
-  await page.keyboard.press('Enter')
+  await next()
 
   // objects: arrow keys move between radios
   const companies = page.getByRole('radio', { name: 'Companies', exact: true })
@@ -29,48 +31,44 @@ test('the whole wizard works by keyboard alone', async ({ page, simulator }) => 
   await expect(companies).toBeChecked()
   await page.keyboard.press('ArrowUp')
   await expect(page.getByRole('radio', { name: 'Contacts', exact: true })).toBeChecked()
-  await tabTo(page, page.getByRole('button', { name: 'Next' }))
-  await page.keyboard.press('Enter')
+  await next()
 
   // mapping: change a column with the arrow keys, then continue
-  const firstName = page.getByLabel('HubSpot property for column First Name')
+  const firstName = wizard.mappingFor('First Name')
   await expect(firstName).toHaveValue('0-1/firstname')
   await tabTo(page, firstName)
   await page.keyboard.press('Home')
   await expect(firstName).toHaveValue('')
-  await tabTo(page, page.getByRole('button', { name: 'Next' }))
-  await page.keyboard.press('Enter')
+  await next()
 
-  const name = page.getByLabel('Import name')
+  const name = wizard.importName
   await tabTo(page, name)
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.type('Keyboard import')
-  await tabTo(page, page.getByRole('button', { name: 'Next' }))
-  await page.keyboard.press('Enter')
+  await next()
 
   // check: fix a cell, apply a fix to all, exclude a row
-  const bobEmail = page.getByLabel('Value for Email on line 3')
+  const bobEmail = wizard.cell('Email', 3)
   await tabTo(page, bobEmail)
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.type('bob@example.com')
   await page.keyboard.press('Enter')
   await expect(bobEmail).not.toHaveAttribute('aria-invalid', 'true')
 
-  await tabTo(page, page.getByLabel('Value for Lifecycle Stage on line 3'))
+  await tabTo(page, wizard.cell('Lifecycle Stage', 3))
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.type('customer')
   await tabTo(page, page.getByRole('button', { name: /Apply to all equal values: "Customers"/ }))
   await page.keyboard.press('Enter')
-  await expect(page.getByLabel('Value for Lifecycle Stage on line 5')).toHaveValue('customer')
+  await expect(wizard.cell('Lifecycle Stage', 5)).toHaveValue('customer')
 
-  await tabTo(page, page.getByLabel('Exclude line 5'))
+  await tabTo(page, wizard.excludeLine(5))
   await page.keyboard.press('Space')
-  await expect(page.getByLabel('Exclude line 5')).toBeChecked()
-  await expect(page.getByRole('status').filter({ hasText: /1 row excluded/ })).toBeVisible()
-  await tabTo(page, page.getByRole('button', { name: 'Next' }))
-  await page.keyboard.press('Enter')
+  await expect(wizard.excludeLine(5)).toBeChecked()
+  await expect(wizard.scanStatus(/1 row excluded/)).toBeVisible()
+  await next()
 
-  await tabTo(page, page.getByRole('button', { name: 'Start import' }))
+  await tabTo(page, wizard.startImportButton)
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/imports\/\d+$/)
 

@@ -1,3 +1,4 @@
+// A new user's first import: a messy contacts file, fixed in the grid, lands in HubSpot as fixed
 import path from 'node:path'
 import { expect, test } from './fixtures.ts'
 
@@ -6,56 +7,51 @@ const messyContacts = path.join(import.meta.dirname, 'data', 'messy-contacts.csv
 test('a new user imports a messy contacts file, fixing problems in the grid', async ({
   page,
   simulator,
+  wizard,
 }) => {
-  await page.goto('/new')
-  await page.getByLabel('Choose a CSV file').setInputFiles(messyContacts)
-  await expect(page.getByRole('table', { name: /Preview/ })).toContainText('Lovelace')
-  await page.getByRole('button', { name: 'Next' }).click()
+  await wizard.start(messyContacts)
+  await expect(wizard.preview).toContainText('Lovelace')
+  await wizard.next()
 
   // objects: contacts is the default
   await expect(page.getByRole('radio', { name: 'Contacts', exact: true })).toBeChecked()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await wizard.next()
 
   // mapping: every column is matched exactly
-  await expect(page.getByLabel('HubSpot property for column Email')).toHaveValue('0-1/email')
-  await expect(page.getByLabel('HubSpot property for column Lifecycle Stage')).toHaveValue(
-    '0-1/lifecyclestage',
-  )
-  await expect(page.getByLabel('HubSpot property for column Date of birth')).toHaveValue(
-    '0-1/date_of_birth',
-  )
-  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(wizard.mappingFor('Email')).toHaveValue('0-1/email')
+  await expect(wizard.mappingFor('Lifecycle Stage')).toHaveValue('0-1/lifecyclestage')
+  await expect(wizard.mappingFor('Date of birth')).toHaveValue('0-1/date_of_birth')
+  await wizard.next()
 
-  await expect(page.getByLabel('Import name')).not.toHaveValue('')
-  await page.getByLabel('Import name').fill('Messy contacts')
-  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(wizard.importName).not.toHaveValue('')
+  await wizard.importName.fill('Messy contacts')
+  await wizard.next()
 
   // check: problems by type, then fix them in the grid
   await expect(page.getByRole('table', { name: 'Problems by type' })).toBeVisible()
-  const bobEmail = page.getByLabel('Value for Email on line 3')
+  const bobEmail = wizard.cell('Email', 3)
   await expect(bobEmail).toHaveAttribute('aria-invalid', 'true')
   await bobEmail.fill('bob@example.com')
   await bobEmail.press('Enter')
   await expect(bobEmail).not.toHaveAttribute('aria-invalid', 'true')
 
-  const bobStage = page.getByLabel('Value for Lifecycle Stage on line 3')
+  const bobStage = wizard.cell('Lifecycle Stage', 3)
   await bobStage.fill('customer')
   await page
     .getByRole('button', { name: /Apply to all equal values: "Customers" to "customer"/ })
     .click()
-  await expect(page.getByLabel('Value for Lifecycle Stage on line 4')).toHaveValue('customer')
-  await expect(page.getByLabel('Value for Lifecycle Stage on line 5')).toHaveValue('customer')
+  await expect(wizard.cell('Lifecycle Stage', 4)).toHaveValue('customer')
+  await expect(wizard.cell('Lifecycle Stage', 5)).toHaveValue('customer')
 
   // dave's email can't be saved: leave the row out
-  await page.getByLabel('Exclude line 5').check()
-  await expect(page.getByRole('status').filter({ hasText: /1 row excluded/ })).toBeVisible()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await wizard.excludeLine(5).check()
+  await expect(wizard.scanStatus(/1 row excluded/)).toBeVisible()
+  await wizard.next()
 
   await expect(page.getByText(/a clean UTF-8 copy/)).toBeVisible()
   await page.getByText('Import request that will be sent').click()
   await expect(page.getByText('"name": "Messy contacts"')).toBeVisible()
-  await page.getByRole('button', { name: 'Start import' }).click()
-  await expect(page).toHaveURL(/\/imports\/\d+$/)
+  await wizard.startImport()
 
   await expect
     .poll(async () => {

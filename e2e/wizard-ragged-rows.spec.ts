@@ -1,3 +1,5 @@
+// Rows with the wrong number of cells: shown with every cell, and excluded before the import
+import { csvFile } from './pages/import-wizard-page.ts'
 import { expect, test } from './fixtures.ts'
 
 const text = [
@@ -12,18 +14,12 @@ const text = [
 
 test('rows with the wrong number of cells are shown and must be excluded before importing', async ({
   page,
+  wizard,
 }) => {
-  await page.goto('/new')
-  await page.getByLabel('Choose a CSV file').setInputFiles({
-    name: 'ragged.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(text),
-  })
-  await page.getByRole('button', { name: 'Next' }).click()
-  await page.getByRole('radio', { name: 'Contacts', exact: true }).check()
-  await page.getByRole('button', { name: 'Next' }).click()
-  await page.getByRole('button', { name: 'Next' }).click()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await wizard.start(csvFile('ragged.csv', text))
+  await wizard.next()
+  await wizard.chooseObject('Contacts')
+  await wizard.continueTo('check')
 
   await expect(
     page.getByRole('heading', { name: 'Rows with the wrong number of cells' }),
@@ -37,29 +33,29 @@ test('rows with the wrong number of cells are shown and must be excluded before 
   await expect(table.getByRole('columnheader', { name: 'Extra cell 2' })).toBeVisible()
   await expect(table.getByRole('row', { name: /Line 6/ })).toContainText('extra')
 
-  const next = page.getByRole('button', { name: 'Next' })
+  const next = wizard.nextButton
   await expect(next).toBeDisabled()
   await expect(next).toHaveAccessibleDescription(
     /exclude the 3 rows with the wrong number of cells/,
   )
 
   // one by one…
-  await page.getByLabel('Exclude line 3').check()
+  await wizard.excludeLine(3).check()
   await expect(next).toHaveAccessibleDescription(/exclude the 2 rows/)
   await expect(next).toBeDisabled()
   // …or all at once
   await page
     .getByRole('button', { name: 'Exclude all 2 rows with the wrong number of cells' })
     .click()
-  await expect(page.getByLabel('Exclude line 4')).toBeChecked()
-  await expect(page.getByLabel('Exclude line 6')).toBeChecked()
-  await expect(page.getByRole('status').filter({ hasText: /3 rows excluded/ })).toBeVisible()
+  await expect(wizard.excludeLine(4)).toBeChecked()
+  await expect(wizard.excludeLine(6)).toBeChecked()
+  await expect(wizard.scanStatus(/3 rows excluded/)).toBeVisible()
   await expect(next).toBeEnabled()
 
   // bringing one back blocks again at once, before the next check runs
-  await page.getByLabel('Exclude line 4').uncheck()
+  await wizard.excludeLine(4).uncheck()
   await expect(next).toBeDisabled()
-  await page.getByLabel('Exclude line 4').check()
+  await wizard.excludeLine(4).check()
   await expect(next).toBeEnabled()
 
   // the expected result reads one object per column, one line per header
@@ -71,6 +67,6 @@ test('rows with the wrong number of cells are shown and must be excluded before 
     expect(box?.height ?? 0).toBeLessThan(40)
   }
 
-  await next.click()
-  await expect(page.getByRole('button', { name: 'Start import' })).toBeVisible()
+  await wizard.next()
+  await expect(wizard.startImportButton).toBeVisible()
 })

@@ -1,3 +1,5 @@
+// One file with contacts and their companies: both objects imported and associated
+import { csvFile } from './pages/import-wizard-page.ts'
 import { expect, test } from './fixtures.ts'
 
 const text = [
@@ -10,41 +12,32 @@ const text = [
 test('one file with contacts and their companies imports both objects', async ({
   page,
   simulator,
+  wizard,
 }) => {
-  await page.goto('/new')
-  await page.getByLabel('Choose a CSV file').setInputFiles({
-    name: 'people-and-companies.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(text),
-  })
-  await page.getByRole('button', { name: 'Next' }).click()
+  await wizard.start(csvFile('people-and-companies.csv', text))
+  await wizard.next()
 
-  await page.getByRole('radio', { name: /One file with two objects/ }).check()
+  await wizard.chooseObject(/One file with two objects/)
   await expect(page.getByLabel('First object')).toHaveValue('0-1')
   await expect(page.getByLabel('Second object')).toHaveValue('0-2')
   await expect(page.getByText(/HubSpot's default association/)).toBeVisible()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await wizard.next()
 
-  await expect(page.getByLabel('HubSpot property for column Email')).toHaveValue('0-1/email')
-  await expect(page.getByLabel('HubSpot property for column Company name')).toHaveValue('0-2/name')
+  await expect(wizard.mappingFor('Email')).toHaveValue('0-1/email')
+  await expect(wizard.mappingFor('Company name')).toHaveValue('0-2/name')
   // the closed select says which object the property belongs to, not only the optgroup
-  await expect(
-    page.getByLabel('HubSpot property for column Company name').locator('option:checked'),
-  ).toHaveText('Company name — Companies')
-  await expect(
-    page.getByLabel('HubSpot property for column Email').locator('option:checked'),
-  ).toHaveText('Email — Contacts')
-  await expect(page.getByLabel('HubSpot property for column Company domain')).toHaveValue(
-    '0-2/domain',
+  await expect(wizard.mappingFor('Company name').locator('option:checked')).toHaveText(
+    'Company name — Companies',
   )
-  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(wizard.mappingFor('Email').locator('option:checked')).toHaveText('Email — Contacts')
+  await expect(wizard.mappingFor('Company domain')).toHaveValue('0-2/domain')
+  await wizard.next()
   await expect(page.getByLabel('Operation for Contacts')).toHaveValue('UPSERT')
   await expect(page.getByLabel('Operation for Companies')).toHaveValue('UPSERT')
-  await page.getByRole('button', { name: 'Next' }).click()
-  await expect(page.getByRole('status').filter({ hasText: /no problems/ })).toBeVisible()
-  await page.getByRole('button', { name: 'Next' }).click()
-  await page.getByRole('button', { name: 'Start import' }).click()
-  await expect(page).toHaveURL(/\/imports\/\d+$/)
+  await wizard.next()
+  await expect(wizard.scanStatus(/no problems/)).toBeVisible()
+  await wizard.next()
+  await wizard.startImport()
 
   await expect
     .poll(async () =>

@@ -1,3 +1,5 @@
+// An Excel export from Western Europe: Windows-1252, semicolons and a title line, imported with its accents
+import { csvFile } from './pages/import-wizard-page.ts'
 import { expect, test } from './fixtures.ts'
 
 // Excel on Windows in Western Europe: Windows-1252, semicolons, a title line above the header
@@ -13,38 +15,28 @@ const text = [
 test('a Windows-1252 semicolon file with a title row imports with correct accents', async ({
   page,
   simulator,
+  wizard,
 }) => {
-  await page.goto('/new')
-  await page.getByLabel('Choose a CSV file').setInputFiles({
-    name: 'kontakte.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(text, 'latin1'),
-  })
+  await wizard.start(csvFile('kontakte.csv', text, 'latin1'))
 
   await expect(page.getByLabel('Encoding')).toHaveValue('windows-1252')
   await expect(page.getByLabel('Delimiter')).toHaveValue(';')
   await expect(page.getByLabel('Header row')).toHaveValue('1')
-  const preview = page.getByRole('table', { name: /Preview/ })
-  await expect(preview).toContainText('François')
-  await expect(preview).toContainText('Zürich')
+  await expect(wizard.preview).toContainText('François')
+  await expect(wizard.preview).toContainText('Zürich')
   await expect(page.getByText(/a UTF-8 copy will be uploaded/)).toBeVisible()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await wizard.continueTo('mapping')
 
-  await page.getByRole('button', { name: 'Next' }).click()
-  await expect(page.getByLabel('HubSpot property for column E-Mail')).toHaveValue('0-1/email')
-  await expect(page.getByLabel('HubSpot property for column Vorname')).toHaveValue('0-1/firstname')
-  await expect(page.getByLabel('HubSpot property for column Nachname')).toHaveValue('0-1/lastname')
-  await expect(page.getByLabel('HubSpot property for column City')).toHaveValue('0-1/city')
-  await page.getByRole('button', { name: 'Next' }).click()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(wizard.mappingFor('E-Mail')).toHaveValue('0-1/email')
+  await expect(wizard.mappingFor('Vorname')).toHaveValue('0-1/firstname')
+  await expect(wizard.mappingFor('Nachname')).toHaveValue('0-1/lastname')
+  await expect(wizard.mappingFor('City')).toHaveValue('0-1/city')
+  await wizard.continueTo('check')
 
-  await expect(
-    page.getByRole('status').filter({ hasText: /Checked 3 rows: no problems/ }),
-  ).toBeVisible()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(wizard.scanStatus(/Checked 3 rows: no problems/)).toBeVisible()
+  await wizard.next()
   await expect(page.getByText(/a clean UTF-8 copy/)).toBeVisible()
-  await page.getByRole('button', { name: 'Start import' }).click()
-  await expect(page).toHaveURL(/\/imports\/\d+$/)
+  await wizard.startImport()
 
   await expect
     .poll(async () =>

@@ -1,3 +1,4 @@
+// The browser entry point: zod set up for the CSP, then the app mounted
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import * as z from 'zod'

@@ -1,3 +1,4 @@
+// What the proxy says about itself (simulator or HubSpot), as a query
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod'
 import { apiJson } from '#client/lib/api-client.ts'

@@ -1,3 +1,4 @@
+// The portal's property definitions for one object type, as a query
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { propertiesPath } from '#shared/api-paths.ts'
 import { propertiesResponseSchema } from '#shared/hubspot/property.ts'

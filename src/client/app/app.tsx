@@ -1,14 +1,14 @@
 // The app: providers, the header and one page per route, under an error boundary
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useState } from 'react'
+import { useAppConfig } from '#client/api/app-config.ts'
+import { WizardPage } from '#client/features/import-wizard/wizard-page.tsx'
 import { ImportPage } from '#client/features/imports-dashboard/import-page.tsx'
 import { ImportsPage } from '#client/features/imports-dashboard/imports-page.tsx'
-import { WizardPage } from '#client/features/import-wizard/wizard-page.tsx'
 import { buildReimportSeed } from '#client/features/reimport/build-reimport-seed.ts'
-import { useAppConfig } from '#client/api/app-config.ts'
+import { Link, paths, useLocation, useRoute } from '#client/lib/router.tsx'
 import { AppErrorBoundary } from './app-error-boundary.tsx'
 import { createQueryClient } from './query-client.ts'
-import { Link, paths, useLocation, useRoute } from '#client/lib/router.tsx'
 import './styles.css'
 
 export function App() {

@@ -1,3 +1,4 @@
+// The app's TanStack QueryClient and its defaults
 import { QueryClient } from '@tanstack/react-query'
 import type { ApiError } from '#client/lib/api-client.ts'
 

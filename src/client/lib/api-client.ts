@@ -1,3 +1,4 @@
+// The fetch wrapper for the proxy: one error type, responses parsed with the shared schemas
 import * as z from 'zod'
 import { hubSpotErrorBodySchema, type HubSpotErrorBody } from '#shared/hubspot/error-body.ts'
 

@@ -2,10 +2,11 @@
 import Papa from 'papaparse'
 
 /**
- * Cells a spreadsheet would evaluate as a formula start with one of these (the OWASP "CSV
- * injection" list, plus line breaks and NUL, which some spreadsheets strip before reading the
- * rest). papaparse's own default leaves out `\n` and `\0`, and its `.*$` misses a formula
- * followed by a line break inside the cell, so the guard passes its own pattern.
+ * Cells a spreadsheet would evaluate as a formula start with one of these: OWASP's list
+ * (https://owasp.org/www-community/attacks/CSV_Injection: `=`, `+`, `-`, `@`, tab, CR, LF) and
+ * NUL, which ASVS 5.0 requirement 1.2.10 adds. papaparse's own default pattern leaves out LF and
+ * NUL, and its `.*$` misses a formula followed by a line break inside the cell, so the guard
+ * passes this pattern instead.
  */
 export const FORMULA_START = /^[=+\-@\t\r\n\0]/
 

@@ -1,3 +1,4 @@
+// Byte sizes and counted nouns in words
 /** 1536 → "1.5 KB" */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

@@ -1,3 +1,4 @@
+// Cancelling an import: the request and its mutation hook
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { cancelImportPath } from '#shared/api-paths.ts'
 import {

@@ -1,3 +1,4 @@
+// The create request's multipart body: the JSON field first, then the file
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { multipartBody } from './create-import.ts'

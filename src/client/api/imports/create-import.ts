@@ -1,3 +1,4 @@
+// Starting an import: the multipart upload through the proxy, with progress, and its mutation hook
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { importsPath } from '#shared/api-paths.ts'
 import { fileNameParameters } from '#shared/file-name.ts'

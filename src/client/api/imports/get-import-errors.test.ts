@@ -1,3 +1,4 @@
+// Paging through an import's row errors: cursors followed, loops and endless pages stopped
 import { describe, expect, it } from 'vitest'
 import {
   errorsCursorLoops,

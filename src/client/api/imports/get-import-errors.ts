@@ -1,3 +1,4 @@
+// An import's row errors, page by page: the request, the infinite query and a load-everything helper
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
 import { importErrorsPath } from '#shared/api-paths.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
@@ -30,8 +31,8 @@ export function getImportErrorsPage(
 }
 
 /**
- * The next cursor, or undefined at the end. A cursor seen before means the server is looping
- * (reliability.md §7 F1/F2): stop rather than fetch forever.
+ * The next cursor, or undefined at the end. A cursor seen before means the server is looping (the
+ * same cursor again, or a cycle A → B → A): stop rather than fetch forever.
  */
 export function nextErrorsCursor(
   lastPage: ImportErrorsPage,

@@ -1,3 +1,4 @@
+// One import's status: the request and a query that polls until the import ends
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { importPath } from '#shared/api-paths.ts'
 import {
@@ -6,8 +7,8 @@ import {
   type PublicImportResponse,
 } from '#shared/hubspot/public-import-response.ts'
 import { apiJson, HUBSPOT_BASE } from '#client/lib/api-client.ts'
-import { importRefetchInterval, pollingInputFromQuery } from './import-polling.ts'
 import { importKeys } from './import-keys.ts'
+import { importRefetchInterval, pollingInputFromQuery } from './import-polling.ts'
 import { retryUnlessClientError } from './retry.ts'
 
 export function getImport(importId: string, signal?: AbortSignal): Promise<PublicImportResponse> {

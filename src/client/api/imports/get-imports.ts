@@ -1,10 +1,11 @@
+// The imports list, one page at a time: the request and a query that polls while any import runs
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { importsPath } from '#shared/api-paths.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
 import { publicImportResponseSchema } from '#shared/hubspot/public-import-response.ts'
 import { apiJson, HUBSPOT_BASE, withQuery } from '#client/lib/api-client.ts'
-import { importsListRefetchInterval, pollingInputFromQuery } from './import-polling.ts'
 import { importKeys } from './import-keys.ts'
+import { importsListRefetchInterval, pollingInputFromQuery } from './import-polling.ts'
 import { retryUnlessClientError } from './retry.ts'
 
 export const importsPageSchema = collectionResponseSchema(publicImportResponseSchema)

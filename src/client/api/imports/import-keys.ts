@@ -1,4 +1,4 @@
-/** Query keys for imports, from one factory so invalidation never misses a key. */
+// Query keys for imports, from one factory so invalidation never misses a key
 export const importKeys = {
   all: ['imports'] as const,
   lists: () => [...importKeys.all, 'list'] as const,

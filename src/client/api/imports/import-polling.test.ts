@@ -1,3 +1,4 @@
+// How often a running import and the imports list are polled, by state, age and failures
 import { describe, expect, it } from 'vitest'
 import {
   importRefetchInterval,

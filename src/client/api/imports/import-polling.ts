@@ -1,3 +1,4 @@
+// How often to poll an import or the list: by state, age and consecutive failures; and when an import looks stuck
 import {
   counter,
   isTerminalState,

@@ -1,3 +1,4 @@
+// The imports queries' retry rule: one more try for a dropped connection or a 5xx, none for a 4xx
 import { ApiError } from '#client/lib/api-client.ts'
 
 /**

@@ -1,3 +1,4 @@
+// Scans and clean-CSV exports run in the CSV worker (in place where there is no Worker, as in tests)
 import {
   createCsvWorkerClient,
   type CsvWorkerClient,

@@ -1,3 +1,4 @@
+// Mapping templates: saved, listed, deleted and applied by column name
 import { describe, expect, it } from 'vitest'
 import type { MappingDraft } from '#client/wizard/core/types.ts'
 import { applyTemplateColumns, templateColumnsFromImport } from './mapping-templates.ts'

@@ -1,3 +1,4 @@
+// Mapping templates saved in this browser, and a previous import's mapping, applied by column name
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { findObjectType } from '#shared/hubspot/object-types.ts'
 import { compact } from '#client/wizard/core/auto-match-columns.ts'

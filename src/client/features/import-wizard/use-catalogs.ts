@@ -1,7 +1,8 @@
+// The property catalogues of the chosen objects, loaded together, and the operation per object
 import { useQueries, type UseQueryResult } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
-import type { Property } from '#shared/hubspot/property.ts'
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import type { Property } from '#shared/hubspot/property.ts'
 import { getPropertiesQueryOptions } from '#client/api/get-properties.ts'
 import type { ImportOperations, PropertyCatalogs } from '#client/wizard/core/types.ts'
 import type { ObjectsChoice } from './wizard-state.ts'

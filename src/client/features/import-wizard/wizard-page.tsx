@@ -2,14 +2,13 @@
 import { useEffect, useReducer, useRef, useState } from 'react'
 import { SectionErrorBoundary } from '#client/components/ui/section-error-boundary.tsx'
 import { navigate, paths } from '#client/lib/router.tsx'
-import './wizard.css'
+import { clearDraft, loadDraft, useAutosave } from './persist-wizard.ts'
 import { CheckStep } from './steps/check/check-step.tsx'
 import { ChooseFileStep } from './steps/choose-file/choose-file-step.tsx'
 import { ChooseObjectsStep } from './steps/choose-objects/choose-objects-step.tsx'
 import { ImportOptionsStep } from './steps/import-options/import-options-step.tsx'
 import { MapColumnsStep } from './steps/map-columns/map-columns-step.tsx'
 import { SubmitStep } from './steps/submit/submit-step.tsx'
-import { clearDraft, loadDraft, useAutosave } from './persist-wizard.ts'
 import { useReimportStart, type LoadReimportSeed } from './use-reimport-start.ts'
 import {
   initialWizardState,
@@ -18,6 +17,7 @@ import {
   wizardReducer,
   type WizardState,
 } from './wizard-state.ts'
+import './wizard.css'
 
 type Boot =
   | { status: 'loading' }

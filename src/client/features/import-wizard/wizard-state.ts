@@ -1,3 +1,4 @@
+// The wizard's state, one variant per step, and the reducer that moves between them
 import type { DateFormat } from '#shared/hubspot/import-request.ts'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import type {

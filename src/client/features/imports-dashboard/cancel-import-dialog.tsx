@@ -1,3 +1,4 @@
+// "Cancel import…" with a confirmation dialog that sends one request however often it is clicked
 import { useEffect, useRef, useState } from 'react'
 import { useCancelImport } from '#client/api/imports/cancel-import.ts'
 import { getErrorMessage } from '#client/lib/api-client.ts'
@@ -81,7 +82,7 @@ export function CancelImportButton({ importId }: { importId: string }) {
             type="button"
             className="danger"
             onClick={confirm}
-            // one request however often it is clicked (reliability.md §7 E6)
+            // one request however often it is clicked: a second cancel only earns HubSpot's refusal
             disabled={cancel.isPending}
           >
             {cancel.isPending ? 'Cancelling…' : 'Yes, cancel import'}

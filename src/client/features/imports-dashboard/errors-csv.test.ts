@@ -1,3 +1,4 @@
+// The row-errors report: its columns, every row round-tripped, no cell a spreadsheet would run
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'

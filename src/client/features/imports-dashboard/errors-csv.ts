@@ -1,6 +1,6 @@
 // The row-errors report as a CSV file for spreadsheets, and saving text as a download
-import type { ErrorRow } from '#client/lib/hubspot/error-rows.ts'
 import { toCsv } from '#client/lib/csv.ts'
+import type { ErrorRow } from '#client/lib/hubspot/error-rows.ts'
 
 /** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte order mark. */
 export const UTF8_BOM = '\uFEFF'

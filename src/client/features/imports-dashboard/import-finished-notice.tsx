@@ -1,3 +1,4 @@
+// The notice that one of the user's own imports has finished
 import type { PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
 import { Link, paths } from '#client/lib/router.tsx'
 import { useImportFinishedNotice } from './use-import-finished-notice.ts'

@@ -1,3 +1,4 @@
+// One import's page: its state as it runs, counts, how the file was mapped, and its row errors
 import { useEffect, useMemo } from 'react'
 import { findObjectType } from '#shared/hubspot/object-types.ts'
 import {

@@ -1,3 +1,4 @@
+// An import's state as a coloured badge in plain words
 import { stateLabel, stateTone } from './import-state.ts'
 
 export function ImportStateBadge({ state }: { state: string }) {

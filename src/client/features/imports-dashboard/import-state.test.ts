@@ -1,3 +1,4 @@
+// Import states, counters and sources in plain words
 import { describe, expect, it } from 'vitest'
 import { IMPORT_STATES } from '#shared/hubspot/public-import-response.ts'
 import {

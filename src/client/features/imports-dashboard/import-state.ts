@@ -1,3 +1,4 @@
+// Plain words for HubSpot's import states, counters and sources, and the date and count formats
 import { humanizeConstant } from '#client/lib/hubspot/error-types.ts'
 
 /** Plain words for each state; the badge shows these, never the raw constant alone. */

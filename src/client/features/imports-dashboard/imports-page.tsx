@@ -1,9 +1,10 @@
+// The imports list: newest first, paged with HubSpot's cursors, live while imports run
 import { useEffect, useMemo, useState } from 'react'
 import { counter, type PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
 import { useImports } from '#client/api/imports/get-imports.ts'
-import { Link, paths } from '#client/lib/router.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { learnReimportLinks } from '#client/lib/hubspot/reimport-links.ts'
+import { Link, paths } from '#client/lib/router.tsx'
 import { ImportFinishedNotice } from './import-finished-notice.tsx'
 import { ImportStateBadge } from './import-state-badge.tsx'
 import { formatCount, formatDateTime, sourceLabel, stateExplanation } from './import-state.ts'

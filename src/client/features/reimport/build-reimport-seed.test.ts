@@ -1,3 +1,4 @@
+// The re-import seed: the failed rows once each, under the original header, with the original request
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { importRequestSchema } from '#shared/hubspot/import-request.ts'

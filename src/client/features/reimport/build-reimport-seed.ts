@@ -1,11 +1,12 @@
+// "Fix and re-import": the failed rows of an import as a new file, with the original mapping and options
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import type { PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
-import { getImport } from '#client/api/imports/get-import.ts'
 import { getImportErrorsPage, loadAllImportErrors } from '#client/api/imports/get-import-errors.ts'
+import { getImport } from '#client/api/imports/get-import.ts'
+import { toCsv } from '#client/lib/csv.ts'
 import { toErrorRow } from '#client/lib/hubspot/error-rows.ts'
 import { describeErrorType } from '#client/lib/hubspot/error-types.ts'
-import { toCsv } from '#client/lib/csv.ts'
 import {
   headerFromSummary,
   readImportRequestJson,
@@ -67,7 +68,8 @@ function baseFileName(fileName: string | undefined, importId: string): string {
  * still exists once. File-wide errors (line 0) have no row and are reported as warnings.
  *
  * Values are written exactly as HubSpot returned them: no formula guard, since the file goes back
- * to HubSpot and is the user's own data (reliability.md §3.2).
+ * to HubSpot, not into a spreadsheet, and the guard would change the user's data (a phone number
+ * `+49…` would become `'+49…`).
  */
 export async function buildReimportSeed(
   importId: string,

@@ -1,3 +1,4 @@
+// Row errors as the dashboard shows them: the column found, hidden values, filters and counts
 import { describe, expect, it } from 'vitest'
 import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import { countByErrorType, errorColumnIndex, filterErrorRows, toErrorRow } from './error-rows.ts'

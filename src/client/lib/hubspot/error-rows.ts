@@ -1,3 +1,4 @@
+// HubSpot's row errors as rows to show, filter and export: the column found, hidden values marked
 import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import { describeErrorType } from './error-types.ts'
 

@@ -1,3 +1,4 @@
+// Every documented errorType has plain words; a new one is humanised
 import { describe, expect, it } from 'vitest'
 import { IMPORT_ERROR_TYPES } from '#shared/hubspot/public-import-error.ts'
 import { describeErrorType, ERROR_TYPE_DESCRIPTIONS, humanizeConstant } from './error-types.ts'

@@ -1,3 +1,4 @@
+// Plain words for every errorType HubSpot documents
 import type { ImportErrorType } from '#shared/hubspot/public-import-error.ts'
 
 /** A plain-words label for every errorType HubSpot documents; `satisfies` makes a missing one a type error. */

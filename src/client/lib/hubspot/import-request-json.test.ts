@@ -1,3 +1,4 @@
+// Reading an import's importRequestJson leniently, and rebuilding a valid request from it
 import { describe, expect, it } from 'vitest'
 import { headerFromSummary, readImportRequestJson } from './import-request-json.ts'
 

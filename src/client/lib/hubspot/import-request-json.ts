@@ -1,5 +1,6 @@
-import { findObjectType } from '#shared/hubspot/object-types.ts'
+// An import's importRequestJson read leniently: its columns, operations, files, and the request rebuilt
 import { importRequestSchema, type ImportRequest } from '#shared/hubspot/import-request.ts'
+import { findObjectType } from '#shared/hubspot/object-types.ts'
 
 /** One column as the import was started with it. */
 export interface MappedColumn {

@@ -1,4 +1,6 @@
+// Re-import links: the name suffix, the stored map, and links learned from names
 import { beforeEach, describe, expect, it } from 'vitest'
+import { MemoryStorage } from '#client/testing/memory-storage.ts'
 import {
   learnReimportLinks,
   recordReimportLink,
@@ -8,7 +10,6 @@ import {
   reimportName,
   reimportSourceFromName,
 } from './reimport-links.ts'
-import { MemoryStorage } from '#client/testing/memory-storage.ts'
 
 describe('reimportName', () => {
   it.each([

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
+// The problem grid: bad cells marked, fixes re-checked as typed, applied to equal values, rows excluded
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { useState } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { makeOptions, makeProperty } from '#shared/value-rules/property-fixtures.ts'
 import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
+import { makeOptions, makeProperty } from '#shared/value-rules/property-fixtures.ts'
 import type { Edits, ProblemRow } from '#client/wizard/core/types.ts'
 import { ProblemGrid, type GridColumn } from './problem-grid.tsx'
 

@@ -1,8 +1,10 @@
-import { ExcludeRowCheckbox } from '#client/components/ui/exclude-row-checkbox.tsx'
+// The rows with problems as an editable, virtualised grid
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useMemo, useRef, useState } from 'react'
 import type { Option } from '#shared/hubspot/property.ts'
 import type { CellCheck } from '#shared/value-rules/cell-check.ts'
+import { ExcludeRowCheckbox } from '#client/components/ui/exclude-row-checkbox.tsx'
+import { SpacerRow } from '#client/components/ui/spacer-row.tsx'
 import {
   applyValueEdits,
   withCellEdit,
@@ -55,8 +57,9 @@ export function cellState(
 
 /**
  * The rows with problems, virtualised (a 100,000-problem file keeps ~30 rows in the DOM). Cells
- * with a problem, or that were edited, are inputs; everything is rendered as text, never HTML
- * (reliability.md §3.5).
+ * with a problem, or that were edited, are inputs; values are rendered as React text, never as
+ * HTML, so a cell cannot inject markup (OWASP XSS prevention:
+ * https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html).
  */
 export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -111,11 +114,7 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
           </tr>
         </thead>
         <tbody>
-          {paddingTop > 0 && (
-            <tr aria-hidden="true">
-              <td colSpan={colSpan} style={{ height: paddingTop, padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <SpacerRow height={paddingTop} colSpan={colSpan} />
           {items.map((item) => {
             const row = rows[item.index]!
             const isExcluded = excluded.has(row.rowIndex)
@@ -157,11 +156,7 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
               </tr>
             )
           })}
-          {paddingBottom > 0 && (
-            <tr aria-hidden="true">
-              <td colSpan={colSpan} style={{ height: paddingBottom, padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <SpacerRow height={paddingBottom} colSpan={colSpan} />
         </tbody>
       </table>
     </div>

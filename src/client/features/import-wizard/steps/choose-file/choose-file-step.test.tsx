@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+// The file step: a chosen file is read and previewed, and the read settings can be changed
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'

@@ -1,7 +1,10 @@
+// The file step: choose or drop a file, see how it is read, change the encoding, delimiter or header row
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'
+import { getErrorMessage } from '#client/lib/api-client.ts'
+import { formatBytes } from '#client/lib/format.ts'
 import { inspectFile } from '#client/wizard/core/inspect-file.ts'
 import {
   DELIMITERS,
@@ -9,10 +12,8 @@ import {
   type FileInspection,
   type SettingsOverrides,
 } from '#client/wizard/core/types.ts'
-import { getErrorMessage } from '#client/lib/api-client.ts'
 import type { FileStage } from '../../wizard-state.ts'
 import { FileIssues } from '../file-issues.tsx'
-import { formatBytes } from '#client/lib/format.ts'
 
 const ACCEPT = '.csv,.tsv,.txt'
 

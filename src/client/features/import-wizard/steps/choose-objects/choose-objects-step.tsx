@@ -1,3 +1,4 @@
+// The objects step: which object the file holds, or two objects and their association
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'

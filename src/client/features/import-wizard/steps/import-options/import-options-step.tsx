@@ -1,17 +1,18 @@
+// The options step: the import's name, the operation per object, the date format, contact options
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo, useRef } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'
 import { DATE_FORMATS, IMPORT_OPERATIONS } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
-import { suggestDateFormat } from '#shared/value-rules/suggest-date-format.ts'
 import { DATE_FORMAT_HINTS } from '#shared/value-rules/date-rules.ts'
+import { suggestDateFormat } from '#shared/value-rules/suggest-date-format.ts'
+import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { evaluateMapping } from '#client/wizard/core/mapping-rules.ts'
 import type { FileInspection, MappingDraft, PropertyCatalogs } from '#client/wizard/core/types.ts'
+import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
 import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
 import { chosenObjectTypeIds, type ImportOptions, type ObjectsChoice } from '../../wizard-state.ts'
-import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
-import { IssueList } from '#client/components/ui/issue-list.tsx'
 
 const optionsSchema = z.object({
   name: z

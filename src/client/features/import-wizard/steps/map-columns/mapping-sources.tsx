@@ -1,9 +1,10 @@
+// Reusing a mapping: saved templates and the mapping of a previous import
 import { useState } from 'react'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { getImport } from '#client/api/imports/get-import.ts'
 import { useImports } from '#client/api/imports/get-imports.ts'
-import { readImportRequestJson } from '#client/lib/hubspot/import-request-json.ts'
 import { getErrorMessage } from '#client/lib/api-client.ts'
+import { readImportRequestJson } from '#client/lib/hubspot/import-request-json.ts'
 import type { MappingDraft } from '#client/wizard/core/types.ts'
 import {
   applyTemplateColumns,

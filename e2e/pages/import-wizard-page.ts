@@ -1,0 +1,149 @@
+// Page object for the import wizard: its steps, controls and saved draft, located as a person finds them
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export type WizardStep = 'file' | 'objects' | 'mapping' | 'options' | 'check' | 'submit'
+
+/** Each step's heading: the page object waits for it, so a spec never clicks ahead of the app. */
+const STEP_HEADINGS: Record<WizardStep, string> = {
+  file: 'Choose a file',
+  objects: 'What does the file hold?',
+  mapping: 'Map columns to HubSpot properties',
+  options: 'Import options',
+  check: 'Check the rows before importing',
+  submit: 'Start the import',
+}
+const ORDER = Object.keys(STEP_HEADINGS) as WizardStep[]
+
+/** A CSV handed to the file input from memory. */
+export const csvFile = (name: string, text: string, encoding: BufferEncoding = 'utf8') => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(text, encoding),
+})
+
+export class ImportWizardPage {
+  readonly fileInput: Locator
+  readonly nextButton: Locator
+  readonly startImportButton: Locator
+  readonly stepper: Locator
+  readonly preview: Locator
+  readonly importName: Locator
+
+  constructor(readonly page: Page) {
+    this.fileInput = page.getByLabel('Choose a CSV file')
+    this.nextButton = page.getByRole('button', { name: 'Next' })
+    this.startImportButton = page.getByRole('button', { name: 'Start import' })
+    this.stepper = page.getByRole('navigation', { name: 'Import steps' })
+    this.preview = page.getByRole('table', { name: /Preview/ })
+    this.importName = page.getByLabel('Import name')
+  }
+
+  async open(path = '/new') {
+    await this.page.goto(path)
+  }
+
+  /** Opens the wizard and chooses a file: a path on disk or a CSV from memory (`csvFile`). */
+  async start(file: string | ReturnType<typeof csvFile>) {
+    await this.open()
+    await this.fileInput.setInputFiles(file)
+    await expect(this.preview).toBeVisible()
+  }
+
+  heading(step: WizardStep): Locator {
+    return this.page.getByRole('heading', { name: STEP_HEADINGS[step] })
+  }
+
+  /** The stepper's button for a step, e.g. `stepButton(/Options/)`. */
+  stepButton(name: RegExp): Locator {
+    return this.stepper.getByRole('button', { name })
+  }
+
+  /** Clicks Next and waits for the step after the current one. */
+  async next() {
+    const current = await this.currentStep()
+    await this.nextButton.click()
+    const following = ORDER[ORDER.indexOf(current) + 1]
+    if (following) await expect(this.heading(following)).toBeVisible()
+  }
+
+  /** Clicks Next, step after step, until `step` is on screen. */
+  async continueTo(step: WizardStep) {
+    while ((await this.currentStep()) !== step) await this.next()
+  }
+
+  /** The step whose heading is on screen. */
+  async currentStep(): Promise<WizardStep> {
+    for (const step of ORDER) if (await this.heading(step).isVisible()) return step
+    throw new Error('no wizard step is on screen')
+  }
+
+  chooseObject(label: string | RegExp): Promise<void> {
+    return this.page.getByRole('radio', { name: label, exact: typeof label === 'string' }).check()
+  }
+
+  mappingFor(column: string): Locator {
+    return this.page.getByLabel(`HubSpot property for column ${column}`)
+  }
+
+  /** A cell of the problem grid. */
+  cell(column: string, line: number): Locator {
+    return this.page.getByLabel(`Value for ${column} on line ${line}`)
+  }
+
+  excludeLine(line: number): Locator {
+    return this.page.getByLabel(`Exclude line ${line}`)
+  }
+
+  /** The check step's summary ("Checked 5 rows: …"). */
+  scanStatus(text: RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: text })
+  }
+
+  /** Starts the import and waits for its page; returns the new import's id. */
+  async startImport(): Promise<string> {
+    await this.startImportButton.click()
+    await expect(this.page).toHaveURL(/\/imports\/\d+$/)
+    return /\/imports\/(\d+)$/.exec(this.page.url())?.[1] ?? ''
+  }
+
+  /**
+   * Waits until the wizard's saved draft (IndexedDB) holds what `expected` asks of its mapping:
+   * the condition itself, instead of a sleep longer than the autosave delay.
+   */
+  async waitForSavedMapping(
+    expected: (mapping: { columnName: string; propertyName: string | null }[]) => boolean,
+  ) {
+    await expect
+      .poll(async () => {
+        const mapping = await this.page.evaluate(readSavedMapping)
+        return mapping !== undefined && expected(mapping)
+      })
+      .toBe(true)
+  }
+}
+
+/** Runs in the page: the saved draft's mapping, without creating the database if it is not there. */
+async function readSavedMapping(): Promise<
+  { columnName: string; propertyName: string | null }[] | undefined
+> {
+  const databases = await indexedDB.databases()
+  if (!databases.some((database) => database.name === 'hubspot-import-wizard')) return undefined
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('hubspot-import-wizard')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const db = open.result
+      if (!db.objectStoreNames.contains('drafts')) {
+        db.close()
+        resolve(undefined)
+        return
+      }
+      const read = db.transaction('drafts').objectStore('drafts').get('draft')
+      read.onerror = () => reject(read.error)
+      read.onsuccess = () => {
+        db.close()
+        resolve(read.result?.state?.mapping)
+      }
+    }
+  })
+}
