@@ -1,3 +1,4 @@
+// The fetch wrapper: HubSpot's and the proxy's error bodies turned into one ApiError with the clearest message
 import { describe, expect, it } from 'vitest'
 import { getErrorMessage, toApiError } from './api-client.ts'
 
