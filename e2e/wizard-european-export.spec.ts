@@ -1,3 +1,4 @@
+// A European Excel export (Windows-1252, semicolons, decimal commas, a non-ASCII file name) lands exactly
 import { SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
 import { expect, test } from './fixtures.ts'
 
@@ -35,38 +36,28 @@ function windows1252(value: string): Buffer {
 test('a 60-row Windows-1252 semicolon file with decimal commas, named Müller Kontakte (März).csv, lands exactly', async ({
   page,
   simulator,
+  wizard,
 }) => {
-  await page.goto('/new')
-  await page.getByLabel('Choose a CSV file').setInputFiles({
-    name: FILE_NAME,
-    mimeType: 'text/csv',
-    buffer: windows1252(text),
-  })
+  await wizard.start({ name: FILE_NAME, mimeType: 'text/csv', buffer: windows1252(text) })
 
   await expect(page.getByLabel('Encoding')).toHaveValue('windows-1252')
   await expect(page.getByLabel('Delimiter')).toHaveValue(';')
   await expect(page.getByLabel('Header row')).toHaveValue('0')
-  const preview = page.getByRole('table', { name: /Preview/ })
-  await expect(preview).toContainText('Jürgen 0')
-  await expect(preview).toContainText('1.234,50 €')
-  await page.getByRole('button', { name: 'Next' }).click()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(wizard.preview).toContainText('Jürgen 0')
+  await expect(wizard.preview).toContainText('1.234,50 €')
+  await wizard.continueTo('mapping')
 
-  await expect(page.getByLabel('HubSpot property for column E-Mail')).toHaveValue('0-1/email')
-  await expect(page.getByLabel('HubSpot property for column Vorname')).toHaveValue('0-1/firstname')
-  await expect(page.getByLabel('HubSpot property for column Nachname')).toHaveValue('0-1/lastname')
-  await page.getByLabel('HubSpot property for column Stadt').selectOption('0-1/city')
-  await page.getByLabel('HubSpot property for column Umsatz').selectOption('0-1/message')
-  await page.getByRole('button', { name: 'Next' }).click()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(wizard.mappingFor('E-Mail')).toHaveValue('0-1/email')
+  await expect(wizard.mappingFor('Vorname')).toHaveValue('0-1/firstname')
+  await expect(wizard.mappingFor('Nachname')).toHaveValue('0-1/lastname')
+  await wizard.mappingFor('Stadt').selectOption('0-1/city')
+  await wizard.mappingFor('Umsatz').selectOption('0-1/message')
+  await wizard.continueTo('check')
 
-  await expect(
-    page.getByRole('status').filter({ hasText: new RegExp(`Checked ${ROWS} rows: no problems`) }),
-  ).toBeVisible()
-  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(wizard.scanStatus(new RegExp(`Checked ${ROWS} rows: no problems`))).toBeVisible()
+  await wizard.next()
   await expect(page.getByText(/a clean UTF-8 copy/)).toBeVisible()
-  await page.getByRole('button', { name: 'Start import' }).click()
-  await expect(page).toHaveURL(/\/imports\/\d+$/)
+  await wizard.startImport()
 
   // the name arrived whole: HubSpot matched the file part to importRequest by it
   const imports = async () => {

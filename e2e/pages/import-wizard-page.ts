@@ -43,7 +43,7 @@ export class ImportWizardPage {
   }
 
   /** Opens the wizard and chooses a file: a path on disk or a CSV from memory (`csvFile`). */
-  async start(file: string | ReturnType<typeof csvFile>) {
+  async start(file: Parameters<Locator['setInputFiles']>[0]) {
     await this.open()
     await this.fileInput.setInputFiles(file)
     await expect(this.preview).toBeVisible()
