@@ -1,10 +1,10 @@
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import type { Property } from '#shared/hubspot/property.ts'
-import { autoMatchColumns } from '../../src/client/wizard/core/auto-match-columns.ts'
-import { buildCheckPlan } from '../../src/client/wizard/core/check-plan.ts'
-import { NO_EDITS } from '../../src/client/wizard/core/edits.ts'
-import { inspectFile } from '../../src/client/wizard/core/inspect-file.ts'
-import type { WorkerRequest, WorkerResponse } from '../../src/client/wizard/core/types.ts'
+import { autoMatchColumns } from '../../src/client/features/import-wizard/core/auto-match-columns.ts'
+import { buildCheckPlan } from '../../src/client/features/import-wizard/core/check-plan.ts'
+import { NO_EDITS } from '../../src/client/features/import-wizard/core/edits.ts'
+import { inspectFile } from '../../src/client/features/import-wizard/core/inspect-file.ts'
+import type { WorkerRequest, WorkerResponse } from '../../src/client/features/import-wizard/core/types.ts'
 
 // a contacts catalogue for the generated file's columns, shaped like the properties API's answer
 const prop = (
@@ -126,7 +126,7 @@ async function wizardPipeline() {
     dateFormat: 'YEAR_MONTH_DAY',
   })
   const worker = new Worker(
-    new URL('../../src/client/wizard/core/csv.worker.ts', import.meta.url),
+    new URL('../../src/client/features/import-wizard/core/csv.worker.ts', import.meta.url),
     {
       type: 'module',
     },

@@ -1,7 +1,7 @@
 /**
  * The one CSV record reader the wizard, the proxy and the simulator share, so all three split a
  * file into the same records by construction. The dialect it reads is stated once, in
- * src/client/wizard/core/README.md ("The CSV dialect"); in short:
+ * src/client/features/import-wizard/core/README.md ("The CSV dialect"); in short:
  *
  * - Records end at CRLF, LF or a lone CR outside quotes; a file may mix them. The line break
  *   after the last record does not start another one. A UTF-8 BOM at the start is not content.

@@ -2,8 +2,8 @@
 import {
   createCsvWorkerClient,
   type CsvWorkerClient,
-} from '#client/wizard/core/csv-worker-client.ts'
-import { exportCleanCsv, scanFile, type StreamOptions } from '#client/wizard/core/scan-file.ts'
+} from './core/csv-worker-client.ts'
+import { exportCleanCsv, scanFile, type StreamOptions } from './core/scan-file.ts'
 import type {
   CheckPlan,
   Edits,
@@ -11,7 +11,7 @@ import type {
   ExportResult,
   ParseSettings,
   ScanResult,
-} from '#client/wizard/core/types.ts'
+} from './core/types.ts'
 
 let client: CsvWorkerClient | undefined
 // one worker for the page, started on first use; without Worker (jsdom) the work runs in place

@@ -1,8 +1,8 @@
 // Mapping templates saved in this browser, and a previous import's mapping, applied by column name
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { findObjectType } from '#shared/hubspot/object-types.ts'
-import { compact } from '#client/wizard/core/auto-match-columns.ts'
-import type { MappingDraft } from '#client/wizard/core/types.ts'
+import { compact } from './core/auto-match-columns.ts'
+import type { MappingDraft } from './core/types.ts'
 
 /** One column of a saved mapping: which property a column of that name went to. */
 export interface TemplateColumn {

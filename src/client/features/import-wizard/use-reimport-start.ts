@@ -6,8 +6,8 @@ import {
   findObjectType,
   type ObjectTypeId,
 } from '#shared/hubspot/object-types.ts'
-import { inspectFile } from '#client/wizard/core/inspect-file.ts'
-import type { MappingDraft } from '#client/wizard/core/types.ts'
+import { inspectFile } from './core/inspect-file.ts'
+import type { MappingDraft } from './core/types.ts'
 import { EMPTY_EDITS, type ObjectsChoice, type WizardState } from './wizard-state.ts'
 
 /**

@@ -1,7 +1,7 @@
 // The wizard's reducer: steps forward and back, and what a new file or new read settings reset
 import { describe, expect, it } from 'vitest'
-import { withCellEdit, withReplacement, withRowExcluded } from '#client/wizard/core/edits.ts'
-import type { FileInspection, MappingDraft } from '#client/wizard/core/types.ts'
+import { withCellEdit, withReplacement, withRowExcluded } from './core/edits.ts'
+import type { FileInspection, MappingDraft } from './core/types.ts'
 import {
   EMPTY_EDITS,
   reachableSteps,

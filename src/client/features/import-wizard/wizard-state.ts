@@ -8,7 +8,7 @@ import type {
   MappingDraft,
   ScanAmbiguities,
   SettingsOverrides,
-} from '#client/wizard/core/types.ts'
+} from './core/types.ts'
 
 /** The chosen file, how it is read, and what the head of it looks like. */
 export interface FileStage {

@@ -10,8 +10,8 @@ import {
   withCellEdit,
   withReplacement,
   withRowExcluded,
-} from '#client/wizard/core/edits.ts'
-import type { Edits, ProblemRow } from '#client/wizard/core/types.ts'
+} from '../../core/edits.ts'
+import type { Edits, ProblemRow } from '../../core/types.ts'
 
 /** A mapped column as the grid shows it, with its compiled check for instant re-checks. */
 export interface GridColumn {

@@ -1,9 +1,9 @@
 // Rows with the wrong number of cells, each with every cell, to exclude before the import
 import { ExcludeRowCheckbox } from '#client/components/ui/exclude-row-checkbox.tsx'
 import { plural } from '#client/lib/format.ts'
-import { withRowExcluded, withRowsExcluded } from '#client/wizard/core/edits.ts'
-import type { PendingRaggedRows } from '#client/wizard/core/ragged-rows.ts'
-import type { Edits, ProblemRow } from '#client/wizard/core/types.ts'
+import { withRowExcluded, withRowsExcluded } from '../../core/edits.ts'
+import type { PendingRaggedRows } from '../../core/ragged-rows.ts'
+import type { Edits, ProblemRow } from '../../core/types.ts'
 import type { EditsUpdate } from './problem-grid.tsx'
 
 // a table, not virtualised: past this many the bulk action is the sensible fix anyway

@@ -4,14 +4,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, cleanup, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { withCellEdit, withRowExcluded } from '#client/wizard/core/edits.ts'
+import { withCellEdit, withRowExcluded } from '../../core/edits.ts'
 import type {
   CheckPlan,
   Edits,
   FileInspection,
   ProblemRow,
   ScanResult,
-} from '#client/wizard/core/types.ts'
+} from '../../core/types.ts'
 import { EMPTY_EDITS, type FileStage } from '../../wizard-state.ts'
 import { RESCAN_DELAY_MS, useRowScan, type ScanRunner } from './use-row-scan.ts'
 

@@ -2,14 +2,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { getErrorMessage } from '#client/lib/api-client.ts'
-import { mergeRaggedRows } from '#client/wizard/core/ragged-rows.ts'
+import { mergeRaggedRows } from '../../core/ragged-rows.ts'
 import type {
   CheckPlan,
   Edits,
   ProblemRow,
   ScanProgress,
   ScanResult,
-} from '#client/wizard/core/types.ts'
+} from '../../core/types.ts'
 import { runScan } from '../../csv-tasks.ts'
 import type { FileStage } from '../../wizard-state.ts'
 

@@ -5,13 +5,13 @@ import { useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes } from '#client/lib/format.ts'
-import { inspectFile } from '#client/wizard/core/inspect-file.ts'
+import { inspectFile } from '../../core/inspect-file.ts'
 import {
   DELIMITERS,
   ENCODINGS,
   type FileInspection,
   type SettingsOverrides,
-} from '#client/wizard/core/types.ts'
+} from '../../core/types.ts'
 import type { FileStage } from '../../wizard-state.ts'
 import { FileIssues } from '../file-issues.tsx'
 

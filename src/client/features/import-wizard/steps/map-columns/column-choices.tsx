@@ -6,7 +6,7 @@ import type {
   FileInspection,
   MatchConfidence,
   PropertyCatalogs,
-} from '#client/wizard/core/types.ts'
+} from '../../core/types.ts'
 import { targetOf, type Target } from './mapping-form.ts'
 
 const CONFIDENCE_TEXT: Record<MatchConfidence, string> = {

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeProperty } from '#shared/value-rules/property-fixtures.ts'
-import type { FileInspection, MappingDraft } from '#client/wizard/core/types.ts'
+import type { FileInspection, MappingDraft } from '../../core/types.ts'
 import { optionText } from './column-choices.tsx'
 import { MapColumnsStep } from './map-columns-step.tsx'
 

@@ -3,14 +3,14 @@ import { useMemo } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
-import { autoMatchColumns } from '#client/wizard/core/auto-match-columns.ts'
-import { evaluateMapping } from '#client/wizard/core/mapping-rules.ts'
+import { autoMatchColumns } from '../../core/auto-match-columns.ts'
+import { evaluateMapping } from '../../core/mapping-rules.ts'
 import type {
   FileInspection,
   ImportOperations,
   MappingDraft,
   PropertyCatalogs,
-} from '#client/wizard/core/types.ts'
+} from '../../core/types.ts'
 import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
 import { chosenObjectTypeIds, type ObjectsChoice } from '../../wizard-state.ts'
 import { MatchNote, optionText, propertyOptions, sampleValues } from './column-choices.tsx'
