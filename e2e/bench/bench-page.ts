@@ -2,9 +2,12 @@ import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import { autoMatchColumns } from '../../src/client/features/import-wizard/core/auto-match-columns.ts'
 import { buildCheckPlan } from '../../src/client/features/import-wizard/core/check-plan.ts'
+import type {
+  WorkerRequest,
+  WorkerResponse,
+} from '../../src/client/features/import-wizard/core/csv-worker-protocol.ts'
 import { NO_EDITS } from '../../src/client/features/import-wizard/core/edits.ts'
 import { inspectFile } from '../../src/client/features/import-wizard/core/inspect-file.ts'
-import type { WorkerRequest, WorkerResponse } from '../../src/client/features/import-wizard/core/types.ts'
 
 // a contacts catalogue for the generated file's columns, shaped like the properties API's answer
 const prop = (

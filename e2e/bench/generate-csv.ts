@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
 
 /**
  * Writes a deterministic HubSpot-style contacts export like the one performance.md measured:

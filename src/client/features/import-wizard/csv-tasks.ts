@@ -1,17 +1,10 @@
 // Scans and clean-CSV exports run in the CSV worker (in place where there is no Worker, as in tests)
-import {
-  createCsvWorkerClient,
-  type CsvWorkerClient,
-} from './core/csv-worker-client.ts'
+import type { CheckPlan } from './core/check-plan.ts'
+import { createCsvWorkerClient, type CsvWorkerClient } from './core/csv-worker-client.ts'
+import type { Edits } from './core/edits.ts'
+import type { ParseSettings } from './core/parse-settings.ts'
 import { exportCleanCsv, scanFile, type StreamOptions } from './core/scan-file.ts'
-import type {
-  CheckPlan,
-  Edits,
-  ExportPlan,
-  ExportResult,
-  ParseSettings,
-  ScanResult,
-} from './core/types.ts'
+import type { ExportPlan, ExportResult, ScanResult } from './core/scan-result.ts'
 
 let client: CsvWorkerClient | undefined
 // one worker for the page, started on first use; without Worker (jsdom) the work runs in place

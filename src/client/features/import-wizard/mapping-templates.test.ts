@@ -1,6 +1,6 @@
 // Mapping templates: saved, listed, deleted and applied by column name
 import { describe, expect, it } from 'vitest'
-import type { MappingDraft } from './core/types.ts'
+import type { MappingDraft } from './core/mapping-draft.ts'
 import { applyTemplateColumns, templateColumnsFromImport } from './mapping-templates.ts'
 
 const blank = (names: string[]): MappingDraft =>

@@ -2,7 +2,7 @@
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { findObjectType } from '#shared/hubspot/object-types.ts'
 import { compact } from './core/auto-match-columns.ts'
-import type { MappingDraft } from './core/types.ts'
+import type { MappingDraft } from './core/mapping-draft.ts'
 
 /** One column of a saved mapping: which property a column of that name went to. */
 export interface TemplateColumn {

@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react'
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import { getPropertiesQueryOptions } from '#client/api/get-properties.ts'
-import type { ImportOperations, PropertyCatalogs } from './core/types.ts'
+import type { ImportOperations, PropertyCatalogs } from './core/mapping-draft.ts'
 import type { ObjectsChoice } from './wizard-state.ts'
 import { chosenObjectTypeIds } from './wizard-state.ts'
 

@@ -7,7 +7,7 @@ import {
   type ObjectTypeId,
 } from '#shared/hubspot/object-types.ts'
 import { inspectFile } from './core/inspect-file.ts'
-import type { MappingDraft } from './core/types.ts'
+import type { MappingDraft } from './core/mapping-draft.ts'
 import { EMPTY_EDITS, type ObjectsChoice, type WizardState } from './wizard-state.ts'
 
 /**

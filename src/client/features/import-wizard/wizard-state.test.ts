@@ -1,7 +1,8 @@
 // The wizard's reducer: steps forward and back, and what a new file or new read settings reset
 import { describe, expect, it } from 'vitest'
 import { withCellEdit, withReplacement, withRowExcluded } from './core/edits.ts'
-import type { FileInspection, MappingDraft } from './core/types.ts'
+import type { FileInspection } from './core/inspect-file.ts'
+import type { MappingDraft } from './core/mapping-draft.ts'
 import {
   EMPTY_EDITS,
   reachableSteps,

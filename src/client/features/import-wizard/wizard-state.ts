@@ -1,14 +1,11 @@
 // The wizard's state, one variant per step, and the reducer that moves between them
 import type { DateFormat } from '#shared/hubspot/import-request.ts'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
-import type {
-  Edits,
-  FileInspection,
-  ImportOperations,
-  MappingDraft,
-  ScanAmbiguities,
-  SettingsOverrides,
-} from './core/types.ts'
+import type { Edits } from './core/edits.ts'
+import type { FileInspection } from './core/inspect-file.ts'
+import type { ImportOperations, MappingDraft } from './core/mapping-draft.ts'
+import type { SettingsOverrides } from './core/parse-settings.ts'
+import type { ScanAmbiguities } from './core/scan-result.ts'
 
 /** The chosen file, how it is read, and what the head of it looks like. */
 export interface FileStage {

@@ -1,6 +1,28 @@
 import { findObjectType, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { isWritable, type Property } from '#shared/hubspot/property.ts'
-import type { ColumnMatch, MatchCandidate, MatchConfidence, PropertyCatalogs } from './types.ts'
+import type { PropertyCatalogs } from './mapping-draft.ts'
+
+export type MatchConfidence = 'exact' | 'high' | 'fuzzy' | 'ambiguous' | 'none'
+
+export interface MatchCandidate {
+  objectTypeId: ObjectTypeId
+  propertyName: string
+  label: string
+  /** 0..1 */
+  score: number
+}
+
+export interface ColumnMatch {
+  columnIndex: number
+  columnName: string
+  objectTypeId?: ObjectTypeId
+  propertyName?: string
+  confidence: MatchConfidence
+  /** 0..1; 0 when nothing matched */
+  score: number
+  /** best other candidates, best first (for the dropdown; both sides of an ambiguity) */
+  alternatives: MatchCandidate[]
+}
 
 /** Below this a fuzzy score is no match. */
 export const FUZZY_THRESHOLD = 0.75

@@ -5,8 +5,8 @@ import {
   type ImportRequest,
 } from '#shared/hubspot/import-request.ts'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import type { ImportOperations, MappingDraft, PropertyCatalogs } from './mapping-draft.ts'
 import { columnTypeFor } from './mapping-rules.ts'
-import type { ImportOperations, MappingDraft, PropertyCatalogs } from './types.ts'
 
 export interface BuildImportRequestInput {
   /** shown in HubSpot's import list; falls back to the file name */

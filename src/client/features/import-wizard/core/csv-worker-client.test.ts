@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { buildCheckPlan } from './check-plan.ts'
 import { createCsvWorkerClient, type WorkerLike } from './csv-worker-client.ts'
 import { createWorkerHandler } from './csv-worker-handler.ts'
+import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import { NO_EDITS } from './edits.ts'
 import { CATALOGS } from './fixtures/properties.ts'
-import type { ParseSettings, ScanProgress, WorkerRequest, WorkerResponse } from './types.ts'
+import type { ParseSettings } from './parse-settings.ts'
+import type { ScanProgress } from './scan-result.ts'
 
 /** The real handler behind a fake Worker, with structured cloning both ways like postMessage. */
 function inProcessWorker(): WorkerLike & { requests: WorkerRequest[] } {

@@ -1,14 +1,8 @@
-import type {
-  CheckPlan,
-  Edits,
-  ExportPlan,
-  ExportResult,
-  ParseSettings,
-  ScanProgress,
-  ScanResult,
-  WorkerRequest,
-  WorkerResponse,
-} from './types.ts'
+import type { CheckPlan } from './check-plan.ts'
+import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
+import type { Edits } from './edits.ts'
+import type { ParseSettings } from './parse-settings.ts'
+import type { ExportPlan, ExportResult, ScanProgress, ScanResult } from './scan-result.ts'
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerLike {

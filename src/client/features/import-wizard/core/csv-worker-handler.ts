@@ -1,5 +1,6 @@
+import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import { exportCleanCsv, scanFile } from './scan-file.ts'
-import type { ScanProgress, WorkerRequest, WorkerResponse } from './types.ts'
+import type { ScanProgress } from './scan-result.ts'
 
 /**
  * The worker's message handling without the worker: one AbortController per running job, progress

@@ -1,5 +1,5 @@
 import { createWorkerHandler } from './csv-worker-handler.ts'
-import type { WorkerRequest, WorkerResponse } from './types.ts'
+import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 
 // our own module worker, not papaparse's `worker: true` (papaparse#1122 breaks in Vite 8 builds)
 interface WorkerScope {

@@ -1,5 +1,14 @@
 import { readCsvText } from '#shared/csv/record-reader.ts'
-import { DELIMITERS, type Delimiter, type DelimiterDetection } from './types.ts'
+import { DELIMITERS, type Delimiter } from './parse-settings.ts'
+
+export interface DelimiterDetection {
+  delimiter: Delimiter
+  /** field count per line that the winner gives on most lines */
+  columnCount: number
+  /** 0..1: share of sampled lines that have `columnCount` fields */
+  consistency: number
+  reason: string
+}
 
 export { DELIMITERS }
 

@@ -1,5 +1,12 @@
 import { utf16ByteOrder } from '#shared/csv/file-content.ts'
-import { ENCODINGS, type Encoding, type EncodingDetection } from './types.ts'
+import { ENCODINGS, type Encoding } from './parse-settings.ts'
+
+export interface EncodingDetection {
+  encoding: Encoding
+  hasBom: boolean
+  /** for a person: "UTF-8 byte order mark", "bytes are not valid UTF-8 …" */
+  reason: string
+}
 
 export { ENCODINGS }
 

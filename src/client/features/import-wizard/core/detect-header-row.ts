@@ -1,4 +1,7 @@
-import type { HeaderRowDetection } from './types.ts'
+export interface HeaderRowDetection {
+  headerRowIndex: number
+  reason: string
+}
 
 const ROWS_TO_SEARCH = 10
 const ROWS_SAMPLED = 30

@@ -9,7 +9,7 @@ import {
   withRowExcluded,
   type CleanCsvInput,
 } from './edits.ts'
-import type { Edits } from './types.ts'
+import type { Edits } from './edits.ts'
 
 const row = ['ana@example', 'Lisboa', 'PT ']
 

@@ -1,10 +1,28 @@
-import type {
-  Edits,
-  EncodingDetection,
-  MappingDraft,
-  ParseSettings,
-  ScanAmbiguities,
-} from './types.ts'
+import type { EncodingDetection } from './detect-encoding.ts'
+import type { MappingDraft } from './mapping-draft.ts'
+import type { ParseSettings } from './parse-settings.ts'
+import type { ScanAmbiguities } from './scan-result.ts'
+
+export interface CellEdit {
+  rowIndex: number
+  columnIndex: number
+  value: string
+}
+
+/** "apply to all equal values" in one column */
+export interface ValueReplacement {
+  columnIndex: number
+  from: string
+  to: string
+}
+
+export interface Edits {
+  /** applied after replacements, so a cell edit wins */
+  cells: CellEdit[]
+  replacements: ValueReplacement[]
+  /** data row indexes left out of the import */
+  excludedRows: number[]
+}
 
 export const NO_EDITS: Edits = Object.freeze({
   cells: [],

@@ -1,11 +1,43 @@
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import { readCsvText, type ParsedCsvText } from '#shared/csv/record-reader.ts'
-import { createTextDecoder } from './text-decoding.ts'
 import { detectDelimiter } from './detect-delimiter.ts'
+import type { DelimiterDetection } from './detect-delimiter.ts'
 import { detectEncoding } from './detect-encoding.ts'
+import type { EncodingDetection } from './detect-encoding.ts'
 import { detectHeaderRow } from './detect-header-row.ts'
-import type { FileInspection, FileIssue, SettingsOverrides } from './types.ts'
-import { DELIMITERS, ENCODINGS } from './types.ts'
+import type { HeaderRowDetection } from './detect-header-row.ts'
+import type { FileIssue } from './file-issue.ts'
+import type { SettingsOverrides } from './parse-settings.ts'
+import { DELIMITERS, ENCODINGS } from './parse-settings.ts'
+import type { ParseSettings } from './parse-settings.ts'
+import { createTextDecoder } from './text-decoding.ts'
+
+export interface FileInspection {
+  fileName: string
+  fileSize: number
+  /** the settings used (detected, then overrides applied) */
+  settings: ParseSettings
+  detected: {
+    encoding: EncodingDetection
+    delimiter: DelimiterDetection
+    headerRow: HeaderRowDetection
+  }
+  /** header cells as in the file (BOM stripped, not trimmed, not renamed) */
+  headers: string[]
+  /** unique, non-blank names for display and for a clean CSV: `Email`, `Email (2)`, `Column 3` */
+  columnNames: string[]
+  /** the first data rows after the header (~20), padded/truncated to headers.length */
+  previewRows: string[][]
+  /** 1-based line number where each preview row starts */
+  previewLineNumbers: number[]
+  /** the first records of the file as parsed (title rows included), for the header-row picker */
+  headRows: string[][]
+  /** false when the 256 KB sample held the whole file */
+  sampled: boolean
+  /** rows in the file, estimated from the sample's bytes per row (exact when !sampled) */
+  estimatedRows: number
+  issues: FileIssue[]
+}
 
 /** Bytes read for the preview (performance.md takeaway 4: slicing costs ~13 ms, whole-file parse ~1 s). */
 export const INSPECT_BYTES = 256 * 1024

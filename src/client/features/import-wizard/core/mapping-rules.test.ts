@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { CATALOGS } from './fixtures/properties.ts'
+import type { ImportOperations, MappingDraft } from './mapping-draft.ts'
 import { columnTypeFor, evaluateMapping, mappingIssues } from './mapping-rules.ts'
-import type { ImportOperations, MappingDraft } from './types.ts'
 
 /** A draft from `objectTypeId/propertyName` strings; `-` leaves a column unmapped. */
 function draft(...targets: string[]): MappingDraft {

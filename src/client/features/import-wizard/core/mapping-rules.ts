@@ -6,13 +6,38 @@ import {
   type ObjectTypeId,
 } from '#shared/hubspot/object-types.ts'
 import { isWritable, type Property } from '#shared/hubspot/property.ts'
-import type {
-  ImportOperations,
-  MappingDraft,
-  MappingEvaluation,
-  MappingProblem,
-  PropertyCatalogs,
-} from './types.ts'
+import type { ImportOperations, MappingDraft, PropertyCatalogs } from './mapping-draft.ts'
+
+export const MAPPING_PROBLEM_CODES = [
+  'NO_COLUMNS_MAPPED',
+  'PROPERTY_MAPPED_TWICE',
+  'UNKNOWN_PROPERTY',
+  'READ_ONLY_PROPERTY',
+  'MISSING_OBJECT',
+  'MISSING_IDENTIFIER',
+  'MISSING_REQUIRED_TO_CREATE',
+  'NO_IDENTIFIER_MAY_DUPLICATE',
+] as const
+
+export type MappingProblemCode = (typeof MAPPING_PROBLEM_CODES)[number]
+
+export interface MappingProblem {
+  code: MappingProblemCode
+  /** 'error' blocks the next step; 'warning' is shown only */
+  severity: 'error' | 'warning'
+  message: string
+  objectTypeId?: ObjectTypeId
+  /** columns involved (0-based); react-hook-form path is `columns.<index>.propertyName` */
+  columnIndexes: number[]
+}
+
+export interface MappingEvaluation {
+  /** per file column: the columnType to send, null for unmapped columns */
+  columnTypes: (ColumnType | null)[]
+  problems: MappingProblem[]
+  /** no problem with severity 'error' */
+  ok: boolean
+}
 
 /** The `columnType` for a mapped column: record ID, another unique identifier, or a plain value. */
 export function columnTypeFor(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { ImportOperations, MappingDraft } from './types.ts'
 import { buildCheckPlan } from './check-plan.ts'
 import { CATALOGS } from './fixtures/properties.ts'
+import type { ImportOperations, MappingDraft } from './mapping-draft.ts'
 import { createPreflight } from './preflight.ts'
 
 const HEADERS = ['Record ID', 'Email', 'First Name', 'Birthday', 'Company', 'Domain']

@@ -1,18 +1,10 @@
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { compileCellCheck, type CellCheck } from '#shared/value-rules/cell-check.ts'
+import type { CheckPlan, ColumnCheckPlan, ObjectCheckPlan, ProblemType } from './check-plan.ts'
+import type { FileIssue } from './file-issue.ts'
 import { createFirstLines, detach, type FirstLines } from './first-lines.ts'
-import type {
-  CheckPlan,
-  ColumnCheckPlan,
-  ExpectedObjectResult,
-  FileIssue,
-  ObjectCheckPlan,
-  ProblemRow,
-  ProblemType,
-  RowProblem,
-  ScanResult,
-} from './types.ts'
+import type { ExpectedObjectResult, ProblemRow, RowProblem, ScanResult } from './scan-result.ts'
 
 const RAGGED_LINES_KEPT = 1_000
 // enough to exclude them all in one action; beyond it the next scan lists the rest

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NO_EDITS, withRowExcluded, withRowsExcluded } from './edits.ts'
 import { mergeRaggedRows, pendingRaggedRows } from './ragged-rows.ts'
-import type { ScanResult } from './types.ts'
+import type { ScanResult } from './scan-result.ts'
 
 const scan = (raggedRows: number[], counted = raggedRows.length) =>
   ({

@@ -1,4 +1,5 @@
-import type { Edits, ScanResult } from './types.ts'
+import type { Edits } from './edits.ts'
+import type { ScanResult } from './scan-result.ts'
 
 /**
  * Ragged rows (more or fewer cells than the header) block the import until each is excluded or

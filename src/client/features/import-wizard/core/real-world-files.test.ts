@@ -12,7 +12,9 @@ import { prop } from './fixtures/properties.ts'
 import { inspectBytes } from './inspect-file.ts'
 import { exportCleanCsv, scanFile } from './scan-file.ts'
 import { chunked } from './test-helpers.ts'
-import type { FileInspection, MappingDraft, ScanResult } from './types.ts'
+import type { FileInspection } from './inspect-file.ts'
+import type { MappingDraft } from './mapping-draft.ts'
+import type { ScanResult } from './scan-result.ts'
 
 const ROWS = 60
 

@@ -5,9 +5,11 @@ import { buildCheckPlan } from './check-plan.ts'
 import { NO_EDITS, withCellEdit, withReplacement, withRowExcluded } from './edits.ts'
 import { CATALOGS } from './fixtures/properties.ts'
 import { inspectFile } from './inspect-file.ts'
+import type { ImportOperations, MappingDraft } from './mapping-draft.ts'
+import type { ParseSettings } from './parse-settings.ts'
 import { exportCleanCsv, scanFile, type ByteSource } from './scan-file.ts'
+import type { ScanProgress } from './scan-result.ts'
 import { chunked, fixtureBytes, fixtureFile } from './test-helpers.ts'
-import type { ImportOperations, MappingDraft, ParseSettings, ScanProgress } from './types.ts'
 
 const UTF8: ParseSettings = { encoding: 'utf-8', delimiter: ',', headerRowIndex: 0 }
 

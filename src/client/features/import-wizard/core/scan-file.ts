@@ -1,20 +1,20 @@
 import { createCsvRecordReader, type QuoteProblem } from '#shared/csv/record-reader.ts'
+import type { CheckPlan } from './check-plan.ts'
 import { createCsvBlobBuilder } from './csv-writer.ts'
 import { applyEdits, isEmptyEdits } from './edits.ts'
+import type { Edits } from './edits.ts'
+import type { FileIssue } from './file-issue.ts'
+import type { ParseSettings } from './parse-settings.ts'
 import { createPreflight } from './preflight.ts'
-import { createDecoderStream } from './text-decoding.ts'
 import type {
-  CheckPlan,
-  Edits,
   ExportPlan,
   ExportResult,
-  FileIssue,
-  ParseSettings,
   RowProblem,
   ScanAmbiguities,
   ScanProgress,
   ScanResult,
-} from './types.ts'
+} from './scan-result.ts'
+import { createDecoderStream } from './text-decoding.ts'
 
 export interface StreamOptions {
   onProgress?: (progress: ScanProgress) => void

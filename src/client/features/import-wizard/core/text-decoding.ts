@@ -1,4 +1,4 @@
-import type { Encoding } from './types.ts'
+import type { Encoding } from './parse-settings.ts'
 
 // WHATWG windows-1252 for 0x80–0x9f; some runtimes (Node 20's latin1 fast path) decode these
 // bytes as C1 controls instead, so "€" would come out as U+0080

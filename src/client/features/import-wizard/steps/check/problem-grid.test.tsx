@@ -5,7 +5,8 @@ import { useState } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
 import { makeOptions, makeProperty } from '#shared/value-rules/property-fixtures.ts'
-import type { Edits, ProblemRow } from '../../core/types.ts'
+import type { Edits } from '../../core/edits.ts'
+import type { ProblemRow } from '../../core/scan-result.ts'
 import { ProblemGrid, type GridColumn } from './problem-grid.tsx'
 
 afterEach(cleanup)

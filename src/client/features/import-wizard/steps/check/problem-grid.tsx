@@ -11,7 +11,8 @@ import {
   withReplacement,
   withRowExcluded,
 } from '../../core/edits.ts'
-import type { Edits, ProblemRow } from '../../core/types.ts'
+import type { Edits } from '../../core/edits.ts'
+import type { ProblemRow } from '../../core/scan-result.ts'
 
 /** A mapped column as the grid shows it, with its compiled check for instant re-checks. */
 export interface GridColumn {

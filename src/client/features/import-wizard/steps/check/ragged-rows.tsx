@@ -2,8 +2,9 @@
 import { ExcludeRowCheckbox } from '#client/components/ui/exclude-row-checkbox.tsx'
 import { plural } from '#client/lib/format.ts'
 import { withRowExcluded, withRowsExcluded } from '../../core/edits.ts'
+import type { Edits } from '../../core/edits.ts'
 import type { PendingRaggedRows } from '../../core/ragged-rows.ts'
-import type { Edits, ProblemRow } from '../../core/types.ts'
+import type { ProblemRow } from '../../core/scan-result.ts'
 import type { EditsUpdate } from './problem-grid.tsx'
 
 // a table, not virtualised: past this many the bulk action is the sensible fix anyway

@@ -4,7 +4,8 @@ import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts
 import { suggestDateFormat } from '#shared/value-rules/suggest-date-format.ts'
 import { plural } from '#client/lib/format.ts'
 import { describeErrorType } from '#client/lib/hubspot/error-types.ts'
-import type { ExpectedObjectResult, ProblemType, ScanResult } from '../../core/types.ts'
+import type { ProblemType } from '../../core/check-plan.ts'
+import type { ExpectedObjectResult, ScanResult } from '../../core/scan-result.ts'
 import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
 
 const labelOf = (id: ObjectTypeId) => OBJECT_TYPES.find((o) => o.objectTypeId === id)!.label

@@ -4,14 +4,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, cleanup, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CheckPlan } from '../../core/check-plan.ts'
 import { withCellEdit, withRowExcluded } from '../../core/edits.ts'
-import type {
-  CheckPlan,
-  Edits,
-  FileInspection,
-  ProblemRow,
-  ScanResult,
-} from '../../core/types.ts'
+import type { Edits } from '../../core/edits.ts'
+import type { FileInspection } from '../../core/inspect-file.ts'
+import type { ProblemRow, ScanResult } from '../../core/scan-result.ts'
 import { EMPTY_EDITS, type FileStage } from '../../wizard-state.ts'
 import { RESCAN_DELAY_MS, useRowScan, type ScanRunner } from './use-row-scan.ts'
 

@@ -2,14 +2,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { getErrorMessage } from '#client/lib/api-client.ts'
+import type { CheckPlan } from '../../core/check-plan.ts'
+import type { Edits } from '../../core/edits.ts'
 import { mergeRaggedRows } from '../../core/ragged-rows.ts'
-import type {
-  CheckPlan,
-  Edits,
-  ProblemRow,
-  ScanProgress,
-  ScanResult,
-} from '../../core/types.ts'
+import type { ProblemRow, ScanProgress, ScanResult } from '../../core/scan-result.ts'
 import { runScan } from '../../csv-tasks.ts'
 import type { FileStage } from '../../wizard-state.ts'
 

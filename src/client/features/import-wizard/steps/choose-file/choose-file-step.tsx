@@ -6,12 +6,8 @@ import * as z from 'zod'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes } from '#client/lib/format.ts'
 import { inspectFile } from '../../core/inspect-file.ts'
-import {
-  DELIMITERS,
-  ENCODINGS,
-  type FileInspection,
-  type SettingsOverrides,
-} from '../../core/types.ts'
+import type { FileInspection } from '../../core/inspect-file.ts'
+import { DELIMITERS, ENCODINGS, type SettingsOverrides } from '../../core/parse-settings.ts'
 import type { FileStage } from '../../wizard-state.ts'
 import { FileIssues } from '../file-issues.tsx'
 

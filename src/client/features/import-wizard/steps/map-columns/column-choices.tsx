@@ -1,12 +1,9 @@
 // What a column's select offers and says: the properties it can go to, sample values, the match note
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { isWritable, type Property } from '#shared/hubspot/property.ts'
-import type {
-  ColumnMatch,
-  FileInspection,
-  MatchConfidence,
-  PropertyCatalogs,
-} from '../../core/types.ts'
+import type { ColumnMatch, MatchConfidence } from '../../core/auto-match-columns.ts'
+import type { FileInspection } from '../../core/inspect-file.ts'
+import type { PropertyCatalogs } from '../../core/mapping-draft.ts'
 import { targetOf, type Target } from './mapping-form.ts'
 
 const CONFIDENCE_TEXT: Record<MatchConfidence, string> = {

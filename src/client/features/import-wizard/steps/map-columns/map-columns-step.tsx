@@ -4,13 +4,9 @@ import { useForm, useWatch } from 'react-hook-form'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { autoMatchColumns } from '../../core/auto-match-columns.ts'
+import type { FileInspection } from '../../core/inspect-file.ts'
+import type { ImportOperations, MappingDraft, PropertyCatalogs } from '../../core/mapping-draft.ts'
 import { evaluateMapping } from '../../core/mapping-rules.ts'
-import type {
-  FileInspection,
-  ImportOperations,
-  MappingDraft,
-  PropertyCatalogs,
-} from '../../core/types.ts'
 import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
 import { chosenObjectTypeIds, type ObjectsChoice } from '../../wizard-state.ts'
 import { MatchNote, optionText, propertyOptions, sampleValues } from './column-choices.tsx'

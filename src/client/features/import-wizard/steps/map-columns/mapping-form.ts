@@ -1,6 +1,7 @@
 // The mapping form's values (one select per column) and the wizard's mapping draft, each from the other
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
-import type { ColumnMatch, MappingDraft } from '../../core/types.ts'
+import type { ColumnMatch } from '../../core/auto-match-columns.ts'
+import type { MappingDraft } from '../../core/mapping-draft.ts'
 
 /** a select's value: `<objectTypeId>/<propertyName>`, or '' for "Don't import" */
 export type Target = string

@@ -5,7 +5,7 @@ import { getImport } from '#client/api/imports/get-import.ts'
 import { useImports } from '#client/api/imports/get-imports.ts'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { readImportRequestJson } from '#client/lib/hubspot/import-request-json.ts'
-import type { MappingDraft } from '../../core/types.ts'
+import type { MappingDraft } from '../../core/mapping-draft.ts'
 import {
   applyTemplateColumns,
   deleteTemplate,
