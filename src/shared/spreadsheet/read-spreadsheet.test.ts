@@ -9,54 +9,14 @@ import {
   readSpreadsheet,
   SpreadsheetError,
   spreadsheetRecords,
-  type SpreadsheetRecord,
 } from './read-spreadsheet.ts'
 import {
   arrayBufferOf,
-  dateCell,
+  CONTACTS_RECORDS,
+  CONTACTS_SHEET,
   sheetBytes,
   workbookBytes,
-  type SheetData,
 } from './test-workbooks.ts'
-
-/** A contacts sheet with the cases the issue names: a date, a number, accents, an empty row. */
-const CONTACTS: SheetData = [
-  ['Email', 'First Name', 'Signed up', 'Last call', 'Revenue', 'Employees', 'VIP'],
-  [
-    'zoe@example.com',
-    'Zoë',
-    dateCell('2026-03-14T00:00:00', 'dd/mm/yyyy'),
-    dateCell('2026-03-14T14:30:00', 'dd/mm/yyyy hh:mm'),
-    { value: 1234.5, format: '[$$-409]#,##0.00' },
-    12,
-    true,
-  ],
-  [null, null, null, null, null, null, null],
-  [
-    'bjorn@example.com',
-    'Björn Müller',
-    dateCell('1999-12-31T00:00:00', 'mm/dd/yy'),
-    null,
-    { value: 0.1 + 0.2, format: '0.00' },
-    null,
-    false,
-  ],
-]
-
-const EXPECTED: SpreadsheetRecord[] = [
-  {
-    lineNumber: 1,
-    cells: ['Email', 'First Name', 'Signed up', 'Last call', 'Revenue', 'Employees', 'VIP'],
-  },
-  {
-    lineNumber: 2,
-    cells: ['zoe@example.com', 'Zoë', '2026-03-14', '2026-03-14 14:30:00', '1234.5', '12', 'TRUE'],
-  },
-  {
-    lineNumber: 4,
-    cells: ['bjorn@example.com', 'Björn Müller', '1999-12-31', '', '0.3', '', 'FALSE'],
-  },
-]
 
 async function recordsOf(bytes: Uint8Array, input: 'arraybuffer' | 'blob' = 'arraybuffer') {
   const source = input === 'blob' ? new Blob([arrayBufferOf(bytes)]) : arrayBufferOf(bytes)
@@ -68,9 +28,12 @@ describe('readSpreadsheet', () => {
   it.each(['arraybuffer', 'blob'] as const)(
     'reads dates and numbers by cell type, keeps accents, skips the empty row (%s)',
     async (input) => {
-      const { sheets, records } = await recordsOf(await sheetBytes(CONTACTS, 'Contacts'), input)
+      const { sheets, records } = await recordsOf(
+        await sheetBytes(CONTACTS_SHEET, 'Contacts'),
+        input,
+      )
       expect(sheets.map((s) => s.name)).toEqual(['Contacts'])
-      expect(records).toEqual(EXPECTED)
+      expect(records).toEqual(CONTACTS_RECORDS)
     },
   )
 
@@ -152,7 +115,7 @@ describe('readSpreadsheet', () => {
     const dir = await mkdtemp(join(tmpdir(), 'xlsx-tz-'))
     try {
       const path = join(dir, 'contacts.xlsx')
-      await writeFile(path, await sheetBytes(CONTACTS))
+      await writeFile(path, await sheetBytes(CONTACTS_SHEET))
       // a fresh process per zone: a process's time zone is fixed when it starts
       const script = `
         import { readFile } from 'node:fs/promises'
@@ -167,7 +130,7 @@ describe('readSpreadsheet', () => {
           ['--import', 'tsx', '--input-type=module', '-e', script],
           { env: { ...process.env, TZ: zone } },
         )
-        expect(JSON.parse(stdout), zone).toEqual(EXPECTED)
+        expect(JSON.parse(stdout), zone).toEqual(CONTACTS_RECORDS)
       }
     } finally {
       await rm(dir, { recursive: true, force: true })
