@@ -226,15 +226,17 @@ test('1,500 row errors page through, counts by type match, and the CSV is comple
   const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true })
   expect(parsed.errors).toEqual([])
   const [header, ...records] = parsed.data
-  expect(header?.slice(0, 6)).toEqual([
+  expect(header?.slice(0, 8)).toEqual([
     'Line',
+    'Line of',
     'Column',
     'Error type',
     'Error code',
     'Message',
     'Invalid value',
+    'HubSpot line',
   ])
-  expect(header?.slice(6)).toEqual(['Email', 'First name', 'Lifecycle stage'])
+  expect(header?.slice(8)).toEqual(['Email', 'First name', 'Lifecycle stage'])
   expect(records).toHaveLength(reference.length)
   const exportedLines = records.map((record) => Number(record[0])).sort((a, b) => a - b)
   expect(exportedLines).toEqual(

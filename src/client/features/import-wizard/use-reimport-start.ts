@@ -6,6 +6,7 @@ import {
   findObjectType,
   type ObjectTypeId,
 } from '#shared/hubspot/object-types.ts'
+import type { LineOrigin } from '#client/lib/hubspot/import-line-maps.ts'
 import { inspectFile } from './core/inspect-file.ts'
 import type { MappingDraft } from './core/mapping-draft.ts'
 import { EMPTY_EDITS, type ObjectsChoice, type WizardState } from './wizard-state.ts'
@@ -20,8 +21,10 @@ export interface ReimportSeed {
   /** the original request, renamed; undefined when it can no longer be read */
   importRequest: ImportRequest | undefined
   /** HubSpot's problems by line of the new file (header = line 1) */
-  problemsByLine: Record<number, readonly { message: string }[]>
+  problemsByLine: Record<number, readonly { message: string; originalLineNumber: number }[]>
   warnings: string[]
+  /** each row's line in the person's own file (or HubSpot's, when unknown) */
+  lineOrigin?: LineOrigin | undefined
 }
 
 export type LoadReimportSeed = (importId: string) => Promise<ReimportSeed>
@@ -41,10 +44,11 @@ export function useReimportStart(loadSeed: LoadReimportSeed) {
         reimportOf: importId,
         reimportNotes: {
           warnings: seed.warnings,
-          problems: Object.entries(seed.problemsByLine).flatMap(([line, problems]) =>
-            problems.map((p) => ({ lineNumber: Number(line), message: p.message })),
+          problems: Object.values(seed.problemsByLine).flatMap((problems) =>
+            problems.map((p) => ({ lineNumber: p.originalLineNumber, message: p.message })),
           ),
         },
+        ...(seed.lineOrigin ? { lineOrigin: seed.lineOrigin } : {}),
       }
       const request = seed.importRequest
       const columns = request?.files[0]?.fileImportPage.columnMappings.map(normalizeColumnMapping)

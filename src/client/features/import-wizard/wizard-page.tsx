@@ -232,8 +232,8 @@ function CurrentStep({
           state={state}
           onEdits={(update) => dispatch({ type: 'edits-changed', update })}
           onBack={back('options')}
-          onNext={(ambiguities) =>
-            dispatch({ type: 'check-done', submissionKey: crypto.randomUUID(), ambiguities })
+          onNext={(found) =>
+            dispatch({ type: 'check-done', submissionKey: crypto.randomUUID(), ...found })
           }
         />
       )

@@ -49,8 +49,31 @@ describe('wizardReducer', () => {
     state = wizardReducer(state, { type: 'options-done', options })
     expect(state).toMatchObject({ step: 'check', edits: EMPTY_EDITS })
     const ambiguities = { blankRows: 2, quoteRows: 0 }
-    state = wizardReducer(state, { type: 'check-done', submissionKey: 'k1', ambiguities })
-    expect(state).toMatchObject({ step: 'submit', submissionKey: 'k1', ambiguities })
+    const rowLines = [[0, 2]] as const
+    state = wizardReducer(state, {
+      type: 'check-done',
+      submissionKey: 'k1',
+      ambiguities,
+      rowLines,
+    })
+    expect(state).toMatchObject({ step: 'submit', submissionKey: 'k1', ambiguities, rowLines })
+  })
+
+  it("keeps a re-import's line origin while its file stays, and drops it for another file", () => {
+    const source = stage(['Email'])
+    const lineOrigin = { fileName: 'kontakte.csv', lines: [15] }
+    const at: WizardState = { step: 'objects', source, reimportOf: '7', lineOrigin }
+    const back = wizardReducer(wizardReducer(at, { type: 'go-to', step: 'file' }), {
+      type: 'file-read',
+      source: { ...source, overrides: { delimiter: ';' } },
+    })
+    expect(back.lineOrigin).toEqual(lineOrigin)
+    const other = wizardReducer(at, {
+      type: 'file-read',
+      source: stage(['Email'], new File(['y'], 'b.csv')),
+    })
+    expect(other.lineOrigin).toBeUndefined()
+    expect(other.reimportOf).toBe('7')
   })
 
   it('keeps later answers when stepping back and forward again', () => {

@@ -1,6 +1,8 @@
 // The wizard's state, one variant per step, and the reducer that moves between them
 import type { DateFormat } from '#shared/hubspot/import-request.ts'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import type { LineOrigin } from '#client/lib/hubspot/import-line-maps.ts'
+import type { OffsetRuns } from '#client/lib/offset-runs.ts'
 import type { Edits } from './core/edits.ts'
 import type { FileInspection } from './core/inspect-file.ts'
 import type { ImportOperations, MappingDraft } from './core/mapping-draft.ts'
@@ -50,11 +52,13 @@ export interface WizardOrigin {
   reimportOf?: string | undefined
   /** what HubSpot reported for the re-imported rows, shown on the check step */
   reimportNotes?: ReimportNotes | undefined
+  /** the chosen file is a re-import's failed rows: the line of the person's file for each row */
+  lineOrigin?: LineOrigin | undefined
 }
 
 export interface ReimportNotes {
   warnings: string[]
-  /** by line in the re-import file (header = line 1) */
+  /** by line of the person's file (or HubSpot's line when that is unknown) */
   problems: { lineNumber: number; message: string }[]
 }
 
@@ -92,6 +96,8 @@ export type WizardState = WizardOrigin &
         submissionKey: string
         /** what the check step's scan found another reader may read differently (a draft saved before it was kept: undefined) */
         ambiguities?: ScanAmbiguities | undefined
+        /** the scan's data row → physical line, recorded with the import (see upload-line-map.ts) */
+        rowLines?: OffsetRuns | undefined
       }
   )
 
@@ -118,7 +124,12 @@ export type WizardAction =
   | { type: 'options-done'; options: ImportOptions }
   /** a function of the current edits, so two quick changes never both start from the same edits */
   | { type: 'edits-changed'; update: (edits: Edits) => Edits }
-  | { type: 'check-done'; submissionKey: string; ambiguities: ScanAmbiguities }
+  | {
+      type: 'check-done'
+      submissionKey: string
+      ambiguities: ScanAmbiguities
+      rowLines?: OffsetRuns | undefined
+    }
   | { type: 'go-to'; step: WizardStep }
   | { type: 'replace'; state: WizardState }
 
@@ -129,6 +140,7 @@ function flatten(state: WizardState) {
   return {
     reimportOf: state.reimportOf,
     reimportNotes: state.reimportNotes,
+    lineOrigin: state.lineOrigin,
     source: state.source,
     objects: 'objects' in state ? state.objects : undefined,
     mapping: 'mapping' in state ? state.mapping : undefined,
@@ -141,6 +153,7 @@ function originOf(state: WizardOrigin): WizardOrigin {
   return {
     ...(state.reimportOf ? { reimportOf: state.reimportOf } : {}),
     ...(state.reimportNotes ? { reimportNotes: state.reimportNotes } : {}),
+    ...(state.lineOrigin ? { lineOrigin: state.lineOrigin } : {}),
   }
 }
 
@@ -156,8 +169,9 @@ const sameObjects = (a: ObjectsChoice | undefined, b: ObjectsChoice) =>
  * done yet (the stepper only offers steps this returns a state for).
  */
 export function stateAt(state: WizardState, step: WizardStep): WizardState | undefined {
-  const { reimportOf, reimportNotes, source, objects, mapping, options, edits } = flatten(state)
-  const origin = originOf({ reimportOf, reimportNotes })
+  const { reimportOf, reimportNotes, lineOrigin, source, objects, mapping, options, edits } =
+    flatten(state)
+  const origin = originOf({ reimportOf, reimportNotes, lineOrigin })
   switch (step) {
     case 'file':
       return { ...origin, step, source, objects, mapping, options, edits }
@@ -194,7 +208,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         sameFile &&
         JSON.stringify(source.inspection.columnNames) ===
           JSON.stringify(next.inspection.columnNames)
-      const origin = originOf(state)
+      // the re-import's line origin describes its own file's rows only
+      const { lineOrigin: _lines, ...otherOrigin } = originOf(state)
+      const origin = sameFile ? originOf(state) : otherOrigin
       if (!sameColumns) return { ...origin, step: 'file', source: next, objects }
       // edits name rows by index: another delimiter or header row may number them differently
       const sameRows =
@@ -244,6 +260,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         step: 'submit',
         submissionKey: action.submissionKey,
         ambiguities: action.ambiguities,
+        rowLines: action.rowLines,
       }
     case 'go-to':
       return stateAt(state, action.step) ?? state

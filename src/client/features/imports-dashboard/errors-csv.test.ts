@@ -3,12 +3,19 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import { toErrorRow } from '#client/lib/hubspot/error-rows.ts'
-import { ERRORS_CSV_COLUMNS, errorsCsvFileName, errorsToCsv, UTF8_BOM } from './errors-csv.ts'
+import {
+  ERRORS_CSV_COLUMNS,
+  errorsCsvFileName,
+  errorsToCsv,
+  HUBSPOT_NUMBERING,
+  UTF8_BOM,
+} from './errors-csv.ts'
 
 const HEADER = ['Email', 'Phone', 'Notes']
 
 const error = (
   overrides: Partial<PublicImportError> & { rowData?: string[]; lineNumber?: number },
+  lineMap?: Parameters<typeof toErrorRow>[2],
 ) => {
   const { rowData = ['a@example.com', '+49 30 1234', 'hi'], lineNumber = 2, ...rest } = overrides
   return toErrorRow(
@@ -29,6 +36,7 @@ const error = (
       ...rest,
     },
     HEADER,
+    lineMap,
   )
 }
 
@@ -57,16 +65,34 @@ describe('errorsToCsv', () => {
     const [, first, second] = parse(errorsToCsv(rows, HEADER))
     expect(first).toEqual([
       '2',
+      HUBSPOT_NUMBERING,
       'Email',
       'The email address is not valid',
       'INVALID_EMAIL',
       'bad email',
       'a@example.com',
+      '2',
       'a@example.com',
       "'+49 30 1234",
       'hi',
     ])
-    expect(second?.[8]).toBe('Zoë, "quoted"\nnext line ✓ مرحبا')
+    expect(second?.[10]).toBe('Zoë, "quoted"\nnext line ✓ مرحبا')
+  })
+
+  it("gives the line of the person's file, names it, and keeps HubSpot's line", () => {
+    // kontakte.csv's line 3 was excluded: HubSpot's line 14 is its line 15
+    const lineMap = {
+      fileName: 'kontakte.csv',
+      rows: [
+        [0, 2],
+        [1, 3],
+      ] as const,
+    }
+    const [header, cells] = parse(
+      errorsToCsv([error({ lineNumber: 14 }, lineMap)], HEADER, 'kontakte.csv'),
+    )
+    const at = (column: (typeof ERRORS_CSV_COLUMNS)[number]) => cells?.[header!.indexOf(column)]
+    expect([at('Line'), at('Line of'), at('HubSpot line')]).toEqual(['15', 'kontakte.csv', '14'])
   })
 
   it.each([
@@ -105,7 +131,7 @@ describe('errorsToCsv', () => {
       },
     })
     const [, cells] = parse(errorsToCsv([row], HEADER))
-    expect(cells?.[5]).toBe('REDACTED')
+    expect(cells?.[ERRORS_CSV_COLUMNS.indexOf('Invalid value')]).toBe('REDACTED')
   })
 })
 

@@ -2,7 +2,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useId, useRef } from 'react'
 import { SpacerRow } from '#client/components/ui/spacer-row.tsx'
-import { HIDDEN_LABEL, isRedacted, type ErrorRow } from '#client/lib/hubspot/error-rows.ts'
+import {
+  HIDDEN_LABEL,
+  isRedacted,
+  shownLine,
+  type ErrorRow,
+} from '#client/lib/hubspot/error-rows.ts'
 
 const ROW_ESTIMATE = 56
 
@@ -58,7 +63,7 @@ export function ErrorsTable({
                 ref={virtualizer.measureElement}
                 aria-rowindex={item.index + 2}
               >
-                <td>{row.lineNumber > 0 ? row.lineNumber : 'File'}</td>
+                <td>{row.lineNumber > 0 ? shownLine(row) : 'File'}</td>
                 <td>{row.columnName ?? '—'}</td>
                 <td>
                   {row.errorTypeLabel}
@@ -98,7 +103,7 @@ function RowData({ row, header }: { row: ErrorRow; header: readonly string[] }) 
     <details>
       <summary aria-describedby={id}>Show row</summary>
       <span id={id} className="visually-hidden">
-        line {row.lineNumber}
+        line {shownLine(row)}
       </span>
       {row.rowHasHiddenValues && <p className="muted">HubSpot hides sensitive values.</p>}
       <dl className="pairs row-data">

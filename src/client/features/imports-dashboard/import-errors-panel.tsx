@@ -7,6 +7,7 @@ import {
 } from '#client/api/imports/get-import-errors.ts'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { countByErrorType, filterErrorRows, toErrorRow } from '#client/lib/hubspot/error-rows.ts'
+import type { ImportLineMap } from '#client/lib/hubspot/import-line-maps.ts'
 import { Link, paths } from '#client/lib/router.tsx'
 import { downloadText, errorsCsvFileName, errorsToCsv } from './errors-csv.ts'
 import { ErrorsTable } from './errors-table.tsx'
@@ -18,14 +19,22 @@ interface Props {
   header: readonly string[]
   /** metadata.counters.ERRORS, when HubSpot reports it */
   totalErrors: number | undefined
+  /** the line of the person's file for HubSpot's lines, when this browser started the import */
+  lineMap?: ImportLineMap | undefined
 }
 
-const toRows = (pages: readonly ImportErrorsPage[] | undefined, header: readonly string[]) =>
-  pages?.flatMap((page) => page.results.map((error) => toErrorRow(error, header))) ?? []
+const toRows = (
+  pages: readonly ImportErrorsPage[] | undefined,
+  header: readonly string[],
+  lineMap: ImportLineMap | undefined,
+) => pages?.flatMap((page) => page.results.map((error) => toErrorRow(error, header, lineMap))) ?? []
 
-export function ImportErrorsPanel({ importId, header, totalErrors }: Props) {
+export function ImportErrorsPanel({ importId, header, totalErrors, lineMap }: Props) {
   const errors = useImportErrors(importId)
-  const rows = useMemo(() => toRows(errors.data?.pages, header), [errors.data, header])
+  const rows = useMemo(
+    () => toRows(errors.data?.pages, header, lineMap),
+    [errors.data, header, lineMap],
+  )
   const [errorType, setErrorType] = useState('')
   const [columnName, setColumnName] = useState('')
   const [search, setSearch] = useState('')
@@ -71,7 +80,10 @@ export function ImportErrorsPanel({ importId, header, totalErrors }: Props) {
     try {
       const data = await loadAll()
       if (kind === 'downloading' && mounted.current) {
-        downloadText(errorsCsvFileName(importId), errorsToCsv(toRows(data?.pages, header), header))
+        downloadText(
+          errorsCsvFileName(importId),
+          errorsToCsv(toRows(data?.pages, header, lineMap), header, lineMap?.fileName),
+        )
       }
     } catch (error) {
       if (mounted.current) setBulkError(getErrorMessage(error))
@@ -163,6 +175,11 @@ export function ImportErrorsPanel({ importId, header, totalErrors }: Props) {
       </div>
       <p className="muted" aria-live="polite">
         Showing {formatCount(filtered.length)} of {formatCount(rows.length)} loaded errors
+      </p>
+      <p className="muted">
+        {lineMap
+          ? `Line numbers are lines of ${lineMap.fileName} (header = line 1), as the wizard showed them.`
+          : "Line numbers are HubSpot's: lines of the file HubSpot received (header = line 1). This import was started elsewhere, so the lines of the original file are not known here; they differ when rows were left out or blank lines dropped."}
       </p>
       <ErrorsTable rows={filtered} header={header} />
     </>

@@ -17,6 +17,7 @@ import {
   readImportRequestJson,
   type ImportRequestSummary,
 } from '#client/lib/hubspot/import-request-json.ts'
+import { importLineMap } from '#client/lib/hubspot/import-line-maps.ts'
 import {
   learnReimportLinks,
   reimportedAs,
@@ -96,6 +97,7 @@ function ImportDetails({
     [data.importRequestJson],
   )
   const header = useMemo(() => headerFromSummary(summary), [summary])
+  const lineMap = useMemo(() => importLineMap(data.id), [data.id])
   const terminal = isTerminalState(data.state)
   useEffect(() => learnReimportLinks([data]), [data])
   const from = reimportedFrom(data.id, data.importName)
@@ -179,7 +181,12 @@ function ImportDetails({
             keeps="The import itself is not affected."
             resetKeys={[data.id]}
           >
-            <ImportErrorsPanel importId={data.id} header={header} totalErrors={errorsCount} />
+            <ImportErrorsPanel
+              importId={data.id}
+              header={header}
+              totalErrors={errorsCount}
+              lineMap={lineMap}
+            />
           </SectionErrorBoundary>
         ) : (
           <p>Row errors are listed once the import has finished.</p>

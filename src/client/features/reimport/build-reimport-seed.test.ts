@@ -65,10 +65,12 @@ const error = (
 function fakeFetchers(
   errors: PublicImportError[],
   json?: unknown,
+  lineMap?: ReturnType<ReimportFetchers['lineMap']>,
 ): ReimportFetchers & { asked: string[] } {
   const asked: string[] = []
   return {
     asked,
+    lineMap: () => lineMap,
     getImport: async (id) => {
       asked.push(`import ${id}`)
       return importResponse(json)
@@ -210,5 +212,29 @@ describe('buildReimportSeed', () => {
     const seed = await buildReimportSeed('42', fakeFetchers([]))
     expect(await rowsOf(seed.file)).toEqual([['Email', 'Name', 'Stage']])
     expect(seed.problemsByLine).toEqual({})
+  })
+
+  it("names each failed row by its line in the person's file when the wizard recorded them", async () => {
+    // the wizard excluded line 3 of kontakte.csv: HubSpot's lines 3 and 14 are lines 4 and 15
+    const lineMap = {
+      fileName: 'kontakte.csv',
+      rows: [
+        [0, 2],
+        [1, 3],
+      ] as const,
+    }
+    const fetchers = fakeFetchers(
+      [error(14, ['x', 'Xena', 'lead']), error(2, ['bad', 'Ann', 'lead'])],
+      undefined,
+      lineMap,
+    )
+    const seed = await buildReimportSeed('42', fetchers)
+    expect(seed.lineOrigin).toEqual({ fileName: 'kontakte.csv', lines: [2, 15] })
+    expect(seed.problemsByLine[3]).toEqual([expect.objectContaining({ originalLineNumber: 15 })])
+  })
+
+  it("keeps HubSpot's lines, and says so, for an import started elsewhere", async () => {
+    const seed = await buildReimportSeed('42', fakeFetchers([error(14, ['x', 'Xena', 'lead'])]))
+    expect(seed.lineOrigin).toEqual({ fileName: undefined, lines: [14] })
   })
 })

@@ -8,6 +8,12 @@ import { toCsv } from '#client/lib/csv.ts'
 import { toErrorRow } from '#client/lib/hubspot/error-rows.ts'
 import { describeErrorType } from '#client/lib/hubspot/error-types.ts'
 import {
+  importLineMap,
+  lineInOwnFile,
+  type ImportLineMap,
+  type LineOrigin,
+} from '#client/lib/hubspot/import-line-maps.ts'
+import {
   headerFromSummary,
   readImportRequestJson,
 } from '#client/lib/hubspot/import-request-json.ts'
@@ -15,7 +21,7 @@ import { reimportName } from '#client/lib/hubspot/reimport-links.ts'
 
 /** One problem HubSpot reported for a row, placed on the row of the re-import file. */
 export interface ReimportProblem {
-  /** the row's line in the original file (header = line 1) */
+  /** the row's line in the person's own file when known, else HubSpot's line (header = line 1) */
   originalLineNumber: number
   errorType: string
   errorTypeLabel: string
@@ -43,14 +49,22 @@ export interface ReimportSeed {
   /** things the user should know before importing again */
   warnings: string[]
   sourceImportId: string
+  /** each row's line in the person's own file (or HubSpot's line, when that is all we know) */
+  lineOrigin: LineOrigin
 }
 
 export interface ReimportFetchers {
   getImport: (importId: string, signal?: AbortSignal) => Promise<PublicImportResponse>
   getErrorsPage: typeof getImportErrorsPage
+  /** the source import's line map, recorded by the wizard that started it (this browser only) */
+  lineMap: (importId: string) => ImportLineMap | undefined
 }
 
-const defaultFetchers: ReimportFetchers = { getImport, getErrorsPage: getImportErrorsPage }
+const defaultFetchers: ReimportFetchers = {
+  getImport,
+  getErrorsPage: getImportErrorsPage,
+  lineMap: importLineMap,
+}
 
 function baseFileName(fileName: string | undefined, importId: string): string {
   const base = (fileName ?? '').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-')
@@ -76,7 +90,14 @@ export async function buildReimportSeed(
   fetchers: Partial<ReimportFetchers> = {},
   options: { signal?: AbortSignal; onProgress?: (loadedErrors: number) => void } = {},
 ): Promise<ReimportSeed> {
-  const { getImport: fetchImport, getErrorsPage } = { ...defaultFetchers, ...fetchers }
+  const {
+    getImport: fetchImport,
+    getErrorsPage,
+    lineMap: lineMapOf,
+  } = { ...defaultFetchers, ...fetchers }
+  const lineMap = lineMapOf(importId)
+  const ownLine = (hubspotLine: number) =>
+    lineMap ? lineInOwnFile(lineMap, hubspotLine) : hubspotLine
   const importResponse = await fetchImport(importId, options.signal)
   const summary = readImportRequestJson(importResponse.importRequestJson)
   const header = headerFromSummary(summary)
@@ -121,6 +142,7 @@ export async function buildReimportSeed(
   const csvHeader = header.length > 0 ? header : inferHeader(byLine)
   const records = [csvHeader]
   const problemsByLine: Record<number, ReimportProblem[]> = {}
+  const lineOrigin: LineOrigin = { fileName: lineMap?.fileName, lines: lines.map(ownLine) }
   let hidden = false
   lines.forEach((lineNumber, index) => {
     const errors = byLine.get(lineNumber) ?? []
@@ -130,7 +152,7 @@ export async function buildReimportSeed(
       const row = toErrorRow(error, csvHeader)
       hidden ||= row.rowHasHiddenValues
       return {
-        originalLineNumber: lineNumber,
+        originalLineNumber: ownLine(lineNumber),
         errorType: row.errorType,
         errorTypeLabel: row.errorTypeLabel,
         message: row.message,
@@ -160,7 +182,7 @@ export async function buildReimportSeed(
         })),
       }
     : undefined
-  return { file, importRequest, problemsByLine, warnings, sourceImportId: importId }
+  return { file, importRequest, problemsByLine, warnings, sourceImportId: importId, lineOrigin }
 }
 
 /** Without a mapping, name the columns by position so the wizard can still show the rows. */

@@ -1,6 +1,7 @@
 // HubSpot's row errors as rows to show, filter and export: the column found, hidden values marked
 import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import { describeErrorType } from './error-types.ts'
+import { lineInOwnFile, type ImportLineMap } from './import-line-maps.ts'
 
 /** HubSpot shows sensitive values in import errors as `REDACTED` (troubleshoot-import-errors KB). */
 export const REDACTED_VALUES = ['REDACTED', '[REDACTED]', '********'] as const
@@ -9,7 +10,10 @@ export const HIDDEN_LABEL = 'hidden (sensitive)'
 /** One row error as the dashboard shows and exports it. */
 export interface ErrorRow {
   id: string
+  /** HubSpot's line: of the file it received (header = line 1); 0 for file-wide errors */
   lineNumber: number
+  /** the line in the person's own file, when the import's line map is known */
+  fileLine: number | undefined
   /** 0-based column in the file, when HubSpot or the invalid value tells us */
   columnIndex: number | undefined
   columnName: string | undefined
@@ -51,12 +55,18 @@ export function columnLabel(
   return header[index] || `Column ${index + 1}`
 }
 
-export function toErrorRow(error: PublicImportError, header: readonly string[]): ErrorRow {
+export function toErrorRow(
+  error: PublicImportError,
+  header: readonly string[],
+  lineMap?: ImportLineMap,
+): ErrorRow {
   const columnIndex = errorColumnIndex(error)
   const invalidValue = error.invalidValueToDisplay ?? error.invalidValue
+  const { lineNumber } = error.sourceData
   return {
     id: error.id,
-    lineNumber: error.sourceData.lineNumber,
+    lineNumber,
+    fileLine: lineMap && lineNumber > 0 ? lineInOwnFile(lineMap, lineNumber) : undefined,
     columnIndex,
     columnName: columnLabel(header, columnIndex),
     errorType: error.errorType,
@@ -77,6 +87,10 @@ export interface ErrorFilter {
   search?: string | undefined
 }
 
+/** The line to show: the person's own when known, else HubSpot's. */
+export const shownLine = (row: Pick<ErrorRow, 'lineNumber' | 'fileLine'>): number =>
+  row.fileLine ?? row.lineNumber
+
 /** Type and column must match exactly; the search looks at every visible text of the row. */
 export function filterErrorRows(rows: readonly ErrorRow[], filter: ErrorFilter): ErrorRow[] {
   const needle = filter.search?.trim().toLowerCase() ?? ''
@@ -85,7 +99,7 @@ export function filterErrorRows(rows: readonly ErrorRow[], filter: ErrorFilter):
     if (filter.columnName && row.columnName !== filter.columnName) return false
     if (!needle) return true
     const haystack = [
-      String(row.lineNumber),
+      String(shownLine(row)),
       row.columnName ?? '',
       row.errorType,
       row.errorTypeLabel,

@@ -7,6 +7,7 @@ import { CATALOGS } from './fixtures/properties.ts'
 import { inspectFile } from './inspect-file.ts'
 import type { ImportOperations, MappingDraft } from './mapping-draft.ts'
 import type { ParseSettings } from './parse-settings.ts'
+import { valueAt } from '#client/lib/offset-runs.ts'
 import { exportCleanCsv, scanFile, type ByteSource } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
 import { chunked, fixtureBytes, fixtureFile } from './test-helpers.ts'
@@ -312,5 +313,29 @@ describe('exportCleanCsv', () => {
       },
     )
     expect(await result.blob.text()).toBe('Email\r\nbo@example.com\r\n')
+  })
+
+  it('says which line of the original file each row of the copy came from', async () => {
+    // header, a row, a blank line, a row with a cell on two lines, an excluded row, a last row
+    const text =
+      'Email,Note\r\na@x.io,one\r\n\r\nb@x.io,"two\r\nlines"\r\nc@x.io,out\r\nd@x.io,four\r\n'
+    const file = new Blob([text])
+    const result = await exportCleanCsv(file, UTF8, {
+      columnIndexes: [0, 1],
+      headerNames: ['Email', 'Note'],
+      edits: withRowExcluded(NO_EDITS, 2, true),
+    })
+    expect([0, 1, 2].map((row) => valueAt(result.rowLines!, row))).toEqual([2, 4, 7])
+    expect([0, 1, 2].map((row) => valueAt(result.sourceRows!, row))).toEqual([0, 1, 3])
+  })
+})
+
+describe('scanFile: line of every row', () => {
+  it('maps each data row, excluded ones too, to its physical line', async () => {
+    const text = 'Email\r\n\r\na@x.io\r\n"b@x.io\r\n"\r\nc@x.io\r\n'
+    const result = await scanFile(new Blob([text]), UTF8, planFor(['Email'], { Email: 'email' }), {
+      edits: withRowExcluded(NO_EDITS, 1, true),
+    })
+    expect([0, 1, 2].map((row) => valueAt(result.rowLines!, row))).toEqual([3, 4, 6])
   })
 })

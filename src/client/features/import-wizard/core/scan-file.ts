@@ -1,4 +1,5 @@
 import { createCsvRecordReader, type QuoteProblem } from '#shared/csv/record-reader.ts'
+import { createOffsetRunsBuilder } from '#client/lib/offset-runs.ts'
 import type { CheckPlan } from './check-plan.ts'
 import { createCsvBlobBuilder } from './csv-writer.ts'
 import { applyEdits, isEmptyEdits } from './edits.ts'
@@ -152,11 +153,13 @@ export async function scanFile(
   const preflight = createPreflight(plan)
   const edits = options.edits && !isEmptyEdits(options.edits) ? options.edits : undefined
   let excludedRows = 0
+  const rowLines = createOffsetRunsBuilder()
   const { bytesRead, issues, ambiguities } = await streamRows(
     source,
     settings,
     {
       row(cells, rowIndex, lineNumber, parseProblem) {
+        rowLines.push(lineNumber)
         const row = edits ? applyEdits(cells, rowIndex, edits) : cells
         if (!row) {
           excludedRows++
@@ -178,11 +181,13 @@ export async function scanFile(
     options,
   )
   const result = preflight.finish()
+  const lines = rowLines.finish()
   return {
     ...result,
     excludedRows,
     bytesRead,
     ambiguities,
+    ...(lines ? { rowLines: lines } : {}),
     fileIssues: [...issues, ...result.fileIssues],
   }
 }
@@ -204,13 +209,17 @@ export async function exportCleanCsv(
   const edits = isEmptyEdits(plan.edits) ? undefined : plan.edits
   const out: string[] = new Array<string>(plan.columnIndexes.length)
   let rows = 0
+  const rowLines = createOffsetRunsBuilder()
+  const sourceRows = createOffsetRunsBuilder()
   await streamRows(
     source,
     settings,
     {
-      row(cells, rowIndex) {
+      row(cells, rowIndex, lineNumber) {
         const row = edits ? applyEdits(cells, rowIndex, edits) : cells
         if (!row) return
+        rowLines.push(lineNumber)
+        sourceRows.push(rowIndex)
         for (let i = 0; i < plan.columnIndexes.length; i++)
           out[i] = row[plan.columnIndexes[i]!] ?? ''
         builder.add(out)
@@ -220,5 +229,13 @@ export async function exportCleanCsv(
     options,
   )
   const blob = builder.finish()
-  return { blob, rows, bytes: blob.size }
+  const lines = rowLines.finish()
+  const from = sourceRows.finish()
+  return {
+    blob,
+    rows,
+    bytes: blob.size,
+    ...(lines ? { rowLines: lines } : {}),
+    ...(from ? { sourceRows: from } : {}),
+  }
 }

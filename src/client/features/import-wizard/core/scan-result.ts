@@ -1,6 +1,7 @@
 // What a scan of every row finds, and what the clean-CSV export returns (plain data: it crosses postMessage)
 import type { ImportOperation } from '#shared/hubspot/import-request.ts'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
+import type { OffsetRuns } from '#client/lib/offset-runs.ts'
 import type { ProblemType } from './check-plan.ts'
 import type { Edits } from './edits.ts'
 import type { FileIssue } from './file-issue.ts'
@@ -70,6 +71,8 @@ export interface ScanResult {
   /** file-wide findings (TOO_MANY_ROWS, UNTERMINATED_QUOTE, …) */
   fileIssues: FileIssue[]
   ambiguities: ScanAmbiguities
+  /** data row index (excluded rows too) → its physical line; absent when too irregular to keep */
+  rowLines?: OffsetRuns
 }
 
 export interface ScanProgress {
@@ -90,4 +93,8 @@ export interface ExportResult {
   blob: Blob
   rows: number
   bytes: number
+  /** row of the clean copy (0 = first after the header) → physical line in the original file */
+  rowLines?: OffsetRuns
+  /** row of the clean copy → data row index in the original file */
+  sourceRows?: OffsetRuns
 }

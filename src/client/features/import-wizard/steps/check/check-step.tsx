@@ -8,7 +8,7 @@ import { getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes, plural } from '#client/lib/format.ts'
 import { buildCheckPlan } from '../../core/check-plan.ts'
 import { pendingRaggedRows } from '../../core/ragged-rows.ts'
-import type { ScanAmbiguities, ScanProgress } from '../../core/scan-result.ts'
+import type { ProblemRow, ScanProgress, ScanResult } from '../../core/scan-result.ts'
 import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
 import type { ReimportNotes, WizardState } from '../../wizard-state.ts'
 import { FileIssues } from '../file-issues.tsx'
@@ -23,8 +23,8 @@ interface CheckStepProps {
   state: CheckState
   onEdits: (update: EditsUpdate) => void
   onBack: () => void
-  /** with what the scan found another reader may read differently: the submit step needs it */
-  onNext: (ambiguities: ScanAmbiguities) => void
+  /** with what the scan found another reader may read differently and each row's line: the submit step needs them */
+  onNext: (found: Pick<ScanResult, 'ambiguities' | 'rowLines'>) => void
 }
 
 export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
@@ -54,7 +54,16 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
     [plan, options.dateFormat],
   )
 
-  const { result, anchored } = scan
+  const { result } = scan
+  // a re-import's rows are named by their line in the person's own file, as everywhere else
+  const lineOrigin = state.lineOrigin
+  const anchored = useMemo(
+    () =>
+      lineOrigin
+        ? scan.anchored.map((row) => withOriginLine(row, lineOrigin.lines))
+        : scan.anchored,
+    [scan.anchored, lineOrigin],
+  )
   const blockingIssues = result?.fileIssues.some((issue) => issue.severity === 'error') ?? false
   // ragged rows are listed apart with all their cells; the grid holds the rows fixable in place
   const raggedShown = useMemo(() => anchored.filter(isRagged), [anchored])
@@ -71,6 +80,13 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
 
       {state.reimportNotes && (
         <ReimportNotesList importId={state.reimportOf} notes={state.reimportNotes} />
+      )}
+      {lineOrigin && (
+        <p className="muted">
+          {lineOrigin.fileName
+            ? `Line numbers are those of ${lineOrigin.fileName}, the file first imported.`
+            : `Line numbers are HubSpot's for import ${state.reimportOf ?? ''}: its own file's lines are not known in this browser.`}
+        </p>
       )}
 
       {scan.isScanning && (
@@ -140,13 +156,20 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
           className="primary"
           disabled={!result || scan.isScanning || blockingIssues || raggedPending.total > 0}
           aria-describedby={raggedPending.total > 0 ? RAGGED_BLOCKS_NEXT_ID : undefined}
-          onClick={() => result && onNext(result.ambiguities)}
+          onClick={() =>
+            result && onNext({ ambiguities: result.ambiguities, rowLines: result.rowLines })
+          }
         >
           Next
         </button>
       </div>
     </section>
   )
+}
+
+function withOriginLine(row: ProblemRow, lines: readonly number[]): ProblemRow {
+  const line = lines[row.rowIndex]
+  return line === undefined ? row : { ...row, lineNumber: line }
 }
 
 const REIMPORT_PROBLEMS_SHOWN = 20

@@ -7,12 +7,14 @@ import { useCreateImport, type UploadProgress } from '#client/api/imports/create
 import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes, plural } from '#client/lib/format.ts'
+import { recordImportLineMap } from '#client/lib/hubspot/import-line-maps.ts'
 import { recordReimportLink } from '#client/lib/hubspot/reimport-links.ts'
 import { navigate, paths } from '#client/lib/router.tsx'
 import { rememberStartedImport } from '#client/lib/started-imports.ts'
 import { buildImportRequest } from '../../core/build-import-request.ts'
 import { cleanCsvReasons } from '../../core/edits.ts'
-import type { ExportPlan, ScanProgress } from '../../core/scan-result.ts'
+import type { ExportPlan, ExportResult, ScanProgress } from '../../core/scan-result.ts'
+import { uploadLineMap } from '../../core/upload-line-map.ts'
 import { runExport } from '../../csv-tasks.ts'
 import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
 import { clearDraft } from '../../persist-wizard.ts'
@@ -40,7 +42,7 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
   const [sending, setSending] = useState<Sending>({ phase: 'idle' })
   const inFlight = useRef(false)
   // the generated copy is kept for retries, so a retry sends byte-identical content
-  const cleanBlob = useRef<Blob | undefined>(undefined)
+  const cleanCopy = useRef<ExportResult | undefined>(undefined)
 
   const reasons = cleanCsvReasons({
     settings: inspection.settings,
@@ -99,14 +101,13 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
     try {
       let body: Blob = file
       if (clean) {
-        if (!cleanBlob.current) {
+        if (!cleanCopy.current) {
           setSending({ phase: 'preparing', progress: undefined })
-          const result = await runExport(file, inspection.settings, exportPlan(), {
+          cleanCopy.current = await runExport(file, inspection.settings, exportPlan(), {
             onProgress: (progress) => setSending({ phase: 'preparing', progress }),
           })
-          cleanBlob.current = result.blob
         }
-        body = cleanBlob.current
+        body = cleanCopy.current.blob
       }
       setSending({ phase: 'uploading', progress: undefined })
       const created = await createImport.mutateAsync({
@@ -116,6 +117,13 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
         onProgress: (progress) => setSending({ phase: 'uploading', progress }),
       })
       rememberStartedImport(created.id)
+      const lineMap = uploadLineMap({
+        fileName: file.name,
+        clean: clean ? cleanCopy.current : undefined,
+        scanRowLines: state.rowLines,
+        lineOrigin: state.lineOrigin,
+      })
+      if (lineMap) recordImportLineMap(created.id, lineMap)
       if (state.reimportOf) recordReimportLink(state.reimportOf, created.id)
       await clearDraft().catch(() => {})
       navigate(paths.import(created.id))
