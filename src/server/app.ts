@@ -21,7 +21,7 @@ import {
   type UpstreamResponse,
 } from './errors.ts'
 import { createHubSpotClient, type RetryPolicy } from './hubspot-client.ts'
-import { createIdempotencyStore } from './idempotency.ts'
+import { createMemoryIdempotencyRecords, type IdempotencyRecords } from './idempotency.ts'
 import { describeError, type Logger } from './logger.ts'
 import { createRateBudget, type RateBudgetOptions } from './rate-budget.ts'
 import { DEFAULT_UPLOAD_LIMITS, closeAfterAnswer, type UploadLimits } from './upload-lifecycle.ts'
@@ -79,6 +79,8 @@ export interface AppOptions {
   publicOrigin?: string
   /** simultaneous uploads; more wait in the queue (HubSpot itself runs three imports at a time) */
   maxConcurrentUploads?: number
+  /** where Idempotency-Key records live; default in this process */
+  idempotency?: IdempotencyRecords
 }
 
 type Env = {
@@ -109,7 +111,7 @@ export function createApp(options: AppOptions) {
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
   })
-  const idempotency = createIdempotencyStore()
+  const idempotency = options.idempotency ?? createMemoryIdempotencyRecords()
   const statusCache = createStatusCache({ ttlMs: options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS })
   const frameAncestors = options.frameAncestors ?? ["'self'"]
   const uploadSlots = createUploadSlots({

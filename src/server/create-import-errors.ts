@@ -1,7 +1,7 @@
 /**
  * What the browser sees when a create goes wrong, and which parts of HubSpot's answer pass
- * through. A create must not be retried once bytes may have reached HubSpot, so every failure
- * after that point says the outcome is unknown.
+ * through. A create must not be retried blindly once bytes may have reached HubSpot, so every
+ * failure after that point says the outcome is unknown (and a keyed retry reconciles first).
  */
 import { publicImportResponseSchema } from '#shared/hubspot/public-import-response.ts'
 import {
@@ -39,14 +39,14 @@ export function uploadError(error: unknown, bodyComplete: boolean): ProxyError {
     return new ProxyError(
       504,
       'OUTCOME_UNKNOWN',
-      'HubSpot did not answer in time after receiving the file; the import may or may not have been created. Check the imports list before trying again.',
+      'HubSpot did not answer in time after receiving the file; the import may or may not have been created. Trying again with the same Idempotency-Key is safe: the proxy first checks HubSpot’s imports for this one and sends the file again only if there is none.',
     )
   }
   if (bodyComplete) {
     return new ProxyError(
       502,
       'OUTCOME_UNKNOWN',
-      'The connection to HubSpot broke after the whole file was sent; the import may or may not have been created. Check the imports list before trying again.',
+      'The connection to HubSpot broke after the whole file was sent; the import may or may not have been created. Trying again with the same Idempotency-Key is safe: the proxy first checks HubSpot’s imports for this one and sends the file again only if there is none.',
     )
   }
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
@@ -68,7 +68,7 @@ export function outcomeUnknown(status: number, correlationId: string | undefined
   return new ProxyError(
     502,
     'OUTCOME_UNKNOWN',
-    `HubSpot answered ${status} after receiving the whole file, so the import may or may not have been created. Check the imports list before trying again.`,
+    `HubSpot answered ${status} after receiving the whole file, so the import may or may not have been created. Trying again with the same Idempotency-Key is safe: the proxy first checks HubSpot’s imports for this one and sends the file again only if there is none.`,
     correlationId ? { correlationId } : {},
   )
 }

@@ -9,13 +9,20 @@ import {
 } from './create-import-errors.ts'
 import { ProxyError, headerValue, upstreamErrorResponse, type RateLimitContext } from './errors.ts'
 import { dateWhenSent, type HubSpotClient } from './hubspot-client.ts'
-import type { IdempotencyStore, Lease } from './idempotency.ts'
+import { ContentHash } from './content-hash.ts'
+import type { IdempotencyRecords, PinnedAttempt } from './idempotency.ts'
 import { FormFiles } from './form-files.ts'
 import { parseImportForm, type ImportForm } from './import-form.ts'
-import { beginIdempotentCreate, replayed } from './import-idempotency.ts'
+import {
+  otherContent,
+  replayed,
+  startIdempotentCreate,
+  type KeyHold,
+} from './import-idempotency.ts'
 import { checkRequestHeaders } from './import-request-checks.ts'
 import { describeError, type Logger } from './logger.ts'
 import type { RateSlot } from './rate-budget.ts'
+import { findAttemptImport, type ReconcileOptions } from './reconcile-import.ts'
 import {
   DEFAULT_UPLOAD_LIMITS,
   closeAfterAnswer,
@@ -33,7 +40,8 @@ import {
 export interface CreateImportDeps {
   client: HubSpotClient
   logger: Logger
-  idempotency: IdempotencyStore
+  idempotency: IdempotencyRecords
+  reconcile?: ReconcileOptions
   limits?: RateLimitContext
   /** HubSpot's 512 MB unless lowered (e.g. 20 MB on free portals) */
   maxFileBytes?: number
@@ -73,7 +81,8 @@ export interface CreateImportAudit {
  * goes upstream, then streams a new multipart body to HubSpot with backpressure; a second file is
  * checked the same way as it arrives. Until the closing boundary is written, any failure destroys
  * the upstream request, so HubSpot never sees a well-formed truncated file or a create missing a
- * file; the create is never re-sent once bytes may have reached HubSpot.
+ * file; the create is never re-sent once bytes may have reached HubSpot. With an Idempotency-Key
+ * an unknown outcome pins the key: its retry first looks for the import in HubSpot's list.
  */
 export async function createImport(
   input: CreateImportInput,
@@ -88,10 +97,12 @@ export async function createImport(
 
   let form: ImportForm | undefined
   let upstream: ClientRequest | undefined
-  let lease: Lease | undefined
+  let hold: KeyHold | undefined
   let slot: RateSlot | undefined
-  let stored: CreateImportResult | undefined
   let files: FormFiles | undefined
+  /** what the key keeps when this create ends: its answer, or a pin when the outcome is unknown */
+  let keep: { result: CreateImportResult; contentHash: string } | undefined
+  let unknownOutcome: PinnedAttempt | undefined
   try {
     checkRequestHeaders(incoming.headers, maxFileBytes)
     touch()
@@ -104,58 +115,120 @@ export async function createImport(
     const file = await files.first()
     audit.fileName = files.names.join(', ')
 
+    const boundary = newBoundary()
+    const formFiles = files
+    const bodyOf = (beforeClose?: (contentHash: string) => void) =>
+      multipartBody({
+        boundary,
+        preamble: multipartPreamble(boundary, importRequest, file.fileName, file.mimeType),
+        file,
+        nextFile: async () => {
+          const next = await formFiles.next()
+          audit.fileName = formFiles.names.join(', ')
+          return next
+        },
+        formDone: form!.done,
+        maxFileBytes,
+        sent: audit,
+        touch,
+        contentHash: new ContentHash(),
+        ...(beforeClose ? { beforeClose } : {}),
+      })
+    /** A repeat's file read through (checked, hashed, not sent): the same bytes, or 409. */
+    const sameContent = async (expected: string) => {
+      let contentHash = ''
+      for await (const chunk of bodyOf((hash) => (contentHash = hash))) void chunk
+      if (contentHash !== expected) throw otherContent()
+    }
+
     const key = headerValue(incoming.headers['idempotency-key'])
     // waiting on the proxy's own queues is not a stalled browser
-    const begun = await whileProxyWaits(
-      beginIdempotentCreate(deps.idempotency, key, input.user, importRequest, signal),
+    const start = await whileProxyWaits(
+      startIdempotentCreate(deps.idempotency, key, input.user, importRequest, signal),
     )
-    if (begun && 'replay' in begun) {
+    if (start.kind === 'done') {
+      await sameContent(start.contentHash)
       audit.replayed = true
-      audit.importId = importIdOf(begun.replay.body)
-      return replayed(begun.replay)
+      audit.importId = importIdOf(start.result.body)
+      return replayed(start.result)
     }
-    lease = begun?.lease
+    let expectedContent: string | undefined
+    if (start.kind === 'held') {
+      hold = start.hold
+      const pinned = start.pinned
+      if (pinned) {
+        // an earlier attempt may have created the import: HubSpot's list says, before any resend
+        const listUrl = new URL(input.upstreamUrl)
+        const found = await whileProxyWaits(
+          findAttemptImport(
+            (after) => {
+              listUrl.search = new URLSearchParams({
+                limit: '100',
+                ...(after ? { after } : {}),
+              }).toString()
+              return client.get(new URL(listUrl), requestId)
+            },
+            pinned,
+            deps.reconcile,
+          ),
+        )
+        logger.info('unknown outcome reconciled', {
+          requestId,
+          importId: found ? (importIdOf(found.body) ?? null) : null,
+        })
+        if (found) {
+          await sameContent(pinned.contentHash)
+          keep = { result: found, contentHash: pinned.contentHash }
+          audit.replayed = true
+          audit.importId = importIdOf(found.body)
+          return replayed(found)
+        }
+        expectedContent = pinned.contentHash
+      }
+    }
 
     slot = await whileProxyWaits(client.budget.acquire(signal))
 
-    const boundary = newBoundary()
-    const formFiles = files
-    const body = multipartBody({
-      boundary,
-      preamble: multipartPreamble(boundary, importRequest, file.fileName, file.mimeType),
-      file,
-      nextFile: async () => {
-        const next = await formFiles.next()
-        audit.fileName = formFiles.names.join(', ')
-        return next
-      },
-      formDone: form.done,
-      maxFileBytes,
-      sent: audit,
-      touch,
+    let contentHash: string | undefined
+    const body = bodyOf((hash) => {
+      // a resend after an unknown outcome must be the same file: a changed one is refused unsent
+      if (expectedContent !== undefined && hash !== expectedContent) throw otherContent()
+      contentHash = hash
     })
+    const sentAt = Date.now()
     upstream = openUpstream(
       input.upstreamUrl,
       client.headers({ 'content-type': `multipart/form-data; boundary=${boundary}` }),
     )
     dateWhenSent(slot, upstream)
-    const { response, sent } = await sendUpload(
-      upstream,
-      body,
-      signal,
-      deps.responseTimeoutMs ?? 120_000,
-    )
-
-    const headers = passedHeaders(response)
-    const mapped = upstreamErrorResponse(response, deps.limits)
-    if (mapped) {
-      if (response.status >= 500 && sent)
-        throw outcomeUnknown(response.status, mapped.body.correlationId)
-      return errorResult(mapped, headers)
+    try {
+      const { response, sent } = await sendUpload(
+        upstream,
+        body,
+        signal,
+        deps.responseTimeoutMs ?? 120_000,
+      )
+      const headers = passedHeaders(response)
+      const mapped = upstreamErrorResponse(response, deps.limits)
+      if (mapped) {
+        if (response.status >= 500 && sent)
+          throw outcomeUnknown(response.status, mapped.body.correlationId)
+        return errorResult(mapped, headers)
+      }
+      const result = { status: response.status, body: response.body, headers }
+      if (contentHash !== undefined) keep = { result, contentHash }
+      audit.importId = importIdOf(response.body)
+      return result
+    } catch (error) {
+      // the whole file went out (its hash is known) and no answer says what HubSpot did
+      if (
+        contentHash !== undefined &&
+        error instanceof ProxyError &&
+        error.category === 'OUTCOME_UNKNOWN'
+      )
+        unknownOutcome = { sentAt, contentHash, importRequest }
+      throw error
     }
-    stored = { status: response.status, body: response.body, headers }
-    audit.importId = importIdOf(response.body)
-    return stored
   } catch (error) {
     if (error instanceof BrowserGone || signal.reason instanceof BrowserGone) {
       logger.info('upload abandoned by the browser', { requestId, bytes: audit.bytes })
@@ -175,12 +248,29 @@ export async function createImport(
     watch.release()
     // a slot whose create never left (the form failed first) goes back to the budget
     if (!upstream) slot?.unused()
-    lease?.finish(stored)
+    if (hold) await settleKey(hold, keep, unknownOutcome, logger, requestId)
     // never end() a half-sent upstream body: destroy it so HubSpot sees a broken request
     if (upstream && !upstream.writableFinished) upstream.destroy()
     if (!incoming.complete) {
       form?.stop()
       closeAfterAnswer(incoming, outgoing)
     }
+  }
+}
+
+/** The key keeps this create's answer, or its pin when the outcome is unknown; else it is freed. */
+async function settleKey(
+  hold: KeyHold,
+  keep: { result: CreateImportResult; contentHash: string } | undefined,
+  unknownOutcome: PinnedAttempt | undefined,
+  logger: Logger,
+  requestId: string,
+): Promise<void> {
+  try {
+    if (keep) await hold.finish(keep.result, keep.contentHash)
+    else if (unknownOutcome) await hold.pin(unknownOutcome)
+    else await hold.release()
+  } catch (error) {
+    logger.error('idempotency record not updated', { requestId, ...describeError(error) })
   }
 }

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
-import { createIdempotencyStore } from './idempotency.ts'
+import { createMemoryIdempotencyRecords, type PinnedAttempt } from './idempotency.ts'
 import {
-  beginIdempotentCreate,
   idempotencyScope,
   replayed,
   requestFingerprint,
+  startIdempotentCreate,
 } from './import-idempotency.ts'
 import { contactsImportRequest } from './test-helpers.ts'
 
 const request = contactsImportRequest('a.csv', ['email']) as ImportRequest
 const live = () => new AbortController().signal
+const answer = { status: 200, body: Buffer.from('{"id":"1"}'), headers: {} }
+const attempt: PinnedAttempt = { sentAt: 1_000, importRequest: request, contentHash: 'h1' }
 
 describe('idempotencyScope and requestFingerprint', () => {
   it.each([
@@ -34,46 +36,110 @@ describe('replayed', () => {
   })
 })
 
-describe('beginIdempotentCreate', () => {
+describe('startIdempotentCreate', () => {
   it.each([
-    ['no key', undefined, 'none'],
-    ['a key', 'abc-123', 'lease'],
+    ['no key', undefined, 'no-key'],
+    ['a key', 'abc-123', 'held'],
     ['an empty key', '', 'refused'],
     ['a key with a space', 'a b', 'refused'],
     ['a key too long', 'k'.repeat(256), 'refused'],
-    ['a key of 255', 'k'.repeat(255), 'lease'],
+    ['a key of 255', 'k'.repeat(255), 'held'],
   ])('%s → %s', async (_case, key, expected) => {
-    const store = createIdempotencyStore()
-    const begun = await beginIdempotentCreate(store, key, 'ann', request, live()).then(
-      (result) => (result === undefined ? 'none' : 'lease' in result ? 'lease' : 'replay'),
+    const records = createMemoryIdempotencyRecords()
+    const started = await startIdempotentCreate(records, key, 'ann', request, live()).then(
+      (result) => result.kind,
       () => 'refused',
     )
-    expect(begun).toBe(expected)
+    expect(started).toBe(expected)
   })
 
-  it('replays a finished create for the same user, key and request only', async () => {
-    const store = createIdempotencyStore()
-    const first = await beginIdempotentCreate(store, 'k', 'ann', request, live())
-    const answer = { status: 200, body: Buffer.from('{}'), headers: {} }
-    if (first && 'lease' in first) first.lease.finish(answer)
-    expect(await beginIdempotentCreate(store, 'k', 'ann', request, live())).toEqual({
-      replay: answer,
+  it('hands a finished create, with its content hash, to the same user, key and request only', async () => {
+    const records = createMemoryIdempotencyRecords()
+    const first = await startIdempotentCreate(records, 'k', 'ann', request, live())
+    if (first.kind === 'held') await first.hold.finish(answer, 'h1')
+    expect(await startIdempotentCreate(records, 'k', 'ann', request, live())).toEqual({
+      kind: 'done',
+      result: answer,
+      contentHash: 'h1',
     })
-    expect(await beginIdempotentCreate(store, 'k', 'bob', request, live())).toHaveProperty('lease')
+    expect(await startIdempotentCreate(records, 'k', 'bob', request, live())).toHaveProperty(
+      'kind',
+      'held',
+    )
     await expect(
-      beginIdempotentCreate(store, 'k', 'ann', { ...request, name: 'other' }, live()),
+      startIdempotentCreate(records, 'k', 'ann', { ...request, name: 'other' }, live()),
     ).rejects.toMatchObject({ status: 409 })
   })
 
-  it('a repeat that gives up while waiting frees the key it is handed later', async () => {
-    const store = createIdempotencyStore()
-    const first = await beginIdempotentCreate(store, 'k', 'ann', request, live())
+  it('a repeat waits while the first holds the key, and gets its outcome', async () => {
+    const records = createMemoryIdempotencyRecords()
+    const first = await startIdempotentCreate(records, 'k', 'ann', request, live())
+    const second = startIdempotentCreate(records, 'k', 'ann', request, live())
+    if (first.kind === 'held') await first.hold.finish(answer, 'h1')
+    expect(await second).toMatchObject({ kind: 'done', contentHash: 'h1' })
+  })
+
+  it('a repeat that gives up while waiting does not take the key', async () => {
+    const records = createMemoryIdempotencyRecords()
+    const first = await startIdempotentCreate(records, 'k', 'ann', request, live())
     const controller = new AbortController()
-    const waiting = beginIdempotentCreate(store, 'k', 'ann', request, controller.signal)
+    const waiting = startIdempotentCreate(records, 'k', 'ann', request, controller.signal)
     controller.abort(new Error('gone'))
     await expect(waiting).rejects.toThrow('gone')
-    if (first && 'lease' in first) first.lease.finish(undefined)
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(store.size()).toBe(0)
+    if (first.kind === 'held') await first.hold.release()
+    expect(records.size()).toBe(0)
+  })
+
+  it('an unknown outcome pins the key: the next create holds it with the pin, and a failed retry puts the pin back', async () => {
+    const records = createMemoryIdempotencyRecords()
+    const first = await startIdempotentCreate(records, 'k', 'ann', request, live())
+    if (first.kind === 'held') await first.hold.pin(attempt)
+    const retry = await startIdempotentCreate(records, 'k', 'ann', request, live())
+    expect(retry).toMatchObject({ kind: 'held', pinned: attempt })
+    // a second retry meanwhile waits: two retries never both send
+    const another = startIdempotentCreate(records, 'k', 'ann', request, live())
+    if (retry.kind === 'held') await retry.hold.release()
+    expect(await another).toMatchObject({ kind: 'held', pinned: attempt })
+  })
+
+  it('a pin that is pinned again keeps the first attempt’s start, which bounds the search', async () => {
+    const records = createMemoryIdempotencyRecords()
+    const first = await startIdempotentCreate(records, 'k', 'ann', request, live())
+    if (first.kind === 'held') await first.hold.pin(attempt)
+    const retry = await startIdempotentCreate(records, 'k', 'ann', request, live())
+    if (retry.kind === 'held') await retry.hold.pin({ ...attempt, sentAt: 9_000 })
+    expect(await records.lookup(idempotencyScope('ann', 'k'))).toMatchObject({
+      state: 'pinned',
+      pinned: { sentAt: 1_000 },
+    })
+  })
+})
+
+describe('memory records', () => {
+  it('expire after the time to live, pins included', async () => {
+    let time = 0
+    const records = createMemoryIdempotencyRecords({ ttlMs: 100, now: () => time })
+    await records.claim('done', 'f')
+    await records.finish('done', { result: answer, contentHash: 'h' })
+    await records.claim('pinned', 'f')
+    await records.pin('pinned', attempt)
+    time = 99
+    expect((await records.lookup('done'))?.state).toBe('done')
+    expect((await records.lookup('pinned'))?.state).toBe('pinned')
+    time = 100
+    expect(await records.lookup('done')).toBeUndefined()
+    expect(await records.claim('pinned', 'f')).toEqual({ kind: 'claimed' })
+  })
+
+  it('keep at most maxEntries, dropping the oldest settled ones and never a held key', async () => {
+    const records = createMemoryIdempotencyRecords({ maxEntries: 2 })
+    await records.claim('held', 'f')
+    for (const key of ['a', 'b', 'c']) {
+      await records.claim(key, 'f')
+      await records.finish(key, { result: answer, contentHash: 'h' })
+    }
+    expect(records.size()).toBe(2)
+    expect((await records.lookup('held'))?.state).toBe('pending')
+    expect(await records.lookup('c')).toBeDefined()
   })
 })

@@ -1,16 +1,16 @@
 /**
- * Idempotency-Key for creates: a repeat of the same importRequest under the same key (per user)
- * gets the first answer back instead of starting a second import.
+ * Idempotency-Key for creates: a repeat under the same key (per user) with the same importRequest
+ * and the same file bytes gets the first import back instead of starting a second one; other bytes
+ * get a 409. The bytes are only known once the file has streamed, so a repeat reads its file (into
+ * a hash, nothing kept) before it is answered; a repeat of an attempt whose outcome is unknown
+ * first looks for that import in HubSpot (reconcile-import.ts).
  */
 import { createHash } from 'node:crypto'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { ProxyError } from './errors.ts'
-import {
-  IDEMPOTENCY_KEY,
-  type IdempotencyStore,
-  type Lease,
-  type StoredResult,
-} from './idempotency.ts'
+import type { IdempotencyRecords, PinnedAttempt, StoredResult } from './idempotency.ts'
+
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
 
 /** Keys are per user, so one user's key never replays another's import. */
 export function idempotencyScope(user: string | undefined, key: string): string {
@@ -27,18 +27,39 @@ export function replayed(result: StoredResult): StoredResult {
   return { ...result, headers: { ...result.headers, 'idempotent-replayed': 'true' } }
 }
 
+export function otherContent(): ProxyError {
+  return new ProxyError(
+    409,
+    'CONFLICT',
+    'This Idempotency-Key was already used to send a file with different content, so this file was not imported. The first import stands; start a new import to send the changed file.',
+  )
+}
+
+/** The create's hold on its key, settled once: with its answer, with a pin, or released. */
+export interface KeyHold {
+  finish(result: StoredResult, contentHash: string): Promise<void>
+  pin(attempt: PinnedAttempt): Promise<void>
+  /** nothing was created: the key is free again (or back to an earlier pin) */
+  release(): Promise<void>
+}
+
+export type IdempotentStart =
+  | { kind: 'no-key' }
+  | { kind: 'done'; result: StoredResult; contentHash: string }
+  | { kind: 'held'; hold: KeyHold; pinned?: PinnedAttempt }
+
 /**
- * Without a key, undefined. Otherwise the stored answer to replay, or the lease under which this
- * create runs; waits (abortably) while the same key's first create is still running.
+ * Claims the key for this create, waiting (abortably) while another create holds it. `done`: the
+ * key already has its import, to be replayed if this file is the same.
  */
-export async function beginIdempotentCreate(
-  store: IdempotencyStore,
+export async function startIdempotentCreate(
+  records: IdempotencyRecords,
   key: string | undefined,
   user: string | undefined,
   importRequest: ImportRequest,
   signal: AbortSignal,
-): Promise<{ replay: StoredResult } | { lease: Lease } | undefined> {
-  if (key === undefined) return undefined
+): Promise<IdempotentStart> {
+  if (key === undefined) return { kind: 'no-key' }
   if (!IDEMPOTENCY_KEY.test(key)) {
     throw new ProxyError(
       400,
@@ -46,31 +67,49 @@ export async function beginIdempotentCreate(
       'Idempotency-Key must be 1–255 printable ASCII characters.',
     )
   }
-  const beginning = store.begin(idempotencyScope(user, key), requestFingerprint(importRequest))
-  // a repeat that gives up while waiting must not keep the key it is handed afterwards
-  beginning.then(
-    (result) => {
-      if (signal.aborted && 'lease' in result) result.lease.finish(undefined)
-    },
-    () => {},
-  )
-  return abortable(beginning, signal)
+  const scoped = idempotencyScope(user, key)
+  const fingerprint = requestFingerprint(importRequest)
+  for (;;) {
+    if (signal.aborted) throw signal.reason
+    const claim = await records.claim(scoped, fingerprint)
+    switch (claim.kind) {
+      case 'conflict':
+        throw new ProxyError(
+          409,
+          'CONFLICT',
+          'This Idempotency-Key was already used for a different import request.',
+        )
+      case 'busy':
+        await records.changed(scoped, signal)
+        continue
+      case 'done':
+        return claim
+      case 'claimed': {
+        const hold = holdOf(records, scoped)
+        if (signal.aborted) {
+          await hold.release()
+          throw signal.reason
+        }
+        return { kind: 'held', hold, ...(claim.pinned ? { pinned: claim.pinned } : {}) }
+      }
+    }
+  }
 }
 
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error as Error)
-      },
-    )
-  })
+function holdOf(records: IdempotencyRecords, key: string): KeyHold {
+  let settled = false
+  const once =
+    <A extends unknown[]>(settle: (...args: A) => Promise<void>) =>
+    async (...args: A) => {
+      if (settled) return
+      settled = true
+      await settle(...args)
+    }
+  return {
+    finish: once((result: StoredResult, contentHash: string) =>
+      records.finish(key, { result, contentHash }),
+    ),
+    pin: once((attempt: PinnedAttempt) => records.pin(key, attempt)),
+    release: once(() => records.finish(key, undefined)),
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
+import { ContentHash } from './content-hash.ts'
 import { ProxyError as ProxyErrorClass, type ProxyError } from './errors.ts'
 import { contactsImportRequest } from './test-helpers.ts'
 import {
@@ -66,6 +67,7 @@ describe('multipartBody', () => {
         maxFileBytes: max,
         sent,
         touch: () => {},
+        contentHash: new ContentHash(),
       }))
         out.push(chunk.toString())
       return { out, bytes: sent.bytes, error: undefined }

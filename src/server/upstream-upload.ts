@@ -10,6 +10,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { fileNameParameters } from '#shared/file-name.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
+import type { ContentHash } from './content-hash.ts'
 import { BrowserGone, tooLarge, uploadError } from './create-import-errors.ts'
 import { ProxyError, type UpstreamResponse } from './errors.ts'
 
@@ -75,8 +76,8 @@ export interface NextUploadFile extends UploadFile {
  * The upstream body: the preamble, the first file, then each next file as `nextFile` gives it
  * (checked by the caller as it arrives), then the closing boundary once the browser's whole form
  * has arrived. It throws (so the request is destroyed, never ended) when a file passes
- * `maxFileBytes`, a next file fails its check or the browser's form does not end properly;
- * `sent.bytes` counts file bytes.
+ * `maxFileBytes`, a next file fails its check, the browser's form does not end properly or
+ * `beforeClose` refuses the content; `sent.bytes` counts file bytes, `contentHash` hashes them.
  */
 export async function* multipartBody(body: {
   boundary: string
@@ -88,6 +89,9 @@ export async function* multipartBody(body: {
   maxFileBytes: number
   sent: { bytes: number }
   touch: () => void
+  contentHash: ContentHash
+  /** the last word before the closing boundary, with the files' hash: throws to refuse them */
+  beforeClose?: (contentHash: string) => void
 }): AsyncGenerator<Buffer> {
   const { sent } = body
   sent.bytes = 0
@@ -100,17 +104,24 @@ export async function* multipartBody(body: {
   }
   // the browser's closing boundary must have arrived too: a cut-off form is not a file
   await body.formDone
+  body.beforeClose?.(body.contentHash.digest())
   yield Buffer.from(`\r\n--${body.boundary}--\r\n`)
 }
 
 /** One file's bytes, each file held to the size limit on its own (HubSpot's limit is per file). */
 async function* fileBytes(
   file: UploadFile,
-  body: { maxFileBytes: number; sent: { bytes: number }; touch: () => void },
+  body: {
+    maxFileBytes: number
+    sent: { bytes: number }
+    touch: () => void
+    contentHash: ContentHash
+  },
 ): AsyncGenerator<Buffer> {
-  const { maxFileBytes, sent } = body
+  const { maxFileBytes, sent, contentHash } = body
   let bytes = file.head.length
   sent.bytes += file.head.length
+  contentHash.add(file.head)
   if (file.head.length) yield file.head
   for (;;) {
     const next = await file.rest.next()
@@ -119,9 +130,11 @@ async function* fileBytes(
     bytes += next.value.length
     sent.bytes += next.value.length
     if (bytes > maxFileBytes || file.truncated()) throw tooLarge(maxFileBytes)
+    contentHash.add(next.value)
     yield next.value
   }
   if (file.truncated()) throw tooLarge(maxFileBytes)
+  contentHash.endFile()
 }
 
 /** The create request; the caller destroys it unless it finished. */

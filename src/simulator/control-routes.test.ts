@@ -259,4 +259,18 @@ describe('fault injection', () => {
     expect(simulator.requests()[0]?.status).toBe(0)
     expect(simulator.state.scheduler.list()).toEqual([])
   })
+
+  it.each([0, 12, 200])(
+    'creates the import, then cuts its answer after %i bytes (dropAnswerAfterBytes)',
+    async (bytes) => {
+      const simulator = await startSimulator({ control: true })
+      await control(simulator, '/faults', { dropAnswerAfterBytes: bytes, method: 'POST' })
+      // the status line and headers may arrive; the whole answer never does
+      await expect(createImport(simulator).then((r) => r.text())).rejects.toThrow()
+      expect(simulator.state.scheduler.list()).toHaveLength(1)
+      expect(simulator.requests().map((r) => r.status)).toEqual([0])
+      // the fault is used up: the next create is answered in full
+      expect((await createImport(simulator)).status).toBe(200)
+    },
+  )
 })

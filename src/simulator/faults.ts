@@ -7,7 +7,9 @@ export const FAULT_STATUSES = [423, 429, 477, 500, 502, 503, 504] as const
 /**
  * A fault for the next `count` requests matching `method` and `pathPrefix` (reliability.md §7D):
  * an error status, a slow answer (`delayMs`, then the real answer or the `status`), or a dropped
- * connection (`drop`, after `dropAfterBytes` of the request body when set: a reset mid-upload).
+ * connection (`drop`, after `dropAfterBytes` of the request body when set: a reset mid-upload), or
+ * an answer cut off (`dropAnswerAfterBytes`: the request is handled, so a create makes its import,
+ * then only that many bytes of the answer are sent before the connection is closed).
  */
 export const faultSpecSchema = z
   .strictObject({
@@ -21,6 +23,7 @@ export const faultSpecSchema = z
     delayMs: z.number().int().min(0).max(120_000).optional(),
     drop: z.boolean().optional(),
     dropAfterBytes: z.number().int().min(0).optional(),
+    dropAnswerAfterBytes: z.number().int().min(0).optional(),
     count: z.number().int().min(1).default(1),
     method: z
       .string()
@@ -28,9 +31,14 @@ export const faultSpecSchema = z
       .optional(),
     pathPrefix: z.string().startsWith('/').optional(),
   })
-  .refine((f) => f.status !== undefined || f.delayMs !== undefined || f.drop === true, {
-    error: 'a fault needs a status, a delayMs or drop: true',
-  })
+  .refine(
+    (f) =>
+      f.status !== undefined ||
+      f.delayMs !== undefined ||
+      f.drop === true ||
+      f.dropAnswerAfterBytes !== undefined,
+    { error: 'a fault needs a status, a delayMs, drop: true or dropAnswerAfterBytes' },
+  )
 export type FaultSpec = z.infer<typeof faultSpecSchema>
 
 /** Pending faults, each used up by the requests it matches, oldest first. */
@@ -66,4 +74,18 @@ export type FaultQueue = ReturnType<typeof createFaultQueue>
 export function htmlErrorPage(status: number): string {
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`
   return `<html><head><title>${title}</title></head><body><h1>${title}</h1><hr><p>cloudflare</p></body></html>\n`
+}
+
+/**
+ * The answer as it goes on the wire (status line, headers, body), cut after `bytes`: what the
+ * client receives when the connection breaks while HubSpot is answering.
+ */
+export async function cutAnswer(response: Response, bytes: number): Promise<Buffer> {
+  const body = Buffer.from(await response.arrayBuffer())
+  const head = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`]
+  for (const [name, value] of response.headers) {
+    if (name !== 'content-length' && name !== 'transfer-encoding') head.push(`${name}: ${value}`)
+  }
+  head.push(`content-length: ${body.length}`, 'connection: close', '', '')
+  return Buffer.concat([Buffer.from(head.join('\r\n')), body]).subarray(0, bytes)
 }

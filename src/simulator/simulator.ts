@@ -12,7 +12,13 @@ import { CrmStore } from './engine/crm-store.ts'
 import { processImport as engineProcessImport } from './engine/process-import.ts'
 import { PropertyCatalogue } from './engine/properties-catalogue.ts'
 import type { CrmStoreLike, PropertyCatalogueLike } from './engine/types.ts'
-import { createFaultQueue, faultSpecSchema, htmlErrorPage, type FaultSpec } from './faults.ts'
+import {
+  createFaultQueue,
+  cutAnswer,
+  faultSpecSchema,
+  htmlErrorPage,
+  type FaultSpec,
+} from './faults.ts'
 import { hubspotJson, type SimulatorEnv } from './http.ts'
 import {
   HubSpotError,
@@ -262,6 +268,14 @@ function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> 
     if (decision.refusedBy) throw rateLimited(decision.refusedBy)
     if (state.settings.responseDelayMs > 0) await sleep(state.settings.responseDelayMs)
     await next()
+    if (fault?.dropAnswerAfterBytes !== undefined) {
+      // handled (a create has made its import), but the answer breaks off on the wire
+      const partial = await cutAnswer(c.res, fault.dropAnswerAfterBytes)
+      const socket = c.env.incoming.socket
+      c.set('dropped', true)
+      socket.write(partial, () => socket.destroy())
+      c.res = new Response(null, { headers: { 'x-hono-already-sent': '1' } })
+    }
   })
 
   if (control) app.route(CONTROL_BASE, controlRoutes(state))

@@ -5,7 +5,7 @@ import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import { useCreateImport, type UploadProgress } from '#client/api/imports/create-import.ts'
 import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
-import { getErrorMessage } from '#client/lib/api-client.ts'
+import { ApiError, getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes, plural } from '#client/lib/format.ts'
 import { recordImportLineMap } from '#client/lib/hubspot/import-line-maps.ts'
 import { recordReimportLink } from '#client/lib/hubspot/reimport-links.ts'
@@ -26,8 +26,10 @@ type SubmitState = Extract<WizardState, { step: 'submit' }>
 type Sending =
   | { phase: 'idle' }
   | { phase: 'preparing'; progress: ScanProgress | undefined }
-  | { phase: 'uploading'; progress: UploadProgress | undefined }
-  | { phase: 'failed'; message: string }
+  /** `checking`: an earlier attempt's outcome is unknown, so the proxy first looks for its import */
+  | { phase: 'uploading'; progress: UploadProgress | undefined; checking: boolean }
+  /** `outcomeUnknown`: the file reached HubSpot but its answer did not; the import may exist */
+  | { phase: 'failed'; message: string; outcomeUnknown: boolean }
 
 /** "Leads (1).xlsx.csv" → "Leads (1).xlsx.csv"; "leads.txt" → "leads.csv" */
 function csvFileName(name: string): string {
@@ -98,6 +100,7 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
   const submit = async () => {
     if (inFlight.current || !built || !('request' in built)) return
     inFlight.current = true
+    const checking = sending.phase === 'failed' && sending.outcomeUnknown
     try {
       let body: Blob = file
       if (clean) {
@@ -109,12 +112,12 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
         }
         body = cleanCopy.current.blob
       }
-      setSending({ phase: 'uploading', progress: undefined })
+      setSending({ phase: 'uploading', progress: undefined, checking })
       const created = await createImport.mutateAsync({
         importRequest: built.request,
         file: body,
         idempotencyKey: submissionKey,
-        onProgress: (progress) => setSending({ phase: 'uploading', progress }),
+        onProgress: (progress) => setSending({ phase: 'uploading', progress, checking }),
       })
       rememberStartedImport(created.id)
       const lineMap = uploadLineMap({
@@ -128,7 +131,11 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
       await clearDraft().catch(() => {})
       navigate(paths.import(created.id))
     } catch (failure) {
-      setSending({ phase: 'failed', message: getErrorMessage(failure) })
+      setSending({
+        phase: 'failed',
+        message: getErrorMessage(failure),
+        outcomeUnknown: failure instanceof ApiError && failure.body?.category === 'OUTCOME_UNKNOWN',
+      })
     } finally {
       inFlight.current = false
     }
@@ -192,6 +199,12 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
           max={sending.progress?.totalBytes || file.size}
         />
       )}
+      {sending.phase === 'uploading' && sending.checking && (
+        <p role="status">
+          Checking with HubSpot whether the first attempt created the import; the file is sent again
+          only if it did not.
+        </p>
+      )}
       {sending.phase === 'uploading' && (
         <BytesProgress
           label="Uploading"
@@ -199,7 +212,16 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
           max={sending.progress?.total || 1}
         />
       )}
-      {sending.phase === 'failed' && (
+      {sending.phase === 'failed' && sending.outcomeUnknown && (
+        <div role="alert">
+          <p>HubSpot may have started this import, but its answer was lost: {sending.message}</p>
+          <p>
+            Check and try again: HubSpot's imports are checked for this one first, and the file is
+            sent again only if it is not there, so it can't start twice.
+          </p>
+        </div>
+      )}
+      {sending.phase === 'failed' && !sending.outcomeUnknown && (
         <div role="alert">
           <p>The import was not started: {sending.message}</p>
           <p>
@@ -218,7 +240,11 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
           disabled={busy || !request}
           onClick={() => void submit()}
         >
-          {sending.phase === 'failed' ? 'Try again' : 'Start import'}
+          {sending.phase !== 'failed'
+            ? 'Start import'
+            : sending.outcomeUnknown
+              ? 'Check and try again'
+              : 'Try again'}
         </button>
       </div>
     </section>
