@@ -26,12 +26,25 @@ export class SimulatorControl {
     await this.post('/__simulator/config', config)
   }
 
+  /** a HubSpot fault for the next matching requests, e.g. `{ dropAnswerAfterBytes: 0, method: 'POST' }` */
+  async fault(spec: Record<string, unknown>): Promise<void> {
+    await this.post('/__simulator/faults', spec)
+  }
+
   async requests(): Promise<{ method: string; path: string; status: number }[]> {
     const response = await fetchOnceMore(`${SIMULATOR_URL}/__simulator/requests`)
     const body = (await response.json()) as
       | { requests: { method: string; path: string; status: number }[] }
       | { method: string; path: string; status: number }[]
     return Array.isArray(body) ? body : body.requests
+  }
+
+  /** The ids of the imports the simulator holds (the app's list, newest first). */
+  async importIds(): Promise<string[]> {
+    const response = await fetchOnceMore(`${SIMULATOR_URL}/crm/v3/imports?limit=100`, {
+      headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
+    })
+    return ((await response.json()) as { results: { id: string }[] }).results.map((r) => r.id)
   }
 
   /** Every stored record of an object type, with the given properties, paging through the objects API. */
