@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { build } from 'vite'
+// the page must run under the proxy's own CSP, which only the server defines
+// eslint-disable-next-line import-x/no-restricted-paths
 import { contentSecurityPolicy } from '../src/server/security.ts'
 import {
   CONTACTS_RECORDS,
