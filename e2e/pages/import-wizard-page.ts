@@ -30,7 +30,7 @@ export class ImportWizardPage {
   readonly importName: Locator
 
   constructor(readonly page: Page) {
-    this.fileInput = page.getByLabel('Choose a CSV file')
+    this.fileInput = page.getByLabel('Choose a CSV or Excel file')
     this.nextButton = page.getByRole('button', { name: 'Next' })
     this.startImportButton = page.getByRole('button', { name: 'Start import' })
     this.stepper = page.getByRole('navigation', { name: 'Import steps' })

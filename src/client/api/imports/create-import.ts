@@ -17,8 +17,11 @@ export interface UploadProgress {
 
 export interface CreateImportInput {
   importRequest: ImportRequest
-  /** the CSV to send: the original File, or the clean UTF-8 export */
-  file: Blob
+  /**
+   * One file per `importRequest.files` entry, in the same order: the original File, the clean
+   * UTF-8 export, or an .xlsx workbook as it is
+   */
+  files: readonly Blob[]
   /** one per wizard submission, kept across retries, so the proxy answers a repeat with the first import */
   idempotencyKey: string
   onProgress?: (progress: UploadProgress) => void
@@ -26,13 +29,19 @@ export interface CreateImportInput {
 }
 
 /**
- * Starts an import: multipart `importRequest` (JSON) then `files`, through the proxy.
+ * Starts an import: multipart `importRequest` (JSON) then one `files` part per file, through the
+ * proxy.
  * XMLHttpRequest rather than fetch because only XHR reports upload progress.
  */
 export function createImport(input: CreateImportInput): Promise<PublicImportResponse> {
-  const { importRequest, file, idempotencyKey, onProgress, signal } = input
-  const fileName = importRequest.files[0]?.fileName ?? 'import.csv'
-  const { body, contentType } = multipartBody(importRequest, file, fileName)
+  const { importRequest, files, idempotencyKey, onProgress, signal } = input
+  const { body, contentType } = multipartBody(
+    importRequest,
+    files.map((blob, i) => {
+      const entry = importRequest.files[i]
+      return { blob, fileName: entry?.fileName ?? 'import.csv', fileFormat: entry?.fileFormat }
+    }),
+  )
 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
@@ -44,7 +53,7 @@ export function createImport(input: CreateImportInput): Promise<PublicImportResp
     xhr.upload.onprogress = (event) => {
       onProgress?.({
         loaded: event.loaded,
-        total: event.lengthComputable ? event.total : file.size,
+        total: event.lengthComputable ? event.total : body.size,
       })
     }
     xhr.onload = () => {
@@ -74,24 +83,39 @@ export function createImport(input: CreateImportInput): Promise<PublicImportResp
  */
 export function multipartBody(
   importRequest: ImportRequest,
-  file: Blob,
-  fileName: string,
+  files: readonly UploadPart[],
 ): { body: Blob; contentType: string } {
   const boundary = `----hubspot-import-${crypto.getRandomValues(new Uint32Array(4)).join('')}`
-  const head =
+  const parts: BlobPart[] = [
     `--${boundary}\r\n` +
-    'Content-Disposition: form-data; name="importRequest"\r\n' +
-    'Content-Type: application/json\r\n\r\n' +
-    `${JSON.stringify(importRequest)}\r\n` +
-    `--${boundary}\r\n` +
-    `Content-Disposition: form-data; name="files"; ${fileNameParameters(fileName)}\r\n` +
-    'Content-Type: text/csv\r\n\r\n'
-  const tail = `\r\n--${boundary}--\r\n`
+      'Content-Disposition: form-data; name="importRequest"\r\n' +
+      'Content-Type: application/json\r\n\r\n' +
+      `${JSON.stringify(importRequest)}\r\n`,
+  ]
+  for (const part of files) {
+    parts.push(
+      `--${boundary}\r\n` +
+        `Content-Disposition: form-data; name="files"; ${fileNameParameters(part.fileName)}\r\n` +
+        `Content-Type: ${part.fileFormat === 'SPREADSHEET' ? XLSX_CONTENT_TYPE : 'text/csv'}\r\n\r\n`,
+      part.blob,
+      '\r\n',
+    )
+  }
+  parts.push(`--${boundary}--\r\n`)
   return {
-    body: new Blob([head, file, tail]),
+    body: new Blob(parts),
     contentType: `multipart/form-data; boundary=${boundary}`,
   }
 }
+
+/** One `files` part: its bytes, and the name and format of its `importRequest.files` entry. */
+export interface UploadPart {
+  blob: Blob
+  fileName: string
+  fileFormat?: 'CSV' | 'SPREADSHEET' | undefined
+}
+
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 async function settle(xhr: XMLHttpRequest): Promise<PublicImportResponse> {
   // Response() only takes 200–599; anything else means the answer never really came

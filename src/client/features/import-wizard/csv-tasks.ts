@@ -1,10 +1,11 @@
-// Scans and clean-CSV exports run in the CSV worker (in place where there is no Worker, as in tests)
+// Scans, clean-CSV exports and workbook reads run in the CSV worker (in place where there is no Worker, as in tests)
 import type { CheckPlan } from './core/check-plan.ts'
 import { createCsvWorkerClient, type CsvWorkerClient } from './core/csv-worker-client.ts'
 import type { Edits } from './core/edits.ts'
 import type { ParseSettings } from './core/parse-settings.ts'
 import { exportCleanCsv, scanFile, type StreamOptions } from './core/scan-file.ts'
 import type { ExportPlan, ExportResult, ScanResult } from './core/scan-result.ts'
+import type { WorkbookProgress, WorkbookReadResult } from './core/spreadsheet/workbook-source.ts'
 
 let client: CsvWorkerClient | undefined
 // one worker for the page, started on first use; without Worker (jsdom) the work runs in place
@@ -37,4 +38,21 @@ export function runExport(
   const worker = workerClient()
   if (!worker) return exportCleanCsv(file, settings, plan, options)
   return worker.exportCleanCsv(file, settings, plan, options).result
+}
+
+/** Reads an .xlsx workbook in the CSV worker: its sheets, and the chosen (or only) one as CSV. */
+export function runReadWorkbook(
+  file: Blob,
+  fileName: string,
+  sheetName: string | undefined,
+  options: { onProgress?: (progress: WorkbookProgress) => void; signal?: AbortSignal } = {},
+): Promise<WorkbookReadResult> {
+  const worker = workerClient()
+  // in place only without Worker (tests): the reader stays out of the page's own bundle
+  if (!worker) {
+    return import('./core/spreadsheet/workbook-sheet.ts').then(({ readWorkbookSheet }) =>
+      readWorkbookSheet(file, fileName, sheetName, options),
+    )
+  }
+  return worker.readWorkbook(file, fileName, sheetName, options).result
 }

@@ -8,10 +8,14 @@ import type { FileInspection } from './core/inspect-file.ts'
 import type { ImportOperations, MappingDraft } from './core/mapping-draft.ts'
 import type { SettingsOverrides } from './core/parse-settings.ts'
 import type { ScanAmbiguities } from './core/scan-result.ts'
+import type { WorkbookSource } from './core/spreadsheet/workbook-source.ts'
 
 /** The chosen file, how it is read, and what the head of it looks like. */
 export interface FileStage {
+  /** the CSV the wizard reads: the chosen file, or the chosen sheet of a workbook written as CSV */
   file: File
+  /** the `.xlsx` workbook `file` was written from */
+  workbook?: WorkbookSource | undefined
   /** what the person changed from the detection; kept so a restore re-reads the same way */
   overrides: SettingsOverrides
   inspection: FileInspection

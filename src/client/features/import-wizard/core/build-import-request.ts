@@ -13,6 +13,8 @@ export interface BuildImportRequestInput {
   name: string
   /** the name of the file part that is uploaded (HubSpot wants the two to be equal) */
   fileName: string
+  /** SPREADSHEET when an .xlsx workbook is uploaded as it is; CSV otherwise */
+  fileFormat?: 'CSV' | 'SPREADSHEET'
   /**
    * The mapping in the uploaded file's column order. `columnName` must be the header as written
    * in the uploaded file (the clean CSV's header when one is generated).
@@ -88,7 +90,7 @@ export function buildImportRequest(input: BuildImportRequestInput): ImportReques
     files: [
       {
         fileName: input.fileName,
-        fileFormat: 'CSV',
+        fileFormat: input.fileFormat ?? 'CSV',
         fileImportPage: { hasHeader: true, columnMappings },
       },
     ],

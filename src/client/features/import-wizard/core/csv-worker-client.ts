@@ -3,6 +3,7 @@ import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import type { Edits } from './edits.ts'
 import type { ParseSettings } from './parse-settings.ts'
 import type { ExportPlan, ExportResult, ScanProgress, ScanResult } from './scan-result.ts'
+import type { WorkbookProgress, WorkbookReadResult } from './spreadsheet/workbook-source.ts'
 
 /** What the client needs of a Worker (a fake in tests). */
 export interface WorkerLike {
@@ -21,8 +22,8 @@ export interface CsvTask<T> {
   cancel(): void
 }
 
-export interface TaskOptions {
-  onProgress?: (progress: ScanProgress) => void
+export interface TaskOptions<P = ScanProgress> {
+  onProgress?: (progress: P) => void
   signal?: AbortSignal
 }
 
@@ -40,6 +41,13 @@ export interface CsvWorkerClient {
     plan: ExportPlan,
     options?: TaskOptions,
   ): CsvTask<ExportResult>
+  /** an .xlsx workbook's sheet names, and its chosen (or only) sheet as CSV */
+  readWorkbook(
+    file: Blob,
+    fileName: string,
+    sheetName: string | undefined,
+    options?: TaskOptions<WorkbookProgress>,
+  ): CsvTask<WorkbookReadResult>
   /** stops the worker; running tasks reject */
   terminate(): void
 }
@@ -51,7 +59,7 @@ export function createCsvWorker(): Worker {
 
 // Omit over each member of the union, not over the union as a whole
 type JobRequest = WorkerRequest extends infer R
-  ? R extends { type: 'scan' | 'export' }
+  ? R extends { type: 'scan' | 'export' | 'read-workbook' }
     ? Omit<R, 'id'>
     : never
   : never
@@ -59,7 +67,7 @@ type JobRequest = WorkerRequest extends infer R
 interface Pending {
   resolve(value: unknown): void
   reject(error: Error): void
-  onProgress?: ((progress: ScanProgress) => void) | undefined
+  onProgress?: ((progress: never) => void) | undefined
 }
 
 /** A promise-based wrapper over the CSV worker: one message listener, jobs told apart by id. */
@@ -73,10 +81,12 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
     if (!job) return
     switch (message.type) {
       case 'progress':
-        job.onProgress?.(message.progress)
+        // each job's progress has the shape its own request reports
+        ;(job.onProgress as ((progress: unknown) => void) | undefined)?.(message.progress)
         return
       case 'scan-result':
       case 'export-result':
+      case 'workbook-result':
         pending.delete(message.id)
         job.resolve(message.result)
         return
@@ -92,7 +102,7 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
   }
   worker.addEventListener('message', listener)
 
-  function start<T>(request: JobRequest, options: TaskOptions): CsvTask<T> {
+  function start<T, P>(request: JobRequest, options: TaskOptions<P>): CsvTask<T> {
     const id = nextId++
     const cancel = () => {
       if (pending.has(id)) worker.postMessage({ type: 'cancel', id })
@@ -118,6 +128,16 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
       start({ type: 'scan', file, settings, plan, edits }, options),
     exportCleanCsv: (file, settings, plan, options = {}) =>
       start({ type: 'export', file, settings, plan }, options),
+    readWorkbook: (file, fileName, sheetName, options = {}) =>
+      start(
+        {
+          type: 'read-workbook',
+          file,
+          fileName,
+          ...(sheetName === undefined ? {} : { sheetName }),
+        },
+        options,
+      ),
     terminate() {
       worker.removeEventListener('message', listener)
       worker.terminate()

@@ -1,6 +1,8 @@
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import { exportCleanCsv, scanFile } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
+import { readWorkbookSheet } from './spreadsheet/workbook-sheet.ts'
+import type { WorkbookProgress } from './spreadsheet/workbook-source.ts'
 
 /**
  * The worker's message handling without the worker: one AbortController per running job, progress
@@ -21,7 +23,8 @@ export function createWorkerHandler(
     running.set(id, controller)
     const options = {
       signal: controller.signal,
-      onProgress: (progress: ScanProgress) => post({ type: 'progress', id, progress }),
+      onProgress: (progress: ScanProgress | WorkbookProgress) =>
+        post({ type: 'progress', id, progress }),
     }
     try {
       if (request.type === 'scan') {
@@ -30,6 +33,14 @@ export function createWorkerHandler(
           edits: request.edits,
         })
         post({ type: 'scan-result', id, result })
+      } else if (request.type === 'read-workbook') {
+        const result = await readWorkbookSheet(
+          request.file,
+          request.fileName,
+          request.sheetName,
+          options,
+        )
+        post({ type: 'workbook-result', id, result })
       } else {
         const result = await exportCleanCsv(request.file, request.settings, request.plan, options)
         post({ type: 'export-result', id, result })

@@ -3,6 +3,7 @@ import type { CheckPlan } from './check-plan.ts'
 import type { Edits } from './edits.ts'
 import type { ParseSettings } from './parse-settings.ts'
 import type { ExportPlan, ExportResult, ScanProgress, ScanResult } from './scan-result.ts'
+import type { WorkbookProgress, WorkbookReadResult } from './spreadsheet/workbook-source.ts'
 
 export type WorkerRequest =
   | {
@@ -14,11 +15,14 @@ export type WorkerRequest =
       edits: Edits
     }
   | { type: 'export'; id: number; file: Blob; settings: ParseSettings; plan: ExportPlan }
+  /** an .xlsx workbook: its sheet names, and the chosen (or only) sheet as CSV */
+  | { type: 'read-workbook'; id: number; file: Blob; fileName: string; sheetName?: string }
   | { type: 'cancel'; id: number }
 
 export type WorkerResponse =
-  | { type: 'progress'; id: number; progress: ScanProgress }
+  | { type: 'progress'; id: number; progress: ScanProgress | WorkbookProgress }
   | { type: 'scan-result'; id: number; result: ScanResult }
   | { type: 'export-result'; id: number; result: ExportResult }
+  | { type: 'workbook-result'; id: number; result: WorkbookReadResult }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }

@@ -14,7 +14,9 @@ function Harness() {
 }
 
 function choose(file: File) {
-  fireEvent.change(screen.getByLabelText('Choose a CSV file'), { target: { files: [file] } })
+  fireEvent.change(screen.getByLabelText('Choose a CSV or Excel file'), {
+    target: { files: [file] },
+  })
 }
 
 describe('ChooseFileStep', () => {

@@ -14,6 +14,7 @@ import { rememberStartedImport } from '#client/lib/started-imports.ts'
 import { buildImportRequest } from '../../core/build-import-request.ts'
 import { cleanCsvReasons } from '../../core/edits.ts'
 import type { ExportPlan, ExportResult, ScanProgress } from '../../core/scan-result.ts'
+import { workbookUploadReasons } from '../../core/spreadsheet/workbook-upload.ts'
 import { uploadLineMap } from '../../core/upload-line-map.ts'
 import { runExport } from '../../csv-tasks.ts'
 import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
@@ -46,18 +47,24 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
   // the generated copy is kept for retries, so a retry sends byte-identical content
   const cleanCopy = useRef<ExportResult | undefined>(undefined)
 
-  const reasons = cleanCsvReasons({
+  const { workbook } = source
+  const readAs = {
     settings: inspection.settings,
     encoding: inspection.detected.encoding,
     headers: inspection.headers,
     columnNames: inspection.columnNames,
     mapping,
     edits,
-    ambiguities: state.ambiguities,
-  })
+  }
+  const reasons = workbook
+    ? workbookUploadReasons(workbook, readAs)
+    : cleanCsvReasons({ ...readAs, ambiguities: state.ambiguities })
   const clean = reasons.length > 0
+  // an unchanged workbook goes as it is: HubSpot reads its one sheet with the types of its cells
+  const original = workbook?.file ?? file
+  const fileFormat = workbook && !clean ? 'SPREADSHEET' : 'CSV'
   // a name HubSpot can be sent: no control characters, at most 255 bytes
-  const fileName = uploadableFileName(clean ? csvFileName(file.name) : file.name)
+  const fileName = uploadableFileName(clean ? csvFileName(file.name) : original.name)
 
   const built = useMemo((): { request: ImportRequest } | { error: string } | undefined => {
     if (isPending || error) return undefined
@@ -75,6 +82,7 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
         request: buildImportRequest({
           name: options.name,
           fileName,
+          fileFormat,
           mapping: mapped,
           operations: operationsFor(objects, options.operations),
           catalogs,
@@ -86,7 +94,18 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
     } catch (failure) {
       return { error: getErrorMessage(failure) }
     }
-  }, [isPending, error, mapping, clean, inspection, options, fileName, objects, catalogs])
+  }, [
+    isPending,
+    error,
+    mapping,
+    clean,
+    inspection,
+    options,
+    fileName,
+    fileFormat,
+    objects,
+    catalogs,
+  ])
 
   const exportPlan = (): ExportPlan => {
     const kept = mapping.filter((column) => column.objectTypeId && column.propertyName)
@@ -102,7 +121,7 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
     inFlight.current = true
     const checking = sending.phase === 'failed' && sending.outcomeUnknown
     try {
-      let body: Blob = file
+      let body: Blob = original
       if (clean) {
         if (!cleanCopy.current) {
           setSending({ phase: 'preparing', progress: undefined })
@@ -115,15 +134,16 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
       setSending({ phase: 'uploading', progress: undefined, checking })
       const created = await createImport.mutateAsync({
         importRequest: built.request,
-        file: body,
+        files: [body],
         idempotencyKey: submissionKey,
         onProgress: (progress) => setSending({ phase: 'uploading', progress, checking }),
       })
       rememberStartedImport(created.id)
+      // a workbook sent as it is needs no map: HubSpot numbers its rows as the sheet does
       const lineMap = uploadLineMap({
-        fileName: file.name,
+        fileName: original.name,
         clean: clean ? cleanCopy.current : undefined,
-        scanRowLines: state.rowLines,
+        scanRowLines: fileFormat === 'SPREADSHEET' ? undefined : state.rowLines,
         lineOrigin: state.lineOrigin,
       })
       if (lineMap) recordImportLineMap(created.id, lineMap)
@@ -162,8 +182,8 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
         <dd>
           {fileName}
           {clean
-            ? ` (a clean UTF-8 copy, because ${reasons.join(', ')})`
-            : ` (sent as it is, ${formatBytes(file.size)})`}
+            ? ` (a clean UTF-8 copy${workbook ? ` of sheet ${workbook.sheetName} of ${workbook.file.name}` : ''}, because ${reasons.join(', ')})`
+            : ` (sent as it is${workbook ? ', the Excel workbook' : ''}, ${formatBytes(original.size)})`}
         </dd>
         <dt>Objects</dt>
         <dd>
