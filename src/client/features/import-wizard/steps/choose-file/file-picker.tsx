@@ -208,6 +208,9 @@ function SheetChoice({
   onPick: (sheetName: string) => void
 }) {
   const name = useId()
+  // the pick shows at once, while the sheet is read
+  const [picked, setPicked] = useState<string>()
+  const checked = picked ?? current
   return (
     <fieldset className="sheet-choice" disabled={disabled}>
       <legend>Which sheet of {fileName} do you want to import?</legend>
@@ -221,8 +224,11 @@ function SheetChoice({
             type="radio"
             name={name}
             value={sheetName}
-            checked={sheetName === current}
-            onChange={() => onPick(sheetName)}
+            checked={sheetName === checked}
+            onChange={() => {
+              setPicked(sheetName)
+              onPick(sheetName)
+            }}
           />
           {sheetName}
         </label>
