@@ -102,6 +102,8 @@ export type WizardState = WizardOrigin &
         ambiguities?: ScanAmbiguities | undefined
         /** the scan's data row → physical line, recorded with the import (see upload-line-map.ts) */
         rowLines?: OffsetRuns | undefined
+        /** the scan's data rows, not excluded: HubSpot gets as many when the file goes as it is */
+        rowCount?: number | undefined
       }
   )
 
@@ -133,6 +135,7 @@ export type WizardAction =
       submissionKey: string
       ambiguities: ScanAmbiguities
       rowLines?: OffsetRuns | undefined
+      rowCount?: number | undefined
     }
   | { type: 'go-to'; step: WizardStep }
   | { type: 'replace'; state: WizardState }
@@ -265,6 +268,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         submissionKey: action.submissionKey,
         ambiguities: action.ambiguities,
         rowLines: action.rowLines,
+        rowCount: action.rowCount,
       }
     case 'go-to':
       return stateAt(state, action.step) ?? state

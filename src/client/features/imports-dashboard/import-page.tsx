@@ -18,6 +18,7 @@ import {
   type ImportRequestSummary,
 } from '#client/lib/hubspot/import-request-json.ts'
 import { importLineMap } from '#client/lib/hubspot/import-line-maps.ts'
+import { importRowCount } from '#client/lib/hubspot/import-row-counts.ts'
 import {
   learnReimportLinks,
   reimportedAs,
@@ -27,6 +28,7 @@ import { Link, paths } from '#client/lib/router.tsx'
 import { CancelImportButton } from './cancel-import-dialog.tsx'
 import { ImportErrorsPanel } from './import-errors-panel.tsx'
 import { ImportFinishedNotice } from './import-finished-notice.tsx'
+import { ImportProgressBar } from './import-progress-bar.tsx'
 import { ImportStateBadge } from './import-state-badge.tsx'
 import {
   counterLabel,
@@ -98,6 +100,7 @@ function ImportDetails({
   )
   const header = useMemo(() => headerFromSummary(summary), [summary])
   const lineMap = useMemo(() => importLineMap(data.id), [data.id])
+  const recordedRows = useMemo(() => importRowCount(data.id), [data.id])
   const terminal = isTerminalState(data.state)
   useEffect(() => learnReimportLinks([data]), [data])
   const from = reimportedFrom(data.id, data.importName)
@@ -155,7 +158,15 @@ function ImportDetails({
         </ul>
       )}
 
-      <Counters counters={data.metadata.counters} />
+      {data.state !== 'STARTED' && data.state !== 'DEFERRED' && (
+        <ImportProgressBar
+          state={data.state}
+          counters={data.metadata.counters}
+          recordedTotal={recordedRows}
+          checkedAt={checkedAt}
+        />
+      )}
+      <Counters counters={data.metadata.counters} state={data.state} />
 
       {data.metadata.objectLists.length > 0 && (
         <section className="panel" aria-labelledby="lists-heading">
@@ -196,7 +207,7 @@ function ImportDetails({
   )
 }
 
-function Counters({ counters }: { counters: Record<string, number> }) {
+function Counters({ counters, state }: { counters: Record<string, number>; state: string }) {
   // the known counters first, in a fixed order, then any HubSpot adds
   const keys = [
     ...KNOWN_COUNTERS.filter((key) => key in counters),
@@ -207,7 +218,7 @@ function Counters({ counters }: { counters: Record<string, number> }) {
     <dl className="counters" aria-label="Counts">
       {keys.map((key) => (
         <div key={key}>
-          <dt>{counterLabel(key)}</dt>
+          <dt>{counterLabel(key, state)}</dt>
           <dd>{formatCount(counters[key] ?? 0)}</dd>
         </div>
       ))}

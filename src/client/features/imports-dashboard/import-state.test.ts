@@ -52,4 +52,12 @@ describe('formatting', () => {
   ])('counterLabel($key)', ({ key, expected }) => {
     expect(counterLabel(key)).toBe(expected)
   })
+
+  it.each([
+    { state: 'PROCESSING', expected: 'Rows processed' },
+    { state: 'CANCELED', expected: 'Rows processed' },
+    { state: 'DONE', expected: 'Rows in the file' },
+  ])('TOTAL_ROWS while $state is "$expected"', ({ state, expected }) => {
+    expect(counterLabel('TOTAL_ROWS', state)).toBe(expected)
+  })
 })

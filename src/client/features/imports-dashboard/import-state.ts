@@ -72,7 +72,14 @@ export const COUNTER_LABELS: Record<string, string> = {
   ASSOCIATIONS_CREATED: 'Associations created',
 }
 
-export const counterLabel = (key: string): string => COUNTER_LABELS[key] ?? humanizeConstant(key)
+/**
+ * While an import runs (or once it stopped early) HubSpot's TOTAL_ROWS is the rows processed so
+ * far; only a finished import's count is the file's.
+ */
+export const counterLabel = (key: string, state = 'DONE'): string =>
+  key === 'TOTAL_ROWS' && state !== 'DONE'
+    ? 'Rows processed'
+    : (COUNTER_LABELS[key] ?? humanizeConstant(key))
 
 export const SOURCE_LABELS: Record<string, string> = {
   API: 'API',

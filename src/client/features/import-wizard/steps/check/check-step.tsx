@@ -24,7 +24,7 @@ interface CheckStepProps {
   onEdits: (update: EditsUpdate) => void
   onBack: () => void
   /** with what the scan found another reader may read differently and each row's line: the submit step needs them */
-  onNext: (found: Pick<ScanResult, 'ambiguities' | 'rowLines'>) => void
+  onNext: (found: Pick<ScanResult, 'ambiguities' | 'rowLines'> & { rowCount: number }) => void
 }
 
 export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
@@ -157,7 +157,12 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
           disabled={!result || scan.isScanning || blockingIssues || raggedPending.total > 0}
           aria-describedby={raggedPending.total > 0 ? RAGGED_BLOCKS_NEXT_ID : undefined}
           onClick={() =>
-            result && onNext({ ambiguities: result.ambiguities, rowLines: result.rowLines })
+            result &&
+            onNext({
+              ambiguities: result.ambiguities,
+              rowLines: result.rowLines,
+              rowCount: result.totalRows,
+            })
           }
         >
           Next

@@ -8,6 +8,7 @@ import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
 import { ApiError, getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes, plural } from '#client/lib/format.ts'
 import { recordImportLineMap } from '#client/lib/hubspot/import-line-maps.ts'
+import { recordImportRowCount } from '#client/lib/hubspot/import-row-counts.ts'
 import { recordReimportLink } from '#client/lib/hubspot/reimport-links.ts'
 import { navigate, paths } from '#client/lib/router.tsx'
 import { rememberStartedImport } from '#client/lib/started-imports.ts'
@@ -147,6 +148,8 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
         lineOrigin: state.lineOrigin,
       })
       if (lineMap) recordImportLineMap(created.id, lineMap)
+      const rowCount = clean ? cleanCopy.current?.rows : state.rowCount
+      if (rowCount !== undefined) recordImportRowCount(created.id, rowCount)
       if (state.reimportOf) recordReimportLink(state.reimportOf, created.id)
       await clearDraft().catch(() => {})
       navigate(paths.import(created.id))
