@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 
 /**
- * Writes a deterministic HubSpot-style contacts export like the one performance.md measured:
+ * Writes a deterministic HubSpot-style contacts export like the ones the parsing and validation choices were measured on:
  * 13 columns, ~5 % non-ASCII names, ~8 % quoted notes (commas, newlines, escaped quotes) and
  * ~2.5 % invalid cells (bad email, enum label with a trailing space, DD/MM date, `$` amount).
  */

@@ -77,7 +77,8 @@ export function validQuery(operation: Operation, search: URLSearchParams): URLSe
 
 /**
  * Builds the upstream URL from the configured base and a path made of validated parts, then checks
- * the result is exactly that path on that host (reliability.md §1.2: no "SSRF inside HubSpot").
+ * the result is exactly that path on that host (a value such as `../objects/contacts/batch/archive`
+ * spliced into a path would otherwise reach another HubSpot endpoint with our token).
  */
 export function upstreamUrl(base: URL, path: string, query?: URLSearchParams): URL {
   const url = new URL(base.href)

@@ -107,7 +107,7 @@ export function apiSecurityHeaders(headers: Headers): void {
 }
 
 /**
- * The page's CSP (reliability.md §3.4): scripts and workers only from here (blob: for workers),
+ * The page's CSP (OWASP's CSP and clickjacking cheat sheets): scripts and workers only from here (blob: for workers),
  * no eval — the client runs zod jitless — and framing only by FRAME_ANCESTORS, sent as a header
  * because frame-ancestors is ignored in a <meta> tag.
  */

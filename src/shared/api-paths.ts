@@ -20,7 +20,7 @@ export const importErrorsPath = (version: ApiVersion, importId: string): string 
 export const propertiesPath = (version: ApiVersion, objectType: string): string =>
   `${version === 'v3' ? '/crm/v3/properties' : '/crm/properties/2026-03'}/${encodeURIComponent(objectType)}`
 
-/** HubSpot's limits for one import file (hubspot-imports-api.md §5.3). */
+/** HubSpot's limits for one import file: past 512 MB or 1,048,576 rows it answers 429 (imports guide). */
 export const IMPORT_LIMITS = {
   maxFileBytes: 512 * 1024 * 1024,
   maxRows: 1_048_576,

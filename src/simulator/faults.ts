@@ -5,7 +5,7 @@ import { RATE_LIMIT_POLICIES } from '#shared/hubspot/error-body.ts'
 export const FAULT_STATUSES = [423, 429, 477, 500, 502, 503, 504] as const
 
 /**
- * A fault for the next `count` requests matching `method` and `pathPrefix` (reliability.md §7D):
+ * A fault for the next `count` requests matching `method` and `pathPrefix`, for the proxy's fault tests:
  * an error status, a slow answer (`delayMs`, then the real answer or the `status`), or a dropped
  * connection (`drop`, after `dropAfterBytes` of the request body when set: a reset mid-upload), or
  * an answer cut off (`dropAnswerAfterBytes`: the request is handled, so a create makes its import,
@@ -70,7 +70,7 @@ export function createFaultQueue() {
 
 export type FaultQueue = ReturnType<typeof createFaultQueue>
 
-/** An edge page like the one a CDN answers with (reliability.md D11: HTML instead of JSON). */
+/** An edge page like the one a CDN answers with (HubSpot's edge sometimes answers HTML instead of JSON). */
 export function htmlErrorPage(status: number): string {
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`
   return `<html><head><title>${title}</title></head><body><h1>${title}</h1><hr><p>cloudflare</p></body></html>\n`

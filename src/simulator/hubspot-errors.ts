@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { hubSpotErrorBodySchema, type HubSpotErrorBody } from '#shared/hubspot/error-body.ts'
 
-/** HubSpot's JSON content type, charset spelled as its servers send it (hubspot-imports-api.md §6.1). */
+/** HubSpot's JSON content type, charset spelled as its servers send it. */
 export const HUBSPOT_JSON = 'application/json;charset=utf-8'
 
 type ErrorFields = Omit<HubSpotErrorBody, 'status' | 'correlationId'>

@@ -64,7 +64,7 @@ export type CancelOutcome =
   | { kind: 'not-found' }
   | { kind: 'not-cancellable'; state: ImportState }
 
-/** HubSpot's import ids are 8-digit numbers in the captured responses (hubspot-imports-api.md §1.3). */
+/** Import ids in HubSpot's published responses are 8-digit numbers; ours look the same. */
 const FIRST_IMPORT_ID = 55_234_001
 
 /**

@@ -45,7 +45,7 @@ const importsPageSchema = collectionResponseSchema(publicImportResponseSchema)
 const errorsPageSchema = collectionResponseSchema(publicImportErrorSchema)
 
 /**
- * `/crm/v3/imports` and `/crm/imports/2026-03` (identical schemas, hubspot-imports-api.md §9).
+ * `/crm/v3/imports` and `/crm/imports/2026-03` (HubSpot keeps their schemas identical).
  * Mounted with `strict: false`, so `/crm/v3/imports/` (the Node client's path) is the same route.
  */
 export function importsRoutes(state: SimulatorState): Hono<SimulatorEnv> {

@@ -18,7 +18,7 @@ import { propertyReadScopes } from './tokens.ts'
 
 const DATA_SENSITIVITIES = ['non_sensitive', 'sensitive', 'highly_sensitive'] as const
 
-/** `/crm/v3/properties` and `/crm/properties/2026-03` (same schema, hubspot-imports-api.md §7). */
+/** `/crm/v3/properties` and `/crm/properties/2026-03` (same schema in both versions). */
 export function propertiesRoutes(state: SimulatorState): Hono<SimulatorEnv> {
   const app = new Hono<SimulatorEnv>({ strict: false })
 

@@ -76,7 +76,7 @@ export interface Simulator {
   close(): Promise<void>
 }
 
-/** The HubSpot paths served; both API versions behave the same (hubspot-imports-api.md §9). */
+/** The HubSpot paths served; both API versions share schemas, so they behave the same. */
 const IMPORTS_BASES = ['/crm/v3/imports', '/crm/imports/2026-03']
 const PROPERTIES_BASES = ['/crm/v3/properties', '/crm/properties/2026-03']
 const OBJECTS_BASE = '/crm/v3/objects'
@@ -308,7 +308,7 @@ function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> 
   return app
 }
 
-/** The body HubSpot sends with each injectable status (reliability.md §7D). */
+/** The body HubSpot sends with each injectable status (its error-handling page). */
 function faultError(fault: FaultSpec): HubSpotError {
   const retryAfter: Record<string, string> =
     fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter }

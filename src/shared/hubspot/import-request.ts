@@ -9,7 +9,7 @@ export type DateFormat = (typeof DATE_FORMATS)[number]
 
 export const FILE_FORMATS = ['CSV', 'SPREADSHEET'] as const
 
-/** Documented `columnType`s; HubSpot has no exhaustive list (hubspot-imports-api.md §1.2). */
+/** Documented `columnType`s; the guide's examples use these and HubSpot publishes no complete list. */
 export const COLUMN_TYPES = [
   'STANDARD',
   'HUBSPOT_OBJECT_ID',

@@ -1,4 +1,4 @@
-/** The CRM objects this tool imports, with HubSpot's ids and names (hubspot-imports-api.md §8). */
+/** The CRM objects this tool imports, with HubSpot's ids and names (object type ids as HubSpot lists them). */
 export const OBJECT_TYPES = [
   {
     objectTypeId: '0-1',
@@ -41,7 +41,7 @@ export function findObjectType(nameOrId: string): ObjectTypeInfo | undefined {
   )
 }
 
-/** HubSpot-defined unlabeled association type ids, keyed `from->to` (hubspot-imports-api.md §8). */
+/** HubSpot-defined unlabeled association type ids, keyed `from->to`, from HubSpot's associations guide. */
 export const DEFAULT_ASSOCIATION_TYPE_IDS: Readonly<Record<string, number>> = {
   '0-1->0-2': 279,
   '0-2->0-1': 280,
@@ -84,8 +84,8 @@ export function associationPair(associationTypeId: number): readonly [string, st
 }
 
 /**
- * What HubSpot needs to *create* a record (hubspot-imports-api.md §8, KB "set up your import
- * file"): every group needs one non-blank value among its properties. Companies need a name or a
+ * What HubSpot needs to *create* a record (its import-file article: a contact an email, a
+ * ticket a name, a pipeline and a status): every group needs one non-blank value among its properties. Companies need a name or a
  * domain; deals a name, a pipeline and a stage. Updates need none of them.
  */
 export const REQUIRED_TO_CREATE: Readonly<Record<ObjectTypeId, readonly (readonly string[])[]>> = {

@@ -1,6 +1,6 @@
 /**
  * Row processing for one import, as HubSpot does it after `POST /crm/v3/imports`
- * (hubspot-imports-api.md §1.2, §4, §7, §8, §12). Files are streamed record by record; each row
+ * (what HubSpot documents: src/shared/hubspot/README.md; our choices: ../README.md). Files are streamed record by record; each row
  * is split by object, matched on its identifier, validated cell by cell with the shared value
  * rules, and written to the store. Every problem becomes a `PublicImportError`.
  *

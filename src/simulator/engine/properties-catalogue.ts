@@ -1,7 +1,7 @@
 /**
  * The simulator's property definitions: a realistic slice of HubSpot's default catalogues for
  * contacts, companies, deals and tickets, covering every `type` and `fieldType` the importer has
- * to handle (hubspot-imports-api.md §7), plus one archived property per object.
+ * to handle (see src/shared/hubspot/README.md, Properties), plus one archived property per object.
  */
 import type { Option, Property, PropertyType } from '#shared/hubspot/property.ts'
 import type { PropertyCatalogueLike } from './types.ts'

@@ -35,7 +35,7 @@ export interface BuildImportRequestInput {
 
 /**
  * Builds the `importRequest` JSON. One entry per uploaded column in header order: HubSpot wants
- * every column mapped ("Incorrect number of columns" otherwise, hubspot-imports-api.md §1.2), and
+ * every column mapped ("Incorrect number of columns" otherwise, says the imports guide), and
  * the current `columnMappings` style has no `ignored` flag, so unmapped columns must not be in
  * the uploaded file: the wizard then uploads a clean CSV without them (see `hasChanges`), and
  * this function throws if it is handed one. A two-object file needs nothing more than columns

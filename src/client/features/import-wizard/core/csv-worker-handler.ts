@@ -54,7 +54,7 @@ export function createWorkerHandler(
   }
 }
 
-// a file changed or removed on disk after it was picked fails the read (reliability.md A23)
+// a file changed or removed on disk after it was picked fails the read with NotReadableError
 function describeError(error: unknown): string {
   if (error instanceof DOMException && error.name === 'NotReadableError') {
     return 'The file could not be read; it may have been changed or moved since you chose it. Choose it again.'

@@ -44,7 +44,7 @@ interface ObjectState {
 
 /**
  * The pre-flight check: every mapped cell through the shared value rules (compiled once per
- * column, no zod per row: performance.md §3), identifiers repeated in the file, values HubSpot
+ * column, no zod per row: decision 0002), identifiers repeated in the file, values HubSpot
  * needs to create a record, ragged rows and the row limit. Holds counts, the first
  * `problemRowCap` problem rows and one Map entry per identifier value; never the rows.
  */
