@@ -1,25 +1,21 @@
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
+// The clean CSV's writer: papaparse's unparse (RFC 4180, CRLF), batched into Blobs; formulas kept
+import { toCsv } from '#client/lib/csv.ts'
 
 /** One RFC 4180 field: quoted when it holds a comma, quote, line break or edge whitespace. */
 export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  return toCsv([[value]]).slice(0, -2)
 }
 
-/** One CSV record with its CRLF line break (RFC 4180 §2). Formula-like cells stay as they are: it's the user's data. */
+/** One CSV record with its CRLF line break. Formula-like cells stay as they are: it's the user's data. */
 export function csvLine(cells: readonly string[]): string {
-  let line = ''
-  for (let i = 0; i < cells.length; i++) {
-    if (i > 0) line += ','
-    line += csvField(cells[i]!)
-  }
-  return line + '\r\n'
+  return toCsv([cells])
 }
 
 const BATCH_CHARS = 1 << 20
 
 /**
- * Collects CSV lines into a UTF-8 Blob without a BOM. Lines are joined into ~1 MB strings and
- * each batch becomes its own Blob at once, so the text doesn't pile up in the JS heap.
+ * Collects rows into a UTF-8 Blob without a BOM. Rows are written ~1 MB of cell text at a time
+ * and each batch becomes its own Blob at once, so the text doesn't pile up in the JS heap.
  */
 export function createCsvBlobBuilder(): {
   add(cells: readonly string[]): void
@@ -27,26 +23,30 @@ export function createCsvBlobBuilder(): {
   readonly bytes: number
 } {
   const parts: Blob[] = []
-  let batch = ''
+  let batch: string[][] = []
+  let batchChars = 0
   let bytes = 0
   const flush = () => {
-    if (batch === '') return
-    const blob = new Blob([batch])
+    if (batch.length === 0) return
+    const blob = new Blob([toCsv(batch)])
     bytes += blob.size
     parts.push(blob)
-    batch = ''
+    batch = []
+    batchChars = 0
   }
   return {
     add(cells) {
-      batch += csvLine(cells)
-      if (batch.length >= BATCH_CHARS) flush()
+      // a copy: callers reuse their cells array for the next row
+      batch.push(cells.slice())
+      for (const cell of cells) batchChars += cell.length + 1
+      if (batchChars >= BATCH_CHARS) flush()
     },
     finish() {
       flush()
       return new Blob(parts, { type: 'text/csv;charset=utf-8' })
     },
     get bytes() {
-      return bytes + new TextEncoder().encode(batch).length
+      return bytes + new TextEncoder().encode(toCsv(batch)).length
     },
   }
 }
