@@ -1,10 +1,19 @@
+// The pre-flight check of every data row: value rules, repeated identifiers, create values, limits
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
-import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
-import { compileCellCheck, type CellCheck } from '#shared/value-rules/cell-check.ts'
-import type { CheckPlan, ColumnCheckPlan, ObjectCheckPlan, ProblemType } from './check-plan.ts'
+import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
+import type { CheckPlan, ProblemType } from './check-plan.ts'
 import type { FileIssue } from './file-issue.ts'
-import { createFirstLines, detach, type FirstLines } from './first-lines.ts'
-import type { ExpectedObjectResult, ProblemRow, RowProblem, ScanResult } from './scan-result.ts'
+import { createFirstLines, detach } from './first-lines.ts'
+import {
+  columnName,
+  duplicateProblem,
+  firstLineOf,
+  identifierNames,
+  singular,
+  type CompiledColumn,
+  type ObjectState,
+} from './preflight-parts.ts'
+import type { ProblemRow, RowProblem, ScanResult } from './scan-result.ts'
 
 const RAGGED_LINES_KEPT = 1_000
 // enough to exclude them all in one action; beyond it the next scan lists the rest
@@ -25,21 +34,6 @@ export interface Preflight {
     fileCells?: readonly string[],
   ): void
   finish(): PreflightResult
-}
-
-interface CompiledColumn {
-  plan: ColumnCheckPlan
-  check: CellCheck
-  /** first line of each identifier value, for "also on line N" */
-  seen?: FirstLines
-  samples?: string[]
-}
-
-interface ObjectState {
-  plan: ObjectCheckPlan
-  columns: CompiledColumn[]
-  recordIdColumn: number | undefined
-  result: ExpectedObjectResult
 }
 
 /**
@@ -256,54 +250,4 @@ export function createPreflight(plan: CheckPlan): Preflight {
   }
 
   return { checkRow, finish }
-}
-
-/**
- * Where a cleaned identifier was first seen. Record IDs (digits, no leading zeros) of up to 15
- * digits are exact as numbers, which are cheaper to hold than 1M strings.
- */
-function firstLineOf(
-  column: CompiledColumn,
-  seen: FirstLines,
-  value: string,
-  lineNumber: number,
-): number | undefined {
-  if (column.plan.identifier !== 'HUBSPOT_OBJECT_ID') {
-    // emails and domains are case-insensitive in HubSpot
-    return seen.text(value, lineNumber, true)
-  }
-  if (value.length > 15) return seen.text(value, lineNumber, false)
-  let id = 0
-  for (let i = 0; i < value.length; i++) id = id * 10 + value.charCodeAt(i) - 48
-  return seen.number(id, lineNumber)
-}
-
-function duplicateProblem(column: CompiledColumn, value: string, firstLine: number): RowProblem {
-  const { plan } = column
-  const type: ProblemType =
-    plan.identifier === 'HUBSPOT_OBJECT_ID'
-      ? 'DUPLICATE_OBJECT_ID'
-      : plan.property.hasUniqueValue
-        ? 'DUPLICATE_UNIQUE_PROPERTY_VALUE'
-        : 'DUPLICATE_ALTERNATE_ID'
-  return {
-    type,
-    message: `${plan.property.label} "${value}" is also on line ${firstLine}; HubSpot would apply both rows to one ${singular(plan.objectTypeId)}. Keep one of them.`,
-    columnIndex: plan.columnIndex,
-    objectTypeId: plan.objectTypeId,
-  }
-}
-
-function identifierNames(object: ObjectState): string {
-  const labels = object.columns.filter((c) => c.seen).map((c) => c.plan.property.label)
-  return labels.length > 0 ? labels.join(' or ') : 'record ID'
-}
-
-function columnName(object: ObjectState, columnIndex: number): string {
-  const column = object.columns.find((c) => c.plan.columnIndex === columnIndex)
-  return column ? `"${column.plan.columnName}"` : `column ${columnIndex + 1}`
-}
-
-function singular(objectTypeId: ObjectTypeId): string {
-  return OBJECT_TYPES.find((o) => o.objectTypeId === objectTypeId)?.singular ?? 'record'
 }
