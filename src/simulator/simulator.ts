@@ -1,8 +1,8 @@
+// Builds a HubSpot simulator: its state, the Hono app (edge, routes, errors) and the server on loopback
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { serve, type ServerType } from '@hono/node-server'
 import { Hono } from 'hono'
 import type * as z from 'zod'
@@ -12,21 +12,10 @@ import { CrmStore } from './engine/crm-store.ts'
 import { processImport as engineProcessImport } from './engine/process-import.ts'
 import { PropertyCatalogue } from './engine/properties-catalogue.ts'
 import type { CrmStoreLike, PropertyCatalogueLike } from './engine/types.ts'
-import {
-  createFaultQueue,
-  cutAnswer,
-  faultSpecSchema,
-  htmlErrorPage,
-  type FaultSpec,
-} from './faults.ts'
+import { CONTROL_BASE, hubSpotEdge, requestLog } from './edge.ts'
+import { createFaultQueue, faultSpecSchema } from './faults.ts'
 import { hubspotJson, type SimulatorEnv } from './http.ts'
-import {
-  HubSpotError,
-  invalidAuthentication,
-  newCorrelationId,
-  notFound,
-  rateLimited,
-} from './hubspot-errors.ts'
+import { HubSpotError, newCorrelationId, notFound } from './hubspot-errors.ts'
 import { createImportScheduler, type ProcessImport } from './import-scheduler.ts'
 import { importsRoutes } from './imports-routes.ts'
 import { objectsRoutes } from './objects-routes.ts'
@@ -80,7 +69,6 @@ export interface Simulator {
 const IMPORTS_BASES = ['/crm/v3/imports', '/crm/imports/2026-03']
 const PROPERTIES_BASES = ['/crm/v3/properties', '/crm/properties/2026-03']
 const OBJECTS_BASE = '/crm/v3/objects'
-const CONTROL_BASE = '/__simulator'
 
 export const DEFAULT_SETTINGS: SimulatorSettings = {
   // slow enough to watch a few hundred rows move in the dashboard
@@ -194,89 +182,11 @@ function listen(app: Hono<SimulatorEnv>, port: number, hostname: string): Promis
   })
 }
 
-const isControlPath = (path: string) => path === CONTROL_BASE || path.startsWith(`${CONTROL_BASE}/`)
-
 function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> {
   const app = new Hono<SimulatorEnv>({ strict: false })
 
-  app.use('*', async (c, next) => {
-    if (isControlPath(c.req.path)) return next()
-    const started = Date.now()
-    c.set('correlationId', newCorrelationId())
-    c.set('dropped', false)
-    await next()
-    if (!c.get('dropped')) {
-      c.res.headers.set('x-hubspot-correlation-id', c.get('correlationId'))
-      for (const [name, value] of Object.entries(c.get('rateLimitHeaders') ?? {}))
-        c.res.headers.set(name, value)
-    }
-    state.requestLog.record({
-      method: c.req.method,
-      // the path as sent: Hono's non-strict routing would drop a trailing slash
-      path: new URL(c.req.url).pathname,
-      query: c.req.query(),
-      status: c.get('dropped') ? 0 : c.res.status,
-      time: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-    })
-  })
-
-  // HubSpot's edge: injected faults first, then authentication, then the rate limits
-  app.use('*', async (c, next) => {
-    if (isControlPath(c.req.path)) return next()
-    const fault = state.faults.take(c.req.method, c.req.path)
-    if (fault?.delayMs) await sleep(fault.delayMs)
-    if (fault?.drop) {
-      const incoming = c.env.incoming
-      if (fault.dropAfterBytes === undefined) {
-        c.set('dropped', true)
-        incoming.socket.destroy()
-        return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
-      }
-      // a reset mid-upload: count on the socket (a listener on the request would start it
-      // flowing before the handler reads it), and only for this request of a keep-alive socket
-      let seen = 0
-      const limit = fault.dropAfterBytes
-      const socket = incoming.socket
-      const count = (chunk: Buffer) => {
-        seen += chunk.length
-        if (seen >= limit && !socket.destroyed) {
-          c.set('dropped', true)
-          socket.destroy()
-        }
-      }
-      socket.on('data', count)
-      c.env.outgoing.once('close', () => socket.off('data', count))
-    }
-    if (fault?.status) {
-      if (fault.html && fault.status >= 500) {
-        return c.html(htmlErrorPage(fault.status), fault.status as 500)
-      }
-      throw faultError(fault)
-    }
-
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1]
-    const grant = token === undefined ? undefined : state.tokens.grantOf(token)
-    if (token === undefined || grant === undefined) throw invalidAuthentication()
-    c.set('token', token)
-    c.set('scopes', grant.scopes)
-    c.set('appId', grant.appId)
-
-    // HubSpot: "per 10 seconds is per app"; the daily counter is the account's
-    const decision = state.rateLimiter.take(grant.appId)
-    c.set('rateLimitHeaders', decision.headers)
-    if (decision.refusedBy) throw rateLimited(decision.refusedBy)
-    if (state.settings.responseDelayMs > 0) await sleep(state.settings.responseDelayMs)
-    await next()
-    if (fault?.dropAnswerAfterBytes !== undefined) {
-      // handled (a create has made its import), but the answer breaks off on the wire
-      const partial = await cutAnswer(c.res, fault.dropAnswerAfterBytes)
-      const socket = c.env.incoming.socket
-      c.set('dropped', true)
-      socket.write(partial, () => socket.destroy())
-      c.res = new Response(null, { headers: { 'x-hono-already-sent': '1' } })
-    }
-  })
+  app.use('*', requestLog(state))
+  app.use('*', hubSpotEdge(state))
 
   if (control) app.route(CONTROL_BASE, controlRoutes(state))
   for (const base of IMPORTS_BASES) app.route(base, importsRoutes(state))
@@ -306,38 +216,4 @@ function createApp(state: SimulatorState, control: boolean): Hono<SimulatorEnv> 
   })
 
   return app
-}
-
-/** The body HubSpot sends with each injectable status (its error-handling page). */
-function faultError(fault: FaultSpec): HubSpotError {
-  const retryAfter: Record<string, string> =
-    fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter }
-  switch (fault.status) {
-    case 429:
-      return rateLimited(fault.policyName ?? 'TEN_SECONDLY_ROLLING', retryAfter)
-    case 423:
-      return new HubSpotError(
-        423,
-        {
-          message: 'The resource is locked by another request; wait at least 2 seconds.',
-          category: 'LOCKED',
-        },
-        retryAfter,
-      )
-    case 477:
-      return new HubSpotError(
-        477,
-        {
-          message: 'This account is being migrated between data centers; try again later.',
-          category: 'MIGRATION_IN_PROGRESS',
-        },
-        { 'Retry-After': fault.retryAfter ?? '60' },
-      )
-    default:
-      return new HubSpotError(
-        fault.status ?? 500,
-        { message: 'internal error', category: 'INTERNAL_ERROR' },
-        retryAfter,
-      )
-  }
 }

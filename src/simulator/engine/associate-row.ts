@@ -10,7 +10,7 @@
  */
 import type { CommonValueLookup } from '#shared/value-rules/index.ts'
 import { CommonColumnJoins, type JoinedRow } from './common-column-joins.ts'
-import type { AssociationType, WritableCrmStore } from './crm-store.ts'
+import type { AssociationType, WritableCrmStore } from './types.ts'
 import type { ImportCounters } from './import-counters.ts'
 import { objectName, type ImportErrorLog } from './import-errors.ts'
 import {

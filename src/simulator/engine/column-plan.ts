@@ -12,7 +12,7 @@ import type { ColumnType, NormalizedColumnMapping } from '#shared/hubspot/import
 import type { LocatedMapping } from '#shared/hubspot/multi-file-request.ts'
 import { isWritable, type Property } from '#shared/hubspot/property.ts'
 import type { CellCheck } from '#shared/value-rules/index.ts'
-import { builtInAlternateId, isBuiltInUnique } from './crm-store.ts'
+import { builtInAlternateId, isBuiltInUnique } from './record-keys.ts'
 import { planForeignKey } from './foreign-keys.ts'
 import { ImportFailure } from './import-errors.ts'
 import type { ColumnPlan, ObjectPlan } from './import-plan.ts'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CrmStore, FIRST_RECORD_ID, UniqueValueConflictError, uniqueKey } from './crm-store.ts'
+import { CrmStore, FIRST_RECORD_ID } from './crm-store.ts'
+import { UniqueValueConflictError, uniqueKey } from './record-keys.ts'
 import { PropertyCatalogue } from './properties-catalogue.ts'
 
 const t0 = new Date('2026-01-01T00:00:00.000Z')

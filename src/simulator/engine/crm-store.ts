@@ -2,95 +2,20 @@
  * The simulator's CRM records: an in-memory store per object type with HubSpot's system
  * properties, unique-value indexes, associations in both directions and static lists.
  */
-import {
-  BUILT_IN_ALTERNATE_IDS,
-  defaultAssociationTypeId,
-  type ObjectTypeId,
-} from '#shared/hubspot/object-types.ts'
+import { defaultAssociationTypeId, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { lastModifiedProperty } from './properties-catalogue.ts'
-import type { CrmAssociation, CrmObject, CrmStoreLike, PropertyCatalogueLike } from './types.ts'
+import { isBuiltInUnique, UniqueValueConflictError, uniqueKey } from './record-keys.ts'
+import type {
+  AssociationType,
+  CrmAssociation,
+  CrmObject,
+  PropertyCatalogueLike,
+  WritableCrmStore,
+} from './types.ts'
 
 /** HubSpot's record ids are large numbers sent as strings; starting high keeps them looking real. */
 export const FIRST_RECORD_ID = 1_000_000_001
 const FIRST_LIST_ID = 101
-
-/** Thrown when a write would give two records the same unique value. */
-export class UniqueValueConflictError extends Error {
-  readonly objectTypeId: string
-  readonly propertyName: string
-  readonly existingId: string
-
-  constructor(objectTypeId: string, propertyName: string, existingId: string) {
-    super(`${propertyName} is already used by ${objectTypeId} record ${existingId}`)
-    this.name = 'UniqueValueConflictError'
-    this.objectTypeId = objectTypeId
-    this.propertyName = propertyName
-    this.existingId = existingId
-  }
-}
-
-/** An association's type, when a write names one rather than taking HubSpot's default. */
-export type AssociationType = Pick<CrmAssociation, 'associationTypeId' | 'associationCategory'>
-
-/** The writes the import engine needs besides the read-only `CrmStoreLike` contract. */
-export interface WritableCrmStore extends CrmStoreLike {
-  create(objectTypeId: string, properties: Record<string, string>, now?: Date): CrmObject
-  update(
-    objectTypeId: string,
-    id: string,
-    properties: Record<string, string>,
-    now?: Date,
-  ): CrmObject
-  associate(
-    from: { objectTypeId: string; id: string },
-    to: { objectTypeId: string; id: string },
-    association?: AssociationType,
-  ): boolean
-  isUniqueProperty(objectTypeId: string, propertyName: string): boolean
-  createList(objectType: string, ids: readonly string[]): string
-}
-
-export function isWritableCrmStore(store: CrmStoreLike): store is WritableCrmStore {
-  const s = store as Partial<WritableCrmStore>
-  return (
-    typeof s.create === 'function' &&
-    typeof s.update === 'function' &&
-    typeof s.associate === 'function'
-  )
-}
-
-/** The built-in alternate id of an object type (contacts: email, companies: domain), if any. */
-export function builtInAlternateId(objectTypeId: string): string | undefined {
-  return Object.hasOwn(BUILT_IN_ALTERNATE_IDS, objectTypeId)
-    ? BUILT_IN_ALTERNATE_IDS[objectTypeId as ObjectTypeId]
-    : undefined
-}
-
-/** Whether HubSpot treats the property as a record's key even without `hasUniqueValue`. */
-export function isBuiltInUnique(objectTypeId: string, propertyName: string): boolean {
-  return propertyName === 'hs_object_id' || builtInAlternateId(objectTypeId) === propertyName
-}
-
-/**
- * How a unique value is compared. Emails are case-insensitive; domains too, and HubSpot strips
- * the scheme, `www.` and anything past the host (§8). Other unique values compare exactly, since
- * HubSpot is SILENT and record ids or customer numbers are usually case-sensitive codes.
- * Not `normalizeEmail`/`normalizeDomain` from the value rules: those refuse invalid text, and a
- * stored value must always have a key.
- */
-export function uniqueKey(propertyName: string, value: string): string {
-  const trimmed = value.trim()
-  if (propertyName === 'email') return trimmed.toLowerCase()
-  if (propertyName === 'domain') {
-    return trimmed
-      .toLowerCase()
-      .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-      .replace(/^www\./, '')
-      .replace(/[/?#:].*$/, '')
-      .replace(/\.$/, '')
-  }
-  return trimmed
-}
 
 interface ObjectTable {
   /** ids in creation order, which is also numeric order: paging walks this */

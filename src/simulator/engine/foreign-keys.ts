@@ -6,7 +6,7 @@
 import type { NormalizedColumnMapping } from '#shared/hubspot/import-request.ts'
 import { pairCommonColumn, type LocatedMapping } from '#shared/hubspot/multi-file-request.ts'
 import { associationPair } from '#shared/hubspot/object-types.ts'
-import { builtInAlternateId } from './crm-store.ts'
+import { builtInAlternateId } from './record-keys.ts'
 import type { ForeignKeyPlan } from './import-plan.ts'
 
 /**

@@ -14,7 +14,7 @@
  */
 import type { Property } from '#shared/hubspot/property.ts'
 import type { CellCheck } from '#shared/value-rules/index.ts'
-import { uniqueKey } from './crm-store.ts'
+import { uniqueKey } from './record-keys.ts'
 import { objectName, type CellProblem } from './import-errors.ts'
 import { cellOf, type ColumnPlan } from './import-plan.ts'
 

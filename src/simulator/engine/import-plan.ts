@@ -6,7 +6,7 @@ import type { NormalizedColumnMapping } from '#shared/hubspot/import-request.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import type { CellCheck } from '#shared/value-rules/index.ts'
 import type { CsvRecord } from './csv-records.ts'
-import type { AssociationType } from './crm-store.ts'
+import type { AssociationType } from './types.ts'
 import type { StoredImportFile } from './types.ts'
 
 export type ColumnRole =

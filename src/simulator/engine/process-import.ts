@@ -15,7 +15,7 @@
  *   skip blank lines; with a header the header is line 1 and the first data row line 2. In a
  *   workbook they are the sheet's row numbers (file-records.ts).
  */
-import { isWritableCrmStore, type WritableCrmStore } from './crm-store.ts'
+import { isWritableCrmStore, type WritableCrmStore } from './types.ts'
 import { RecordTooLargeError } from './csv-records.ts'
 import { readImportRecords } from './file-records.ts'
 import { planImportFiles } from './file-plan.ts'

@@ -407,7 +407,7 @@ function companies(): Property[] {
       type: 'string',
       fieldType: 'text',
       groupName: g,
-      // HubSpot deduplicates companies on domain without declaring it unique (§8)
+      // HubSpot deduplicates companies on domain without declaring it unique
       description: 'The domain name of the company or organization',
       textDisplayHint: 'domain_name',
     }),

@@ -82,3 +82,33 @@ export interface CrmStoreLike {
   findByUnique(objectTypeId: string, propertyName: string, value: string): CrmObject | undefined
   reset(): void
 }
+
+/** An association's type, when a write names one rather than taking HubSpot's default. */
+export type AssociationType = Pick<CrmAssociation, 'associationTypeId' | 'associationCategory'>
+
+/** The writes the import engine needs besides the read-only `CrmStoreLike` contract. */
+export interface WritableCrmStore extends CrmStoreLike {
+  create(objectTypeId: string, properties: Record<string, string>, now?: Date): CrmObject
+  update(
+    objectTypeId: string,
+    id: string,
+    properties: Record<string, string>,
+    now?: Date,
+  ): CrmObject
+  associate(
+    from: { objectTypeId: string; id: string },
+    to: { objectTypeId: string; id: string },
+    association?: AssociationType,
+  ): boolean
+  isUniqueProperty(objectTypeId: string, propertyName: string): boolean
+  createList(objectType: string, ids: readonly string[]): string
+}
+
+export function isWritableCrmStore(store: CrmStoreLike): store is WritableCrmStore {
+  const s = store as Partial<WritableCrmStore>
+  return (
+    typeof s.create === 'function' &&
+    typeof s.update === 'function' &&
+    typeof s.associate === 'function'
+  )
+}

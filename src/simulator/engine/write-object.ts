@@ -3,7 +3,7 @@
  * values, find the record, apply the operation rules, then create or update it.
  */
 import { operationFor, type ImportRequest } from '#shared/hubspot/import-request.ts'
-import type { WritableCrmStore } from './crm-store.ts'
+import type { WritableCrmStore } from './types.ts'
 import {
   pickIdentifier,
   repeatedIdentifierProblem,
