@@ -10,20 +10,21 @@ import {
   propertiesPath,
   type ApiVersion,
 } from '#shared/api-paths.ts'
-import { isTerminalState } from '#shared/hubspot/public-import-response.ts'
 import { createImport, type CreateImportAudit } from './create-import.ts'
 import {
   ProxyError,
   headerValue,
-  parseJson,
   upstreamErrorResponse,
   type RateLimitContext,
   type UpstreamResponse,
 } from './errors.ts'
-import { createHubSpotClient, type RetryPolicy } from './hubspot-client.ts'
+import { createHubSpotClient, DEFAULT_RETRY, type RetryPolicy } from './hubspot-client.ts'
+import { healthRoutes } from './health.ts'
 import { createMemoryIdempotencyRecords, type IdempotencyRecords } from './idempotency.ts'
 import { describeError, type Logger } from './logger.ts'
-import { createRateBudget, type RateBudgetOptions } from './rate-budget.ts'
+import { createImportStatusReader } from './import-status.ts'
+import type { RateBudgetOptions } from './rate-budget.ts'
+import { createMemoryStore, type SharedStore } from './store/shared-store.ts'
 import { DEFAULT_UPLOAD_LIMITS, closeAfterAnswer, type UploadLimits } from './upload-lifecycle.ts'
 import { createUploadSlots, type ReleaseSlot } from './upload-slots.ts'
 import {
@@ -41,7 +42,7 @@ import {
   pageSecurityHeaders,
 } from './security.ts'
 import { serveClient } from './static-files.ts'
-import { createStatusCache, DEFAULT_STATUS_CACHE_MS } from './status-cache.ts'
+import { DEFAULT_STATUS_CACHE_MS } from './status-cache.ts'
 
 export interface AppOptions {
   hubspotBaseUrl: string
@@ -81,6 +82,8 @@ export interface AppOptions {
   maxConcurrentUploads?: number
   /** where Idempotency-Key records live; default in this process */
   idempotency?: IdempotencyRecords
+  /** where the rate budget and status cache live (store/): in memory unless given */
+  store?: SharedStore
 }
 
 type Env = {
@@ -102,7 +105,8 @@ const PAGE_METHODS = ['GET', 'HEAD']
 export function createApp(options: AppOptions) {
   const { logger } = options
   const baseUrl = new URL(options.hubspotBaseUrl)
-  const budget = createRateBudget({ limit: options.rateLimitPer10s, ...options.budget })
+  const store = options.store ?? createMemoryStore()
+  const budget = store.rateBudget({ limit: options.rateLimitPer10s, ...options.budget })
   const client = createHubSpotClient({
     baseUrl,
     accessToken: options.accessToken,
@@ -112,7 +116,16 @@ export function createApp(options: AppOptions) {
     ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
   })
   const idempotency = options.idempotency ?? createMemoryIdempotencyRecords()
-  const statusCache = createStatusCache({ ttlMs: options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS })
+  // a replica waits for another's status fetch at most as long as one GET may take
+  const statusFetchMs = (options.retry?.deadlineMs ?? DEFAULT_RETRY.deadlineMs) + 5_000
+  const importStatus = createImportStatusReader({
+    store: store.statusStore({
+      ttlMs: options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS,
+      lockMs: statusFetchMs,
+    }),
+    fetch: (url, requestId) => client.get(url, requestId),
+    maxWaitMs: statusFetchMs,
+  })
   const frameAncestors = options.frameAncestors ?? ["'self'"]
   const uploadSlots = createUploadSlots({
     slots: options.maxConcurrentUploads ?? 3,
@@ -140,7 +153,9 @@ export function createApp(options: AppOptions) {
     c.set('user', user ? user.replace(/[^\x20-\x7e]/g, '').slice(0, 256) : undefined)
     await next()
     c.res.headers.set('x-request-id', requestId)
-    logger.info('request', {
+    // a load balancer probes every few seconds: not worth an info line each
+    const level = c.req.path === '/healthz' || c.req.path === '/readyz' ? 'debug' : 'info'
+    logger[level]('request', {
       requestId,
       method: c.req.method,
       path: c.req.path.slice(0, 512),
@@ -149,6 +164,14 @@ export function createApp(options: AppOptions) {
       ...(c.get('user') ? { user: c.get('user') } : {}),
     })
   })
+
+  app.route(
+    '/',
+    healthRoutes({
+      upstream: baseUrl,
+      ...(store.kind === 'redis' ? { store: () => store.check() } : {}),
+    }),
+  )
 
   app.use('/api/*', async (c, next) => {
     await next()
@@ -265,7 +288,7 @@ export function createApp(options: AppOptions) {
       const importId = validImportId(c.req.param('importId'))
       validQuery('getImport', new URL(c.req.url).searchParams)
       const url = upstreamUrl(baseUrl, importPath(version, importId))
-      return toResponse(await importStatus(url, importId, c.get('requestId')))
+      return toResponse(await importStatus.read(url, importId, c.get('requestId')))
     })
 
     hubspot.post(`${base}/:importId/cancel`, async (c) => {
@@ -273,7 +296,7 @@ export function createApp(options: AppOptions) {
       validQuery('cancelImport', new URL(c.req.url).searchParams)
       const url = upstreamUrl(baseUrl, cancelImportPath(version, importId))
       const response = await client.post(url, undefined, c.get('requestId'))
-      statusCache.forgetImport(importId)
+      await importStatus.forgetImport(importId)
       logger.info('audit', {
         action: 'import.cancel',
         requestId: c.get('requestId'),
@@ -363,24 +386,6 @@ export function createApp(options: AppOptions) {
       headers: { ...headers, 'content-type': 'application/json' },
     })
   })
-
-  /** One import's status, shared by every poller for a moment and fetched once per interval. */
-  async function importStatus(
-    url: URL,
-    importId: string,
-    requestId: string,
-  ): Promise<UpstreamResponse> {
-    const cached = statusCache.get(url.href)
-    if (cached) return cached
-    // before any wait for the budget: the answer can only be fresher than this
-    const sentAt = Date.now()
-    const response = await client.get(url, requestId)
-    if (response.status === 200) {
-      const state = (parseJson(response.body) as { state?: string } | undefined)?.state
-      statusCache.set(url.href, importId, response, sentAt, isTerminalState(state))
-    }
-    return response
-  }
 
   return {
     app,

@@ -14,6 +14,10 @@ const DEFAULTS: Env = {
   UPLOAD_QUEUE_TIMEOUT_MS: 60_000,
   LOG_LEVEL: 'info',
   IMPORT_STATUS_CACHE_MS: 2000,
+  REDIS_KEY_PREFIX: 'hubspot-import',
+  REDIS_COMMAND_TIMEOUT_MS: 500,
+  REDIS_CONNECT_TIMEOUT_MS: 10_000,
+  PROXY_REPLICAS: 2,
 }
 
 /** The problem lines parseEnv reports, or 'ok'. */
@@ -34,7 +38,12 @@ describe('parseEnv defaults', () => {
     ['every key empty, as in a fresh copy of .env.example', 'empty'],
     ['every key blank', 'blank'],
   ] as const)('%s → the defaults, no token, no identity header', (_case, source) => {
-    const keys = [...Object.keys(DEFAULTS), 'HUBSPOT_ACCESS_TOKEN', 'TRUST_IDENTITY_HEADER']
+    const keys = [
+      ...Object.keys(DEFAULTS),
+      'HUBSPOT_ACCESS_TOKEN',
+      'TRUST_IDENTITY_HEADER',
+      'REDIS_URL',
+    ]
     const env =
       source === 'empty' || source === 'blank'
         ? Object.fromEntries(keys.map((key) => [key, source === 'empty' ? '' : '  ']))
@@ -138,6 +147,27 @@ describe('parseEnv values', () => {
       'longest status sharing',
       { IMPORT_STATUS_CACHE_MS: '60000' },
       { IMPORT_STATUS_CACHE_MS: 60_000 },
+    ],
+    ['Redis', { REDIS_URL: 'redis://redis:6379/0' }, { REDIS_URL: 'redis://redis:6379/0' }],
+    [
+      'Redis over TLS with a password',
+      { REDIS_URL: 'rediss://:secret@cache.example.com:6380' },
+      { REDIS_URL: 'rediss://:secret@cache.example.com:6380' },
+    ],
+    [
+      'replica settings',
+      {
+        REDIS_KEY_PREFIX: 'imports.prod',
+        REDIS_COMMAND_TIMEOUT_MS: '250',
+        REDIS_CONNECT_TIMEOUT_MS: '30000',
+        PROXY_REPLICAS: '3',
+      },
+      {
+        REDIS_KEY_PREFIX: 'imports.prod',
+        REDIS_COMMAND_TIMEOUT_MS: 250,
+        REDIS_CONNECT_TIMEOUT_MS: 30_000,
+        PROXY_REPLICAS: 3,
+      },
     ],
   ])('%s', (_case, source, expected) => {
     expect(parseEnv(source)).toEqual({ ...DEFAULTS, ...expected })
@@ -277,6 +307,17 @@ describe('parseEnv refusals', () => {
       { IMPORT_STATUS_CACHE_MS: '60001' },
       'IMPORT_STATUS_CACHE_MS: must be from 0 to 60000',
     ],
+    [
+      'a Redis URL of another scheme (the password is not echoed)',
+      { REDIS_URL: 'http://:hunter2@cache:6379' },
+      'REDIS_URL: must be a redis:// or rediss:// URL',
+    ],
+    [
+      'a key prefix with a brace',
+      { REDIS_KEY_PREFIX: 'a{b}' },
+      'REDIS_KEY_PREFIX: must be 1–64 letters, digits, _ . or -',
+    ],
+    ['no replicas', { PROXY_REPLICAS: '0' }, 'PROXY_REPLICAS: must be from 1 to 100'],
   ])('%s', (_case, source, expected) => {
     const reported = problems(source)
     if (typeof expected === 'string') expect(reported).toBe(`  ${expected}`)

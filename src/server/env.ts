@@ -119,6 +119,16 @@ export const envSchema = z.object({
   UPLOAD_DEADLINE_MS: withDefault(wholeNumber(60_000, 86_400_000), '3600000'),
   UPLOAD_QUEUE_LENGTH: withDefault(wholeNumber(0, 10_000), '100'),
   UPLOAD_QUEUE_TIMEOUT_MS: withDefault(wholeNumber(1_000, 600_000), '60000'),
+  REDIS_URL: optionalString.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  ),
+  REDIS_KEY_PREFIX: withDefault(
+    z.string().regex(/^[\w.-]{1,64}$/, { error: 'must be 1–64 letters, digits, _ . or -' }),
+    'hubspot-import',
+  ),
+  REDIS_COMMAND_TIMEOUT_MS: withDefault(wholeNumber(20, 10_000), '500'),
+  REDIS_CONNECT_TIMEOUT_MS: withDefault(wholeNumber(100, 300_000), '10000'),
+  PROXY_REPLICAS: withDefault(wholeNumber(1, 100), '2'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),
   IMPORT_STATUS_CACHE_MS: withDefault(wholeNumber(0, 60_000), '2000'),
 })

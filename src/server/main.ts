@@ -5,6 +5,7 @@ import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
 import { createLogger } from './logger.ts'
 import { defaultAllowedHosts } from './security.ts'
 import { startProxy } from './server.ts'
+import { openSharedStore, type SharedStore } from './store/shared-store.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const dev = process.argv.includes('--dev')
@@ -49,6 +50,28 @@ if (env.HUBSPOT_ACCESS_TOKEN) {
   })
 }
 
+let store: SharedStore
+try {
+  store = await openSharedStore(
+    {
+      ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+      keyPrefix: env.REDIS_KEY_PREFIX,
+      commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
+      connectTimeoutMs: env.REDIS_CONNECT_TIMEOUT_MS,
+      replicas: env.PROXY_REPLICAS,
+    },
+    target.token,
+    logger,
+  )
+} catch (error) {
+  // REDIS_URL asks for shared state; running without it would break what it guarantees
+  console.error(
+    `REDIS_URL is set but Redis cannot be used, so the proxy does not start: ${(error as Error).message}`,
+  )
+  simulator?.stop()
+  process.exit(1)
+}
+
 const clientDir = `${ROOT}dist/client`
 if (!dev && !existsSync(`${clientDir}/index.html`)) {
   logger.warn('dist/client is missing: run `npm run build` (npm start does it) to serve the page')
@@ -73,6 +96,7 @@ const running = await startProxy({
   uploadQueueTimeoutMs: env.UPLOAD_QUEUE_TIMEOUT_MS,
   ...(env.TRUST_IDENTITY_HEADER ? { trustIdentityHeader: env.TRUST_IDENTITY_HEADER } : {}),
   ...(dev ? {} : { clientDir }),
+  store,
 }).catch((error: unknown) => {
   console.error(
     `The proxy could not listen on ${env.HOST}:${env.PORT}: ${(error as Error).message}`,
@@ -101,9 +125,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     simulator?.stop()
     const force = setTimeout(() => process.exit(0), 5_000)
     force.unref()
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    )
+    running
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      )
   })
 }

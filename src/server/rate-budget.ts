@@ -39,6 +39,22 @@ interface Waiter {
   signal?: AbortSignal
 }
 
+/** Places per interval: a margin below HubSpot's limit (see createRateBudget). */
+export function budgetCapacity(limit: number): number {
+  return Math.max(1, limit - Math.max(1, Math.ceil(limit * 0.1)))
+}
+
+/** The 503 for a request that cannot get a place in time. */
+export function budgetBusy(message: string, intervalMs: number): ProxyError {
+  return new ProxyError(
+    503,
+    'PROXY_BUSY',
+    message,
+    {},
+    { 'Retry-After': String(Math.ceil(intervalMs / 1000)) },
+  )
+}
+
 /**
  * One rolling-window budget for every upstream call made with the token, shared by all browser
  * sessions: requests queue for a slot instead of earning a 429. A margin is kept below HubSpot's
@@ -57,7 +73,7 @@ export function createRateBudget({
   queueTimeoutMs = 30_000,
   now = Date.now,
 }: RateBudgetOptions): RateBudget {
-  const capacity = Math.max(1, limit - Math.max(1, Math.ceil(limit * 0.1)))
+  const capacity = budgetCapacity(limit)
   /** send times within the interval, oldest first */
   const sent: number[] = []
   let unsent = 0
@@ -117,14 +133,7 @@ export function createRateBudget({
     if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort)
   }
 
-  const busy = (message: string) =>
-    new ProxyError(
-      503,
-      'PROXY_BUSY',
-      message,
-      {},
-      { 'Retry-After': String(Math.ceil(intervalMs / 1000)) },
-    )
+  const busy = (message: string) => budgetBusy(message, intervalMs)
 
   return {
     capacity,

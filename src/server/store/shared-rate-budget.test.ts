@@ -1,0 +1,163 @@
+/**
+ * The shared rate budget against a real redis-server: two budgets with their own connections
+ * stand for two replicas. The window is scaled down (9 places per 600 ms) to keep it short.
+ */
+import type { Redis } from 'ioredis'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../logger.ts'
+import type { RateBudget } from '../rate-budget.ts'
+import { busiestWindow } from './busiest-window.ts'
+import { connectRedis, DEFAULT_REDIS_SETTINGS, tokenNamespace } from './redis-connection.ts'
+import { createRedisRateWindow } from './redis-rate-window.ts'
+import { createSharedRateBudget } from './shared-rate-budget.ts'
+import { startTestRedis, type TestRedis } from './test-redis.ts'
+
+const LIMIT = 10
+const CAPACITY = 9
+const INTERVAL_MS = 600
+
+let redisServer: TestRedis
+const connections: Redis[] = []
+const budgets: RateBudget[] = []
+
+beforeAll(async () => {
+  redisServer = await startTestRedis()
+})
+afterEach(async () => {
+  for (const budget of budgets.splice(0)) budget.close()
+  for (const redis of connections.splice(0)) redis.disconnect()
+  if (redisServer) await redisServer.restart()
+})
+afterAll(async () => {
+  await redisServer?.stop()
+})
+
+async function replica(token = 'pat-na1-shared', logs: string[] = []) {
+  const redis = await connectRedis({
+    ...DEFAULT_REDIS_SETTINGS,
+    url: redisServer.url,
+    commandTimeoutMs: 200,
+  })
+  redis.on('error', () => {})
+  connections.push(redis)
+  const budget = createSharedRateBudget({
+    window: createRedisRateWindow({
+      redis,
+      namespace: tokenNamespace('test', token),
+      capacity: CAPACITY,
+      intervalMs: INTERVAL_MS,
+    }),
+    limit: LIMIT,
+    intervalMs: INTERVAL_MS,
+    fallbackLimit: LIMIT / 2,
+    logger: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
+  })
+  budgets.push(budget)
+  return budget
+}
+
+/** Acquires `count` places, each sent as soon as granted; resolves with the grant times. */
+function sendMany(budget: RateBudget, count: number): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const slot = await budget.acquire()
+      slot.sent()
+      return Date.now()
+    }),
+  )
+}
+
+describe('two replicas on one token', () => {
+  it('never grant more than the capacity within any rolling interval, together', async () => {
+    const [a, b] = [await replica(), await replica()]
+    const started = Date.now()
+    const times = (await Promise.all([sendMany(a, 20), sendMany(b, 20)])).flat()
+    // 40 places at 9 per interval: four intervals must pass
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4 * INTERVAL_MS - 50)
+    expect(busiestWindow(times, INTERVAL_MS)).toBeLessThanOrEqual(CAPACITY)
+  })
+
+  it('do not share with another token', async () => {
+    const [a, b] = [await replica('pat-na1-one'), await replica('pat-na1-two')]
+    const started = Date.now()
+    await Promise.all([sendMany(a, CAPACITY), sendMany(b, CAPACITY)])
+    expect(Date.now() - started).toBeLessThan(INTERVAL_MS)
+  })
+
+  it('a place granted and never sent goes back, to either replica', async () => {
+    const [a, b] = [await replica(), await replica()]
+    const held = await Promise.all(Array.from({ length: CAPACITY }, () => a.acquire()))
+    const waiting = b.acquire()
+    let granted = false
+    void waiting.then(() => (granted = true))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(granted).toBe(false)
+    held[0]!.unused()
+    const started = Date.now()
+    await waiting
+    expect(Date.now() - started).toBeLessThan(INTERVAL_MS / 2)
+  })
+
+  it('a pause seen by one replica holds the other back', async () => {
+    const [a, b] = [await replica(), await replica()]
+    const started = Date.now()
+    a.pauseFor(400)
+    // pauseFor is fire-and-forget: wait until it has reached Redis
+    await waitFor(async () => (await connections[0]!.keys('*rate:paused')).length === 1)
+    ;(await b.acquire()).sent()
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390)
+  })
+})
+
+describe('when Redis fails', () => {
+  it('grants from this replica’s share at once once Redis is gone, and says so', async () => {
+    const logs: string[] = []
+    const budget = await replica('pat-na1-shared', logs)
+    await redisServer.kill()
+    const started = Date.now()
+    const times = await sendMany(budget, LIMIT / 2 - 1)
+    expect(Date.now() - started).toBeLessThan(INTERVAL_MS / 2)
+    // the share is half the limit: a sixth place waits for the window
+    expect(busiestWindow(times, INTERVAL_MS)).toBeLessThanOrEqual(LIMIT / 2 - 1)
+    expect(logs.some((line) => line.includes('falls back to this replica'))).toBe(true)
+  })
+
+  it('a stalled Redis costs one command timeout, not a hang', async () => {
+    const budget = await replica()
+    redisServer.freeze()
+    try {
+      const started = Date.now()
+      ;(await budget.acquire()).sent()
+      const waited = Date.now() - started
+      expect(waited).toBeGreaterThanOrEqual(150)
+      expect(waited).toBeLessThan(1_000)
+    } finally {
+      redisServer.thaw()
+    }
+  })
+
+  it('shares again once Redis is back', async () => {
+    const [a, b] = [await replica(), await replica()]
+    await redisServer.restart()
+    // the connections come back by themselves; then the window is shared again
+    await waitFor(async () => {
+      try {
+        return (
+          (await connections[0]!.ping()) === 'PONG' && (await connections[1]!.ping()) === 'PONG'
+        )
+      } catch {
+        return false
+      }
+    })
+    const times = (await Promise.all([sendMany(a, 10), sendMany(b, 10)])).flat()
+    expect(busiestWindow(times, INTERVAL_MS)).toBeLessThanOrEqual(CAPACITY)
+  })
+})
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The rate budget when replicas share a token: the same RateBudget contract as rate-budget.ts
+ * (a FIFO queue, bounded length and wait, abortable), but whether a place is free is decided by
+ * the Redis window, atomically for all replicas. Only the head of this replica's queue asks
+ * Redis, once per free place it might take, so waiting costs Redis little.
+ *
+ * When Redis fails (down, or slower than its command timeout), requests are granted by a local
+ * in-memory budget holding this replica's share of the limit instead (`fallbackLimit`): GETs
+ * keep working, and the replicas together stay under the limit as long as the share is right.
+ * Every new grant tries Redis first again, so the shared window resumes by itself.
+ */
+import { randomUUID } from 'node:crypto'
+import { describeError, type Logger } from '../logger.ts'
+import {
+  budgetBusy,
+  budgetCapacity,
+  createRateBudget,
+  type RateBudget,
+  type RateSlot,
+} from '../rate-budget.ts'
+import type { RedisRateWindow } from './redis-rate-window.ts'
+
+export interface SharedRateBudgetOptions {
+  window: RedisRateWindow
+  limit: number
+  intervalMs?: number
+  maxQueue?: number
+  queueTimeoutMs?: number
+  /** HubSpot's limit for this replica alone while Redis is unreachable */
+  fallbackLimit: number
+  logger: Logger
+  /** the longest a waiting head sleeps before asking Redis again (other replicas free places too) */
+  maxPollMs?: number
+}
+
+interface Waiter {
+  resolve: (slot: RateSlot) => void
+  reject: (error: Error) => void
+  timer: NodeJS.Timeout
+  signal?: AbortSignal
+  onAbort?: () => void
+}
+
+export function createSharedRateBudget({
+  window,
+  limit,
+  intervalMs = 10_000,
+  maxQueue = 500,
+  queueTimeoutMs = 30_000,
+  fallbackLimit,
+  logger,
+  maxPollMs = 250,
+}: SharedRateBudgetOptions): RateBudget {
+  const capacity = budgetCapacity(limit)
+  const fallback = createRateBudget({ limit: fallbackLimit, intervalMs, maxQueue, queueTimeoutMs })
+  const replica = randomUUID()
+  let batch = 0
+  const queue: Waiter[] = []
+  let asking = false
+  let askAgain = false
+  let timer: NodeJS.Timeout | undefined
+  let unsent = 0
+  let inWindow = 0
+  let degraded = false
+  let closed = false
+
+  const settle = (waiter: Waiter) => {
+    clearTimeout(waiter.timer)
+    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort)
+  }
+
+  const sharedSlot = (member: string): RateSlot => {
+    let open = true
+    unsent++
+    const close = () => {
+      if (!open) return false
+      open = false
+      unsent--
+      return true
+    }
+    return {
+      sent() {
+        if (!close()) return
+        // until this lands the place counts as pending, i.e. taken: late is on the safe side
+        window.sent(member).catch((error: unknown) => redisFailed('rate sent', error))
+      },
+      unused() {
+        if (!close()) return
+        window
+          .unused(member)
+          .catch((error: unknown) => redisFailed('rate unused', error))
+          .finally(pump)
+      },
+    }
+  }
+
+  const redisFailed = (operation: string, error: unknown) => {
+    if (degraded) return
+    degraded = true
+    logger.error('Redis unavailable: the rate budget falls back to this replica’s share', {
+      operation,
+      fallbackLimit,
+      ...describeError(error),
+    })
+  }
+
+  /** Hands every waiter to the local budget: Redis cannot decide now. */
+  const degrade = () => {
+    for (const waiter of queue.splice(0)) {
+      settle(waiter)
+      fallback.acquire(waiter.signal).then(waiter.resolve, waiter.reject)
+    }
+  }
+
+  function pump() {
+    if (closed) return
+    if (asking) {
+      askAgain = true
+      return
+    }
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    if (!queue.length) return
+    asking = true
+    askAgain = false
+    const prefix = `${replica}:${++batch}:`
+    window.take(queue.length, prefix).then(
+      ({ granted, retryInMs, inWindow: used }) => {
+        asking = false
+        inWindow = used
+        if (degraded) {
+          degraded = false
+          logger.warn('Redis is back: the rate budget is shared again')
+        }
+        let given = 0
+        for (; given < granted && queue.length; given++) {
+          const waiter = queue.shift()!
+          settle(waiter)
+          waiter.resolve(sharedSlot(`${prefix}${given + 1}`))
+        }
+        // waiters that left while Redis was answering: their places go straight back
+        for (let i = given + 1; i <= granted; i++) sharedSlot(`${prefix}${i}`).unused()
+        if (!queue.length) return
+        if (askAgain || granted > 0) return pump()
+        const wait = Math.min(maxPollMs, retryInMs ?? 25)
+        timer = setTimeout(pump, Math.max(1, wait))
+      },
+      (error: unknown) => {
+        asking = false
+        redisFailed('rate take', error)
+        degrade()
+      },
+    )
+  }
+
+  return {
+    capacity,
+    acquire(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason as Error)
+      if (closed) return Promise.reject(budgetBusy('The proxy is shutting down.', intervalMs))
+      if (queue.length >= maxQueue) {
+        return Promise.reject(
+          budgetBusy(
+            'Too many requests are waiting for the HubSpot rate limit. Try again shortly.',
+            intervalMs,
+          ),
+        )
+      }
+      return new Promise<RateSlot>((resolve, reject) => {
+        const waiter: Waiter = {
+          resolve,
+          reject,
+          timer: setTimeout(() => {
+            queue.splice(queue.indexOf(waiter), 1)
+            settle(waiter)
+            reject(
+              budgetBusy(
+                'Timed out waiting for the HubSpot rate limit. Try again shortly.',
+                intervalMs,
+              ),
+            )
+          }, queueTimeoutMs),
+        }
+        if (signal) {
+          waiter.signal = signal
+          waiter.onAbort = () => {
+            const index = queue.indexOf(waiter)
+            if (index >= 0) queue.splice(index, 1)
+            settle(waiter)
+            reject(signal.reason as Error)
+          }
+          signal.addEventListener('abort', waiter.onAbort, { once: true })
+        }
+        queue.push(waiter)
+        pump()
+      })
+    },
+    pauseFor(ms) {
+      fallback.pauseFor(ms)
+      window.pauseFor(ms).catch((error: unknown) => redisFailed('rate pause', error))
+    },
+    stats() {
+      const local = fallback.stats()
+      return {
+        inWindow: inWindow + local.inWindow,
+        queued: queue.length + local.queued,
+        unsent: unsent + local.unsent,
+      }
+    },
+    close() {
+      closed = true
+      if (timer) clearTimeout(timer)
+      fallback.close()
+      for (const waiter of queue.splice(0)) {
+        settle(waiter)
+        waiter.reject(budgetBusy('The proxy is shutting down.', intervalMs))
+      }
+    },
+  }
+}
