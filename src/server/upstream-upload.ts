@@ -124,7 +124,9 @@ async function* fileBytes(
   contentHash.add(file.head)
   if (file.head.length) yield file.head
   for (;;) {
-    const next = await file.rest.next()
+    const next = await file.rest.next().catch((error: unknown) => {
+      throw formError(error)
+    })
     if (next.done) break
     body.touch()
     bytes += next.value.length
@@ -135,6 +137,16 @@ async function* fileBytes(
   }
   if (file.truncated()) throw tooLarge(maxFileBytes)
   contentHash.endFile()
+}
+
+/** A failure of the browser's file stream is the browser's form, never HubSpot's connection. */
+function formError(error: unknown): unknown {
+  if (error instanceof ProxyError || error instanceof BrowserGone) return error
+  return new ProxyError(
+    400,
+    'VALIDATION_ERROR',
+    `The upload is not a complete multipart form (${(error as Error).message}).`,
+  )
 }
 
 /** The create request; the caller destroys it unless it finished. */

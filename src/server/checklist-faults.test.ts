@@ -1,0 +1,287 @@
+/**
+ * Checklist cases (see reliability-checklist.ts) that no other suite covers: browser transport
+ * faults (C6, C8, C12) and HubSpot faults (D4, D7, D10, D13, D17, D19), against the real proxy and
+ * the simulator (or, where the simulator cannot misbehave that way, a stand-in HubSpot) over
+ * loopback.
+ */
+import http from 'node:http'
+import net from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  REQUESTED_BY,
+  importForm,
+  isCreate,
+  startSimulator,
+  startTestProxy,
+  type TestProxy,
+  type TestSimulator,
+} from './test-helpers.ts'
+
+let simulator: TestSimulator
+let proxy: TestProxy
+
+beforeAll(async () => {
+  simulator = await startSimulator()
+  proxy = await startTestProxy(simulator, {
+    responseTimeoutMs: 1_000,
+    retry: { baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 500, deadlineMs: 3_000 },
+  })
+})
+afterAll(async () => {
+  await proxy?.close()
+  simulator?.stop()
+})
+beforeEach(async () => {
+  await simulator.reset()
+})
+
+function csvOf(rows: number): string {
+  const lines = ['email,firstname,lastname']
+  for (let i = 0; i < rows; i++) lines.push(`person${i}@example.com,First${i},Last${i}`)
+  return `${lines.join('\n')}\n`
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    // a poll, not a wait for time to pass: each round asks again
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Sends raw bytes to the proxy and returns what came back before the connection closed. */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(request))
+    let answer = ''
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')))
+    socket.on('close', () => resolve(answer))
+    socket.on('error', reject)
+  })
+}
+
+const proxyPort = () => Number(new URL(proxy.url).port)
+
+function multipartBody(boundary: string, csv: string, closing: boolean): string {
+  return (
+    `--${boundary}\r\nContent-Disposition: form-data; name="importRequest"\r\n\r\n` +
+    `${JSON.stringify({
+      name: 'raw',
+      files: [
+        {
+          fileName: 'contacts.csv',
+          fileFormat: 'CSV',
+          fileImportPage: {
+            hasHeader: true,
+            columnMappings: ['email', 'firstname', 'lastname'].map((c) => ({
+              columnObjectTypeId: '0-1',
+              columnName: c,
+              propertyName: c,
+            })),
+          },
+        },
+      ],
+    })}\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="contacts.csv"\r\n` +
+    `Content-Type: text/csv\r\n\r\n${csv}` +
+    (closing ? `\r\n--${boundary}--\r\n` : '')
+  )
+}
+
+describe('C. browser → proxy transport', () => {
+  it('C6: the browser leaves after the whole upload, before HubSpot answered: the import is made and its id logged', async () => {
+    await simulator.fault({ delayMs: 400, method: 'POST' })
+    const boundary = 'c6-boundary'
+    const body = multipartBody(boundary, csvOf(10), true)
+    const request = http.request(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: {
+        ...REQUESTED_BY,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': Buffer.byteLength(body),
+      },
+    })
+    request.on('error', () => {})
+    request.end(body)
+    // the proxy has the whole body and HubSpot holds its answer: the browser goes
+    await waitFor(
+      async () =>
+        (
+          (await fetch(`${simulator.url}/__simulator/faults`).then((r) => r.json())) as {
+            faults: unknown[]
+          }
+        ).faults.length === 0,
+    )
+    request.destroy()
+    await waitFor(async () =>
+      proxy.logs.some((line) => /"action":"import.create".*"importId":"\d+"/.test(line)),
+    )
+    expect(await simulator.imports()).toHaveLength(1)
+  })
+
+  it('C8: a form without its closing boundary is refused, and HubSpot keeps no import', async () => {
+    const boundary = 'c8-boundary'
+    const body = multipartBody(boundary, csvOf(10), false)
+    const answer = await rawExchange(
+      proxyPort(),
+      `POST /api/hubspot/crm/v3/imports HTTP/1.1\r\nHost: 127.0.0.1:${proxyPort()}\r\n` +
+        `X-Requested-By: hubspot-import-tool\r\nConnection: close\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
+    expect(answer, answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(await simulator.imports()).toHaveLength(0)
+  })
+
+  it.each([
+    ['Content-Length and Transfer-Encoding', 'Content-Length: 5\r\nTransfer-Encoding: chunked\r\n'],
+    ['two different Content-Lengths', 'Content-Length: 5\r\nContent-Length: 6\r\n'],
+  ])('C12: %s → 400 from Node’s parser, nothing forwarded', async (_case, framing) => {
+    const answer = await rawExchange(
+      proxyPort(),
+      `POST /api/hubspot/crm/v3/imports HTTP/1.1\r\nHost: 127.0.0.1:${proxyPort()}\r\n` +
+        `X-Requested-By: hubspot-import-tool\r\n` +
+        `Content-Type: multipart/form-data; boundary=x\r\n${framing}\r\n0\r\n\r\n`,
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(await simulator.requests()).toEqual([])
+  })
+})
+
+describe('D. HubSpot faults', () => {
+  it('D4: a 429 on create: 429 with Retry-After and no import; the browser’s resend makes one', async () => {
+    await simulator.fault({ status: 429, retryAfter: '3', method: 'POST' })
+    const send = () =>
+      fetch(`${proxy.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: { ...REQUESTED_BY, 'Idempotency-Key': 'd4' },
+        body: importForm(),
+      })
+    const first = await send()
+    expect(first.status).toBe(429)
+    expect(first.headers.get('retry-after')).toBe('3')
+    expect(await simulator.imports()).toHaveLength(0)
+    expect((await send()).status).toBe(200)
+    expect(await simulator.imports()).toHaveLength(1)
+    expect((await simulator.requests()).filter(isCreate)).toHaveLength(2)
+  })
+
+  it('D10: HubSpot refuses while a large file still streams: the proxy stops at once, nothing is imported, the resend makes one', async () => {
+    const csv = csvOf(150_000)
+    await simulator.fault({ status: 429, retryAfter: '3', method: 'POST' })
+    const send = () =>
+      fetch(`${proxy.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: { ...REQUESTED_BY, 'Idempotency-Key': 'd10' },
+        body: importForm(csv),
+      })
+    const first = await send()
+    // HubSpot's 429 when it is read before HubSpot closes the connection; when the close wins, a
+    // reset that says nothing was created (TCP drops the unread answer). Either way no import.
+    expect([429, 502]).toContain(first.status)
+    if (first.status === 502) {
+      expect(((await first.json()) as { category: string }).category).toBe(
+        'UPSTREAM_CONNECTION_RESET',
+      )
+    }
+    expect(await simulator.imports()).toHaveLength(0)
+    expect((await send()).status).toBe(200)
+    expect(await simulator.imports()).toHaveLength(1)
+  })
+
+  it('D7: HubSpot silent on a create: 504 OUTCOME_UNKNOWN, and the retry finds the import instead of making another', async () => {
+    await simulator.fault({ delayMs: 2_000, method: 'POST' })
+    const send = () =>
+      fetch(`${proxy.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: { ...REQUESTED_BY, 'Idempotency-Key': 'd7' },
+        body: importForm(),
+      })
+    const first = await send()
+    expect(first.status).toBe(504)
+    expect(((await first.json()) as { category: string }).category).toBe('OUTCOME_UNKNOWN')
+    // whether HubSpot made it (the answer was late) or not (the body was dropped), one import
+    const retry = await send()
+    expect(retry.status).toBe(200)
+    expect(await simulator.imports()).toHaveLength(1)
+  })
+
+  it('D7: HubSpot silent on a GET: retried, then 504 within the deadline', async () => {
+    await simulator.fault({ delayMs: 1_500, method: 'GET', count: 20 })
+    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    expect(response.status).toBe(504)
+    expect((await simulator.requests()).length).toBeGreaterThan(1)
+  })
+
+  it('D13: an answer cut off mid-body is not passed on: the GET is retried and succeeds', async () => {
+    await fetch(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: REQUESTED_BY,
+      body: importForm(),
+    })
+    await simulator.clearRequests()
+    // past the headers, inside the import's JSON
+    await simulator.fault({ dropAnswerAfterBytes: 300, method: 'GET' })
+    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toHaveProperty('results')
+    expect((await simulator.requests()).map((r) => r.status)).toEqual([0, 200])
+  })
+})
+
+describe('D. a stand-in HubSpot for what the simulator never does', () => {
+  async function standIn(handler: http.RequestListener) {
+    const server = http.createServer(handler)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+  }
+
+  it('D17: a redirect to another host is not followed: 502, and the other host sees nothing', async () => {
+    const seen: string[] = []
+    const elsewhere = await standIn((req, res) => {
+      seen.push(req.headers.authorization ?? '')
+      res.end('{}')
+    })
+    const hubspot = await standIn((_req, res) => {
+      res.writeHead(302, { location: `${elsewhere.url}/crm/v3/imports` }).end()
+    })
+    const redirected = await startTestProxy({ url: hubspot.url, token: 'pat-stand-in' })
+    try {
+      const response = await fetch(`${redirected.api}/crm/v3/imports`)
+      expect(response.status).toBe(502)
+      expect(response.headers.get('location')).toBeNull()
+      expect(seen).toEqual([])
+    } finally {
+      await redirected.close()
+      hubspot.server.close()
+      elsewhere.server.close()
+    }
+  })
+
+  it('D19: an endless answer is cut at the proxy’s cap: 502, not passed on', async () => {
+    const hubspot = await standIn((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(1024 * 1024, 0x20)
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', pump)
+      }
+      res.on('close', () => {})
+      pump()
+    })
+    const capped = await startTestProxy({ url: hubspot.url, token: 'pat-stand-in' })
+    try {
+      const response = await fetch(`${capped.api}/crm/v3/imports`)
+      expect(response.status).toBe(502)
+      expect(((await response.json()) as { category: string }).category).toBe(
+        'UPSTREAM_BAD_RESPONSE',
+      )
+    } finally {
+      await capped.close()
+      hubspot.server.closeAllConnections()
+      hubspot.server.close()
+    }
+  })
+})
