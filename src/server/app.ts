@@ -20,7 +20,7 @@ import {
 } from './errors.ts'
 import { createHubSpotClient, DEFAULT_RETRY, type RetryPolicy } from './hubspot-client.ts'
 import { healthRoutes } from './health.ts'
-import { createMemoryIdempotencyRecords, type IdempotencyRecords } from './idempotency.ts'
+import type { IdempotencyRecords } from './idempotency.ts'
 import { describeError, type Logger } from './logger.ts'
 import { createImportStatusReader } from './import-status.ts'
 import type { RateBudgetOptions } from './rate-budget.ts'
@@ -82,7 +82,7 @@ export interface AppOptions {
   maxConcurrentUploads?: number
   /** where Idempotency-Key records live; default in this process */
   idempotency?: IdempotencyRecords
-  /** where the rate budget and status cache live (store/): in memory unless given */
+  /** where the rate budget, status cache and idempotency records live (store/): memory unless given */
   store?: SharedStore
 }
 
@@ -115,7 +115,7 @@ export function createApp(options: AppOptions) {
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
   })
-  const idempotency = options.idempotency ?? createMemoryIdempotencyRecords()
+  const idempotency = options.idempotency ?? store.idempotency()
   // a replica waits for another's status fetch at most as long as one GET may take
   const statusFetchMs = (options.retry?.deadlineMs ?? DEFAULT_RETRY.deadlineMs) + 5_000
   const importStatus = createImportStatusReader({

@@ -134,11 +134,15 @@ export async function createImport(
         contentHash: new ContentHash(),
         ...(beforeClose ? { beforeClose } : {}),
       })
-    /** A repeat's file read through (checked, hashed, not sent): the same bytes, or 409. */
-    const sameContent = async (expected: string) => {
+    /**
+     * A repeat's file read through (checked, hashed, not sent): the same bytes, or 409. Returns
+     * the hash; with none expected (its first holder vanished unsettled) any bytes pass.
+     */
+    const sameContent = async (expected: string | undefined) => {
       let contentHash = ''
       for await (const chunk of bodyOf((hash) => (contentHash = hash))) void chunk
-      if (contentHash !== expected) throw otherContent()
+      if (expected !== undefined && contentHash !== expected) throw otherContent()
+      return contentHash
     }
 
     const key = headerValue(incoming.headers['idempotency-key'])
@@ -177,8 +181,7 @@ export async function createImport(
           importId: found ? (importIdOf(found.body) ?? null) : null,
         })
         if (found) {
-          await sameContent(pinned.contentHash)
-          keep = { result: found, contentHash: pinned.contentHash }
+          keep = { result: found, contentHash: await sameContent(pinned.contentHash) }
           audit.replayed = true
           audit.importId = importIdOf(found.body)
           return replayed(found)

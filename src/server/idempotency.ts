@@ -24,8 +24,11 @@ export interface PinnedAttempt {
   sentAt: number
   /** the importRequest exactly as sent, which HubSpot echoes as importRequestJson */
   importRequest: ImportRequest
-  /** hash of the file bytes sent (content-hash.ts) */
-  contentHash: string
+  /**
+   * hash of the file bytes sent (content-hash.ts); unknown when the attempt's holder vanished
+   * before settling it (a replica that died mid-create: store/redis-idempotency.ts)
+   */
+  contentHash?: string
 }
 
 export type IdempotencyRecord =
@@ -49,7 +52,11 @@ export type Claim =
   | { kind: 'conflict' }
 
 export interface IdempotencyRecords {
-  claim(key: string, fingerprint: string): Promise<Claim>
+  /**
+   * `importRequest`: what the claim is for, kept by a shared store so that, should this holder
+   * vanish, the next claim can look for its import
+   */
+  claim(key: string, fingerprint: string, importRequest?: ImportRequest): Promise<Claim>
   /** the holder's attempt has an unknown outcome: keep the key for reconciliation */
   pin(key: string, attempt: PinnedAttempt): Promise<void>
   /**

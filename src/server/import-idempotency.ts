@@ -71,7 +71,7 @@ export async function startIdempotentCreate(
   const fingerprint = requestFingerprint(importRequest)
   for (;;) {
     if (signal.aborted) throw signal.reason
-    const claim = await records.claim(scoped, fingerprint)
+    const claim = await records.claim(scoped, fingerprint, importRequest)
     switch (claim.kind) {
       case 'conflict':
         throw new ProxyError(

@@ -1,10 +1,11 @@
 /**
  * The proxy's shared state behind one interface: the rate budget, the import status cache and
- * (later) Idempotency-Key records. In memory by default (one replica, `npm start` needs nothing);
+ * the Idempotency-Key records. In memory by default (one replica, `npm start` needs nothing);
  * in Redis when REDIS_URL is set, so every replica with the same token shares them. See
  * README.md in this folder for what is shared and how failures are handled.
  */
 import type { Redis } from 'ioredis'
+import { createMemoryIdempotencyRecords, type IdempotencyRecords } from '../idempotency.ts'
 import type { Logger } from '../logger.ts'
 import {
   budgetCapacity,
@@ -19,6 +20,7 @@ import {
   tokenNamespace,
   type RedisSettings,
 } from './redis-connection.ts'
+import { createRedisIdempotencyRecords } from './redis-idempotency.ts'
 import { createRedisRateWindow } from './redis-rate-window.ts'
 import { createSharedRateBudget } from './shared-rate-budget.ts'
 import {
@@ -32,6 +34,7 @@ export interface SharedStore {
   rateBudget(options: RateBudgetOptions): RateBudget
   /** `lockMs`: the longest one status fetch may take, retries included */
   statusStore(options: { ttlMs: number; lockMs: number }): StatusStore
+  idempotency(): IdempotencyRecords
   /** for /readyz: rejects when the store cannot be used now */
   check(): Promise<void>
   close(): Promise<void>
@@ -42,6 +45,7 @@ export function createMemoryStore(): SharedStore {
     kind: 'memory',
     rateBudget: (options) => createRateBudget(options),
     statusStore: ({ ttlMs }) => createMemoryStatusStore(ttlMs),
+    idempotency: () => createMemoryIdempotencyRecords(),
     check: () => Promise.resolve(),
     close: () => Promise.resolve(),
   }
@@ -80,6 +84,7 @@ export function createRedisStore({
     },
     statusStore: ({ ttlMs, lockMs }) =>
       createRedisStatusStore({ redis, namespace, ttlMs, lockMs, logger }),
+    idempotency: () => createRedisIdempotencyRecords({ redis, namespace, logger }),
     async check() {
       await redis.ping()
     },
