@@ -285,3 +285,81 @@ describe('D. a stand-in HubSpot for what the simulator never does', () => {
     }
   })
 })
+
+describe('more checklist cases over loopback', () => {
+  it('A21: formula-looking cells are uploaded unchanged: HubSpot stores them as written', async () => {
+    const csv = 'email,firstname,lastname\nf@example.com,=1+2,@SUM(A1)\n'
+    const created = await fetch(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: REQUESTED_BY,
+      body: importForm(csv),
+    })
+    expect(created.status).toBe(200)
+    await waitFor(async () => (await simulator.imports())[0]?.state === 'DONE')
+    const contacts = (await (
+      await fetch(`${simulator.url}/crm/v3/objects/contacts?properties=firstname,lastname`, {
+        headers: { authorization: `Bearer ${simulator.token}` },
+      })
+    ).json()) as { results: { properties: Record<string, string> }[] }
+    expect(contacts.results.map((c) => [c.properties.firstname, c.properties.lastname])).toEqual([
+      ['=1+2', '@SUM(A1)'],
+    ])
+  })
+
+  it('B2: an importRequest with __proto__ or unknown keys is refused with its path, nothing is sent, no prototype is polluted', async () => {
+    const request = JSON.parse(
+      JSON.stringify({
+        name: 'x',
+        files: [
+          {
+            fileName: 'contacts.csv',
+            fileFormat: 'CSV',
+            fileImportPage: { hasHeader: true, columnMappings: [] },
+          },
+        ],
+      }).replace('{"name"', '{"__proto__":{"polluted":true},"name"'),
+    ) as unknown
+    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: REQUESTED_BY,
+      body: importForm(undefined, 'contacts.csv', request),
+    })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { message: string }).message).toMatch(
+      /__proto__|unrecognized|key/i,
+    )
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
+    expect((await simulator.requests()).filter(isCreate)).toHaveLength(0)
+  })
+
+  it('C4: Node’s own request timeout is off, so a slow 500 MB upload is limited only by the proxy’s upload rules', () => {
+    // Node's default of 300 s would cut a 500 MB upload at 10 Mbit/s (about 400 s)
+    expect(proxy.server.requestTimeout).toBe(0)
+  })
+
+  it.each([
+    ['a bad path', '/crm/v3/imports/..%2F..%2Fobjects'],
+    ['HubSpot unreachable', '/crm/v3/imports'],
+  ])(
+    'G12: an error answer (%s) has no stack trace, no internal host name and no upstream URL',
+    async (_case, path) => {
+      const unreachable = await startTestProxy(
+        { url: 'http://127.0.0.1:9', token: 'pat-x' },
+        {
+          retry: { deadlineMs: 200, baseDelayMs: 10, maxDelayMs: 20 },
+        },
+      )
+      try {
+        const response = await fetch(`${unreachable.api}${path}`)
+        expect(response.status).toBeGreaterThanOrEqual(400)
+        const text = await response.text()
+        expect(text).not.toMatch(/\bat \w+ \(|node:|\.ts:\d|127\.0\.0\.1:9|ECONNREFUSED|hubapi/)
+        expect(Object.keys(JSON.parse(text) as object).sort()).toEqual(
+          expect.arrayContaining(['category', 'message', 'requestId', 'status']),
+        )
+      } finally {
+        await unreachable.close()
+      }
+    },
+  )
+})
