@@ -260,6 +260,36 @@ describe('D. a stand-in HubSpot for what the simulator never does', () => {
     }
   })
 
+  it('D18: an answer that trickles is cut at the response timeout, retried, and ends in a 504 within the deadline', async () => {
+    let requests = 0
+    const hubspot = await standIn((_req, res) => {
+      requests++
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"results":[')
+      // a byte now and then, each before the idle timer would fire
+      const trickle = setInterval(() => res.write(' '), 100)
+      res.on('close', () => clearInterval(trickle))
+    })
+    const slow = await startTestProxy(
+      { url: hubspot.url, token: 'pat-stand-in' },
+      {
+        responseTimeoutMs: 500,
+        retry: { baseDelayMs: 20, maxDelayMs: 50, maxRetryAfterMs: 100, deadlineMs: 2_000 },
+      },
+    )
+    try {
+      const started = Date.now()
+      const response = await fetch(`${slow.api}/crm/v3/imports`)
+      expect(response.status).toBe(504)
+      expect(Date.now() - started).toBeLessThan(2_000 + 1_000)
+      expect(requests).toBeGreaterThan(1)
+    } finally {
+      await slow.close()
+      hubspot.server.closeAllConnections()
+      hubspot.server.close()
+    }
+  })
+
   it('D19: an endless answer is cut at the proxy’s cap: 502, not passed on', async () => {
     const hubspot = await standIn((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })

@@ -104,11 +104,14 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
         ),
       })
       dateWhenSent(slot, request)
-      request.setTimeout(timeoutMs, () =>
+      const timedOut = () =>
         request.destroy(
           Object.assign(new Error('HubSpot did not answer in time'), { code: 'UPSTREAM_TIMEOUT' }),
-        ),
-      )
+        )
+      // silence, and also an answer that trickles: the whole answer must arrive in time
+      request.setTimeout(timeoutMs, timedOut)
+      const whole = setTimeout(timedOut, timeoutMs)
+      request.once('close', () => clearTimeout(whole))
       let answered = false
       request.on('error', (error) =>
         // before any answer on a reused socket: HubSpot closed it while it sat in the pool

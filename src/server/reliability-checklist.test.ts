@@ -235,6 +235,12 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
   D15: [[`${S}/proxy.test.ts`, 'turns HubSpot 403 into a 502 that names the missing scope']],
   D16: [['src/client/api/imports/import-polling.test.ts', 'stops when the import does not exist']],
   D17: [[`${S}/checklist-faults.test.ts`, 'D17: a redirect to another host is not followed']],
+  D18: [
+    [
+      `${S}/checklist-faults.test.ts`,
+      'D18: an answer that trickles is cut at the response timeout',
+    ],
+  ],
   D19: [[`${S}/checklist-faults.test.ts`, 'D19: an endless answer is cut at the proxy’s cap']],
   D20: [[`${S}/rate-limit-advice.test.ts`, 'parseRetryAfter']],
   D21: [
@@ -327,7 +333,6 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
 export const OPEN: Record<string, string> = {
   A17: 'a 1M-row, 500 MB file parsed in the browser with flat memory: measured by `npm run bench`, not asserted by a test',
   A22: 'HTML/JavaScript in headers and cells rendered as text with no dialog: no browser test with such a file',
-  D18: 'a trickling body on the errors page: no stand-in HubSpot test, and the per-attempt timeout is an idle timeout',
   E7: 'no polling while the tab is hidden: relies on TanStack defaults, no test',
   E8: 'offline then online: relies on TanStack defaults, no test',
   E12: 'unmount mid-fetch aborts through the signal: no test',
