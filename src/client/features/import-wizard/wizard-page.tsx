@@ -195,6 +195,7 @@ function CurrentStep({
       content = (
         <ChooseObjectsStep
           objects={state.objects}
+          inspection={state.source.inspection}
           onBack={back('file')}
           onNext={(objects) => dispatch({ type: 'objects-done', objects })}
         />

@@ -1,5 +1,6 @@
 // The objects step: which object the file holds, or two objects and their association
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'
 import {
@@ -7,7 +8,9 @@ import {
   OBJECT_TYPES,
   type ObjectTypeId,
 } from '#shared/hubspot/object-types.ts'
+import type { FileInspection } from '../../core/inspect-file.ts'
 import type { ObjectsChoice } from '../../wizard-state.ts'
+import { useSuggestedObject } from './use-suggested-object.ts'
 
 const objectTypeIdSchema = z.enum(OBJECT_TYPES.map((o) => o.objectTypeId))
 
@@ -47,17 +50,27 @@ function toForm(objects: ObjectsChoice | undefined): ObjectsForm {
 
 interface ChooseObjectsStepProps {
   objects: ObjectsChoice | undefined
+  /** the chosen file: its headers and values suggest the object */
+  inspection: FileInspection
   onBack: () => void
   onNext: (objects: ObjectsChoice) => void
 }
 
-export function ChooseObjectsStep({ objects, onBack, onNext }: ChooseObjectsStepProps) {
+export function ChooseObjectsStep({ objects, inspection, onBack, onNext }: ChooseObjectsStepProps) {
   const {
     register,
     handleSubmit,
     control,
+    setValue,
+    getFieldState,
     formState: { errors },
   } = useForm<ObjectsForm>({ resolver: zodResolver(objectsSchema), defaultValues: toForm(objects) })
+  const suggested = useSuggestedObject(inspection)
+  // the suggestion fills an untouched first choice; a choice made before (or by hand) stays
+  const offerSuggestion = objects === undefined && suggested !== undefined
+  useEffect(() => {
+    if (offerSuggestion && !getFieldState('choice').isDirty) setValue('choice', suggested)
+  }, [offerSuggestion, suggested, getFieldState, setValue])
   const [choice, primary, secondary] = useWatch({
     control,
     name: ['choice', 'primary', 'secondary'],
@@ -84,6 +97,12 @@ export function ChooseObjectsStep({ objects, onBack, onNext }: ChooseObjectsStep
       <h2 tabIndex={-1} id="choose-objects-heading">
         What does the file hold?
       </h2>
+      {offerSuggestion && (
+        <p className="note">
+          The column headers look like {labelOf(suggested).toLowerCase()}, so that is chosen. Change
+          it if the file holds something else.
+        </p>
+      )}
       <fieldset>
         <legend>Object to import</legend>
         {OBJECT_TYPES.map((object) => (

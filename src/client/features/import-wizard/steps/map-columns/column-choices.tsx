@@ -1,10 +1,11 @@
 // What a column's select offers and says: the properties it can go to, sample values, the match note
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { isWritable, type Property } from '#shared/hubspot/property.ts'
-import type { ColumnMatch, MatchConfidence } from '../../core/auto-match-columns.ts'
+import type { MatchConfidence } from '../../core/auto-match-columns.ts'
 import type { FileInspection } from '../../core/inspect-file.ts'
 import type { PropertyCatalogs } from '../../core/mapping-draft.ts'
-import { targetOf, type Target } from './mapping-form.ts'
+import type { SuggestedMatch } from '../../core/suggest-mapping.ts'
+import { NOT_IMPORTED, targetOf, type Target } from './mapping-form.ts'
 
 const CONFIDENCE_TEXT: Record<MatchConfidence, string> = {
   exact: 'Exact match',
@@ -19,11 +20,17 @@ export function MatchNote({
   current,
   catalogs,
 }: {
-  match: ColumnMatch | undefined
+  match: SuggestedMatch | undefined
   current: Target
   catalogs: PropertyCatalogs
 }) {
   if (!match) return null
+  const suggested =
+    match.objectTypeId && match.propertyName && targetOf(match.objectTypeId, match.propertyName)
+  // the person's choice wins over whatever was (or was not) suggested
+  if (current !== NOT_IMPORTED && !suggested) {
+    return <span className="match match-chosen">Chosen by you</span>
+  }
   if (match.confidence === 'ambiguous') {
     const names = match.alternatives
       .slice(0, 3)
@@ -34,10 +41,9 @@ export function MatchNote({
       </span>
     )
   }
-  if (match.confidence === 'none' || !match.objectTypeId || !match.propertyName) {
+  if (match.confidence === 'none' || !match.objectTypeId || !match.propertyName || !suggested) {
     return <span className="match match-none">{CONFIDENCE_TEXT.none}</span>
   }
-  const suggested = targetOf(match.objectTypeId, match.propertyName)
   if (suggested !== current) {
     const label =
       catalogs[match.objectTypeId]?.find((p) => p.name === match.propertyName)?.label ??
@@ -45,7 +51,13 @@ export function MatchNote({
     return <span className="match match-changed">Changed by you (suggested: {label})</span>
   }
   return (
-    <span className={`match match-${match.confidence}`}>{CONFIDENCE_TEXT[match.confidence]}</span>
+    <span className={`match match-${match.confidence}`}>
+      {match.basis === 'values'
+        ? 'Guessed from its values: check it'
+        : match.basis === 'header and values'
+          ? `${CONFIDENCE_TEXT[match.confidence]} (header and values)`
+          : CONFIDENCE_TEXT[match.confidence]}
+    </span>
   )
 }
 

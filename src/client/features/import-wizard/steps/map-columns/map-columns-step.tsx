@@ -3,7 +3,8 @@ import { useMemo } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
-import { autoMatchColumns } from '../../core/auto-match-columns.ts'
+import { previewColumnValues } from '../../core/column-values.ts'
+import { suggestMapping } from '../../core/suggest-mapping.ts'
 import type { FileInspection } from '../../core/inspect-file.ts'
 import type { ImportOperations, MappingDraft, PropertyCatalogs } from '../../core/mapping-draft.ts'
 import { evaluateMapping } from '../../core/mapping-rules.ts'
@@ -83,8 +84,14 @@ function MappingEditor({
     [objects, chosenOperations],
   )
   const matches = useMemo(
-    () => autoMatchColumns(columnNames, catalogs, objectIds),
-    [columnNames, catalogs, objectIds],
+    () =>
+      suggestMapping(
+        columnNames,
+        previewColumnValues(inspection.previewRows, columnNames.length),
+        catalogs,
+        objectIds,
+      ),
+    [columnNames, inspection.previewRows, catalogs, objectIds],
   )
 
   const { register, control, getValues, reset } = useForm<MappingForm>({
