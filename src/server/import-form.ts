@@ -16,6 +16,7 @@ import * as z from 'zod'
 import { importRequestSchema, type ImportRequest } from '#shared/hubspot/import-request.ts'
 import { BrowserGone } from './create-import-errors.ts'
 import { ProxyError } from './errors.ts'
+import { SPOOL_PREFIX } from './spool-sweep.ts'
 
 export const MAX_IMPORT_REQUEST_BYTES = 1024 * 1024
 /** the wizard's two-file import; HubSpot is SILENT on a maximum */
@@ -225,7 +226,7 @@ export async function spoolToDisk(
   file: FilePart,
   touch: () => void,
 ): Promise<{ dir: string; file: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'hubspot-import-'))
+  const dir = await mkdtemp(path.join(tmpdir(), SPOOL_PREFIX))
   const target = path.join(dir, 'upload')
   await pipeline(
     file.stream,

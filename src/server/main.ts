@@ -5,6 +5,7 @@ import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
 import { createLogger } from './logger.ts'
 import { defaultAllowedHosts } from './security.ts'
 import { startProxy } from './server.ts'
+import { sweepStaleSpools } from './spool-sweep.ts'
 import { openSharedStore, type SharedStore } from './store/shared-store.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -76,6 +77,12 @@ const clientDir = `${ROOT}dist/client`
 if (!dev && !existsSync(`${clientDir}/index.html`)) {
   logger.warn('dist/client is missing: run `npm run build` (npm start does it) to serve the page')
 }
+
+// temp files a crashed proxy left behind: older than any create can hold one
+void sweepStaleSpools(env.UPLOAD_DEADLINE_MS + 10 * 60_000).then(
+  (removed) => removed.length && logger.info('removed stale upload temp files', { removed }),
+  () => {},
+)
 
 const running = await startProxy({
   port: env.PORT,

@@ -327,6 +327,11 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
 
   // H. resources and lifecycle
   H1: [[`${S}/upload-memory.test.ts`, 'upload with flat proxy memory']],
+  H4: [
+    [`${S}/temp-files.test.ts`, 'are deleted when the create is %s'],
+    [`${S}/temp-files.test.ts`, 'are deleted when the browser leaves while the file is arriving'],
+    [`${S}/temp-files.test.ts`, 'removes only spool directories older than the given age'],
+  ],
 }
 
 /** Cases without a test yet, and what is missing. */
@@ -342,7 +347,6 @@ export const OPEN: Record<string, string> = {
   G11: 'a request bypassing the SSO gateway with a spoofed identity header: the proxy has no user authentication (the gateway is outside it); the header is only logged when TRUST_IDENTITY_HEADER names it',
   H2: 'no leaked sockets or timers after each fault test (active handles): not checked',
   H3: 'SIGTERM during an upload: upstream destroyed, 503, exit within the grace period: no test',
-  H4: 'temp files of a file sent before importRequest deleted on every outcome and swept on boot: no test',
 }
 
 const GROUPS: Record<string, number> = { A: 24, B: 11, C: 12, D: 21, E: 12, F: 10, G: 12, H: 4 }
