@@ -15,6 +15,13 @@ async function fetchOnceMore(input: string | URL, init?: RequestInit): Promise<R
   }
 }
 
+/** A record as the objects API returns it, with the associations asked for. */
+export interface StoredObject {
+  id: string
+  properties: Record<string, string | null>
+  associations?: Record<string, { results: { id: string; type: string }[] }>
+}
+
 /** Drives the simulator's test control routes and reads what actually landed in its CRM store. */
 export class SimulatorControl {
   async reset(): Promise<void> {
@@ -51,20 +58,23 @@ export class SimulatorControl {
   async objects(
     objectType: string,
     properties: string[],
-  ): Promise<{ id: string; properties: Record<string, string | null> }[]> {
-    const all: { id: string; properties: Record<string, string | null> }[] = []
+    /** object types whose associated ids to read too, e.g. `['contacts']` */
+    associations: string[] = [],
+  ): Promise<StoredObject[]> {
+    const all: StoredObject[] = []
     let after: string | undefined
     do {
       const url = new URL(`/crm/v3/objects/${objectType}`, SIMULATOR_URL)
       url.searchParams.set('limit', '100')
       url.searchParams.set('properties', properties.join(','))
+      if (associations.length > 0) url.searchParams.set('associations', associations.join(','))
       if (after) url.searchParams.set('after', after)
       const response = await fetchOnceMore(url, {
         headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
       })
       expect(response.ok, `GET ${url.pathname} answered ${response.status}`).toBe(true)
       const page = (await response.json()) as {
-        results: { id: string; properties: Record<string, string | null> }[]
+        results: StoredObject[]
         paging?: { next?: { after: string } }
       }
       all.push(...page.results)

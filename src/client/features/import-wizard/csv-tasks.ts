@@ -5,6 +5,11 @@ import type { Edits } from './core/edits.ts'
 import type { ParseSettings } from './core/parse-settings.ts'
 import { exportCleanCsv, scanFile, type StreamOptions } from './core/scan-file.ts'
 import type { ExportPlan, ExportResult, ScanResult } from './core/scan-result.ts'
+import {
+  crossFileCheck,
+  type CrossFileCheckInput,
+  type CrossFileCheckResult,
+} from './core/two-files/cross-file-check.ts'
 import type { WorkbookProgress, WorkbookReadResult } from './core/spreadsheet/workbook-source.ts'
 
 let client: CsvWorkerClient | undefined
@@ -55,4 +60,14 @@ export function runReadWorkbook(
     )
   }
   return worker.readWorkbook(file, fileName, sheetName, options).result
+}
+
+/** A two-file import's cross-file check, in the CSV worker. */
+export function runCrossCheck(
+  input: CrossFileCheckInput,
+  options: StreamOptions = {},
+): Promise<CrossFileCheckResult> {
+  const worker = workerClient()
+  if (!worker) return crossFileCheck(input, options)
+  return worker.crossCheck(input, options).result
 }

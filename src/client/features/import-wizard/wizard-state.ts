@@ -9,6 +9,7 @@ import type { ImportOperations, MappingDraft } from './core/mapping-draft.ts'
 import type { SettingsOverrides } from './core/parse-settings.ts'
 import type { ScanAmbiguities } from './core/scan-result.ts'
 import type { WorkbookSource } from './core/spreadsheet/workbook-source.ts'
+import type { SecondFile } from './two-files/second-file-state.ts'
 
 /** The chosen file, how it is read, and what the head of it looks like. */
 export interface FileStage {
@@ -58,6 +59,13 @@ export interface WizardOrigin {
   reimportNotes?: ReimportNotes | undefined
   /** the chosen file is a re-import's failed rows: the line of the person's file for each row */
   lineOrigin?: LineOrigin | undefined
+  /** a second file joined to the first on a common column (see two-files/second-file-state.ts) */
+  second?: SecondFile | undefined
+}
+
+/** The mapping and check steps run once per file of a two-file import: true on the second file's turn. */
+export interface TwoFilePart {
+  secondPart?: boolean | undefined
 }
 
 export interface ReimportNotes {
@@ -71,6 +79,7 @@ export interface ReimportNotes {
  * whatever later steps already hold.
  */
 export type WizardState = WizardOrigin &
+  TwoFilePart &
   (
     | ({ step: 'file'; source?: FileStage | undefined } & Later)
     | ({ step: 'objects'; source: FileStage } & Later)
@@ -148,6 +157,7 @@ function flatten(state: WizardState) {
     reimportOf: state.reimportOf,
     reimportNotes: state.reimportNotes,
     lineOrigin: state.lineOrigin,
+    second: state.second,
     source: state.source,
     objects: 'objects' in state ? state.objects : undefined,
     mapping: 'mapping' in state ? state.mapping : undefined,
@@ -161,6 +171,7 @@ function originOf(state: WizardOrigin): WizardOrigin {
     ...(state.reimportOf ? { reimportOf: state.reimportOf } : {}),
     ...(state.reimportNotes ? { reimportNotes: state.reimportNotes } : {}),
     ...(state.lineOrigin ? { lineOrigin: state.lineOrigin } : {}),
+    ...(state.second ? { second: state.second } : {}),
   }
 }
 
@@ -176,9 +187,18 @@ const sameObjects = (a: ObjectsChoice | undefined, b: ObjectsChoice) =>
  * done yet (the stepper only offers steps this returns a state for).
  */
 export function stateAt(state: WizardState, step: WizardStep): WizardState | undefined {
-  const { reimportOf, reimportNotes, lineOrigin, source, objects, mapping, options, edits } =
-    flatten(state)
-  const origin = originOf({ reimportOf, reimportNotes, lineOrigin })
+  const {
+    reimportOf,
+    reimportNotes,
+    lineOrigin,
+    second,
+    source,
+    objects,
+    mapping,
+    options,
+    edits,
+  } = flatten(state)
+  const origin = originOf({ reimportOf, reimportNotes, lineOrigin, second })
   switch (step) {
     case 'file':
       return { ...origin, step, source, objects, mapping, options, edits }

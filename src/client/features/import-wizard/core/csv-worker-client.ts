@@ -3,6 +3,7 @@ import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import type { Edits } from './edits.ts'
 import type { ParseSettings } from './parse-settings.ts'
 import type { ExportPlan, ExportResult, ScanProgress, ScanResult } from './scan-result.ts'
+import type { CrossFileCheckInput, CrossFileCheckResult } from './two-files/cross-file-check.ts'
 import type { WorkbookProgress, WorkbookReadResult } from './spreadsheet/workbook-source.ts'
 
 /** What the client needs of a Worker (a fake in tests). */
@@ -48,6 +49,8 @@ export interface CsvWorkerClient {
     sheetName: string | undefined,
     options?: TaskOptions<WorkbookProgress>,
   ): CsvTask<WorkbookReadResult>
+  /** a two-file import's cross-file check */
+  crossCheck(input: CrossFileCheckInput, options?: TaskOptions): CsvTask<CrossFileCheckResult>
   /** stops the worker; running tasks reject */
   terminate(): void
 }
@@ -59,7 +62,7 @@ export function createCsvWorker(): Worker {
 
 // Omit over each member of the union, not over the union as a whole
 type JobRequest = WorkerRequest extends infer R
-  ? R extends { type: 'scan' | 'export' | 'read-workbook' }
+  ? R extends { type: 'scan' | 'export' | 'read-workbook' | 'cross-check' }
     ? Omit<R, 'id'>
     : never
   : never
@@ -87,6 +90,7 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
       case 'scan-result':
       case 'export-result':
       case 'workbook-result':
+      case 'cross-check-result':
         pending.delete(message.id)
         job.resolve(message.result)
         return
@@ -128,6 +132,7 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
       start({ type: 'scan', file, settings, plan, edits }, options),
     exportCleanCsv: (file, settings, plan, options = {}) =>
       start({ type: 'export', file, settings, plan }, options),
+    crossCheck: (input, options = {}) => start({ type: 'cross-check', input }, options),
     readWorkbook: (file, fileName, sheetName, options = {}) =>
       start(
         {

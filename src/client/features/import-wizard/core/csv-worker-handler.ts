@@ -2,6 +2,7 @@ import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import { exportCleanCsv, scanFile } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
 import { readWorkbookSheet } from './spreadsheet/workbook-sheet.ts'
+import { crossFileCheck } from './two-files/cross-file-check.ts'
 import type { WorkbookProgress } from './spreadsheet/workbook-source.ts'
 
 /**
@@ -41,6 +42,9 @@ export function createWorkerHandler(
           options,
         )
         post({ type: 'workbook-result', id, result })
+      } else if (request.type === 'cross-check') {
+        const result = await crossFileCheck(request.input, options)
+        post({ type: 'cross-check-result', id, result })
       } else {
         const result = await exportCleanCsv(request.file, request.settings, request.plan, options)
         post({ type: 'export-result', id, result })

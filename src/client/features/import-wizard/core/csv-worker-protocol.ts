@@ -2,6 +2,7 @@
 import type { CheckPlan } from './check-plan.ts'
 import type { Edits } from './edits.ts'
 import type { ParseSettings } from './parse-settings.ts'
+import type { CrossFileCheckInput, CrossFileCheckResult } from './two-files/cross-file-check.ts'
 import type { ExportPlan, ExportResult, ScanProgress, ScanResult } from './scan-result.ts'
 import type { WorkbookProgress, WorkbookReadResult } from './spreadsheet/workbook-source.ts'
 
@@ -17,6 +18,8 @@ export type WorkerRequest =
   | { type: 'export'; id: number; file: Blob; settings: ParseSettings; plan: ExportPlan }
   /** an .xlsx workbook: its sheet names, and the chosen (or only) sheet as CSV */
   | { type: 'read-workbook'; id: number; file: Blob; fileName: string; sheetName?: string }
+  /** a two-file import: the reference file's common values that match no owner row */
+  | { type: 'cross-check'; id: number; input: CrossFileCheckInput }
   | { type: 'cancel'; id: number }
 
 export type WorkerResponse =
@@ -24,5 +27,6 @@ export type WorkerResponse =
   | { type: 'scan-result'; id: number; result: ScanResult }
   | { type: 'export-result'; id: number; result: ExportResult }
   | { type: 'workbook-result'; id: number; result: WorkbookReadResult }
+  | { type: 'cross-check-result'; id: number; result: CrossFileCheckResult }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }

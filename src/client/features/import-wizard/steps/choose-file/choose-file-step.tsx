@@ -1,5 +1,6 @@
-// The file step: choose or drop a file (CSV or Excel), see how it is read, change the encoding, delimiter or header row
+// The file step: choose or drop a file (CSV or Excel), see how it is read, change the encoding, delimiter or header row; optionally a second file
 import { useState } from 'react'
+import type { SecondFile } from '../../two-files/second-file-state.ts'
 import type { FileStage } from '../../wizard-state.ts'
 import { FilePicker } from './file-picker.tsx'
 
@@ -9,11 +10,30 @@ interface ChooseFileStepProps {
   /** another file was picked: what depended on the previous one goes before it is read */
   onChoose?: () => void
   onNext: () => void
+  /** a second file joined to the first on a common column; absent where it isn't offered */
+  secondFile?: {
+    second: SecondFile | undefined
+    onRead: (source: FileStage) => void
+    onRemove: () => void
+  }
 }
 
-export function ChooseFileStep({ source, onRead, onChoose, onNext }: ChooseFileStepProps) {
+const blocks = (source: FileStage | undefined) =>
+  source?.inspection.issues.some((issue) => issue.severity === 'error') ?? false
+
+export function ChooseFileStep({
+  source,
+  onRead,
+  onChoose,
+  onNext,
+  secondFile,
+}: ChooseFileStepProps) {
   const [busy, setBusy] = useState(false)
-  const blocked = !source || source.inspection.issues.some((issue) => issue.severity === 'error')
+  const [secondBusy, setSecondBusy] = useState(false)
+  const [addingSecond, setAddingSecond] = useState(false)
+  const second = secondFile?.second
+  const showSecond = addingSecond || second !== undefined
+  const blocked = !source || blocks(source) || (addingSecond && !second) || blocks(second?.source)
 
   return (
     <section aria-labelledby="choose-file-heading" className="wizard-step">
@@ -27,8 +47,45 @@ export function ChooseFileStep({ source, onRead, onChoose, onNext }: ChooseFileS
         onChoose={onChoose}
         onBusy={setBusy}
       />
+      {secondFile && source && (
+        <section aria-labelledby="second-file-heading" className="second-file">
+          <h3 id="second-file-heading">Second file (optional)</h3>
+          <p className="hint">
+            Two objects in two files, such as contacts and companies, imported as one import and
+            associated through a column both files share (for example the contact's email).
+          </p>
+          {showSecond ? (
+            <>
+              <FilePicker
+                label="Choose the second file"
+                source={second?.source}
+                onRead={secondFile.onRead}
+                onBusy={setSecondBusy}
+              />
+              <button
+                type="button"
+                onClick={() => {
+                  setAddingSecond(false)
+                  secondFile.onRemove()
+                }}
+              >
+                Import one file only
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setAddingSecond(true)}>
+              Add a second file
+            </button>
+          )}
+        </section>
+      )}
       <div className="wizard-actions">
-        <button type="button" className="primary" disabled={blocked || busy} onClick={onNext}>
+        <button
+          type="button"
+          className="primary"
+          disabled={blocked || busy || secondBusy}
+          onClick={onNext}
+        >
           Next
         </button>
       </div>

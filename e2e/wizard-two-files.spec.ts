@@ -1,0 +1,109 @@
+// Two files, one import: contacts and companies joined on the contact's email, associated once each
+import { csvFile } from './pages/import-wizard-page.ts'
+import { expect, test } from './fixtures.ts'
+
+const CONTACTS = [
+  'Email,First Name',
+  'ada@analytical.example,Ada',
+  'grace@cobol.example,Grace',
+  '',
+].join('\r\n')
+
+const COMPANIES = [
+  'Company name,Company domain,Contact email',
+  'Analytical Engines,analytical.example,ADA@analytical.example',
+  'Cobol Works,cobol.example,grace@cobol.example',
+  'Nowhere Inc,nowhere.example,zed@nowhere.example',
+  '',
+].join('\r\n')
+
+test('a contacts file and a companies file sharing an email column import as one import', async ({
+  page,
+  simulator,
+  wizard,
+}) => {
+  await wizard.start(csvFile('contacts.csv', CONTACTS))
+  await page.getByRole('button', { name: 'Add a second file' }).click()
+  await page.getByLabel('Choose the second file').setInputFiles(csvFile('companies.csv', COMPANIES))
+  await expect(page.getByRole('table', { name: /Preview/ }).nth(1)).toContainText('Nowhere Inc')
+  await wizard.next()
+  await wizard.chooseObject('Contacts')
+  await wizard.next()
+  await expect(wizard.mappingFor('Email')).toHaveValue('0-1/email')
+  await wizard.nextButton.click()
+
+  // the second file's turn: its object, the common column, its columns
+  await expect(
+    page.getByRole('heading', { name: 'Map the second file: companies.csv' }),
+  ).toBeVisible()
+  await expect(page.getByLabel('Object in companies.csv')).toHaveValue('0-2')
+  await expect(page.getByLabel('Common column in contacts.csv')).toHaveValue('0')
+  await expect(page.getByLabel('Same values in companies.csv')).toHaveValue('2')
+  await expect(page.getByText(/contacts\.csv owns the common column \(Email\)/)).toBeVisible()
+  await expect(wizard.mappingFor('Company name')).toHaveValue('0-2/name')
+  await expect(wizard.mappingFor('Company domain')).toHaveValue('0-2/domain')
+
+  // a column that is not an identifier can't join the files, and the wizard says why
+  await page.getByLabel('Common column in contacts.csv').selectOption('First Name')
+  await expect(page.getByText(/"First Name" can't be the common column/)).toBeVisible()
+  await page.getByLabel('Common column in contacts.csv').selectOption('Email')
+  await wizard.nextButton.click()
+
+  await expect(wizard.heading('options')).toBeVisible()
+  await expect(page.getByLabel('Operation for Contacts')).toHaveValue('UPSERT')
+  await expect(page.getByLabel('Operation for Companies')).toHaveValue('UPSERT')
+  await wizard.next()
+  await expect(wizard.scanStatus(/no problems/)).toBeVisible()
+  await wizard.nextButton.click()
+
+  // the cross-file check lists the company whose contact email matches no contact
+  await expect(
+    page.getByRole('heading', { name: 'Check the second file: companies.csv' }),
+  ).toBeVisible()
+  const unmatched = page.getByRole('list', { name: 'Common values with no match' })
+  await expect(unmatched.getByRole('listitem')).toHaveText(['Line 4: zed@nowhere.example'])
+  await expect(wizard.scanStatus(/no problems/)).toBeVisible()
+  await wizard.nextButton.click()
+
+  await expect(wizard.heading('submit')).toBeVisible()
+  await page.getByText('Import request that will be sent').click()
+  const request = JSON.parse((await page.locator('.request-json pre').textContent()) ?? '{}') as {
+    files: { fileName: string; fileImportPage: { columnMappings: unknown[] } }[]
+  }
+  expect(request.files.map((f) => f.fileName)).toEqual(['contacts.csv', 'companies.csv'])
+  expect(request.files[0]!.fileImportPage.columnMappings[0]).toMatchObject({
+    columnName: 'Email',
+    propertyName: 'email',
+    associationIdentifierColumn: true,
+  })
+  expect(request.files[1]!.fileImportPage.columnMappings[2]).toEqual({
+    columnObjectTypeId: '0-2',
+    columnName: 'Contact email',
+    toColumnObjectTypeId: '0-1',
+    propertyName: null,
+    foreignKeyType: { associationTypeId: 280, associationCategory: 'HUBSPOT_DEFINED' },
+  })
+  await wizard.startImport()
+
+  // both objects once each, and each association once
+  await expect.poll(async () => (await simulator.objects('companies', ['domain'])).length).toBe(3)
+  const contacts = await simulator.objects('contacts', ['email'], ['companies'])
+  const companies = await simulator.objects('companies', ['domain'], ['contacts'])
+  expect(contacts.map((c) => c.properties.email).sort()).toEqual([
+    'ada@analytical.example',
+    'grace@cobol.example',
+  ])
+  const companyIdOf = Object.fromEntries(companies.map((c) => [c.properties.domain, c.id]))
+  const linked = Object.fromEntries(
+    contacts.map((c) => [
+      c.properties.email,
+      (c.associations?.companies?.results ?? []).map((r) => r.id),
+    ]),
+  )
+  expect(linked).toEqual({
+    'ada@analytical.example': [companyIdOf['analytical.example']],
+    'grace@cobol.example': [companyIdOf['cobol.example']],
+  })
+  const nowhere = companies.find((c) => c.properties.domain === 'nowhere.example')
+  expect(nowhere?.associations).toBeUndefined()
+})
