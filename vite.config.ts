@@ -1,5 +1,30 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vitest/config'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { configDefaults, defineConfig } from 'vitest/config'
+
+const TEST_FILE = /\.test\.tsx?$/
+const TEST_ROOTS = ['src', 'e2e/bench']
+
+/**
+ * A test file is an integration test when it starts real collaborators: the simulator, the proxy,
+ * Redis, a child process, an HTTP server, ESLint, or React rendered in jsdom. Read from the files, so a
+ * new test lands in the right project without a list to keep up.
+ */
+const STARTS_COLLABORATORS =
+  /\bstart(Test)?(Simulator|Proxy|Redis)\(|createSimulator\(|launchSimulator\(|spawn\(|createServer\(|\.listen\(|new ESLint|@vitest-environment jsdom/
+
+function testFiles(): string[] {
+  return TEST_ROOTS.flatMap((root) =>
+    readdirSync(join(import.meta.dirname, root), { recursive: true, encoding: 'utf8' })
+      .filter((file) => TEST_FILE.test(file))
+      .map((file) => `${root}/${file.split('\\').join('/')}`),
+  )
+}
+
+const INTEGRATION_TESTS = testFiles().filter((file) =>
+  STARTS_COLLABORATORS.test(readFileSync(join(import.meta.dirname, file), 'utf8')),
+)
 
 // the client is built into dist/client and served by the proxy (src/server) on one port
 export default defineConfig({
@@ -12,8 +37,22 @@ export default defineConfig({
     proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? '3000'}` },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/bench/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // `npm run test:unit`: pure modules, seconds; `npm run test:integration`: the rest
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // pure modules leave no state behind: one module graph per worker, not one per file
+          isolate: false,
+          pool: 'threads',
+          include: TEST_ROOTS.map((root) => `${root}/**/*.test.{ts,tsx}`),
+          exclude: [...configDefaults.exclude, ...INTEGRATION_TESTS],
+        },
+      },
+      { extends: true, test: { name: 'integration', include: INTEGRATION_TESTS } },
+    ],
   },
 })

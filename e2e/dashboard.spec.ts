@@ -47,20 +47,8 @@ async function simulatorErrors(id: string) {
   return all
 }
 
-/**
- * The simulator's request log, asked twice if need be: Node's fetch can reuse a keep-alive socket
- * the simulator has just closed (EPIPE), which says nothing about the app under test.
- */
-async function requestLog(simulator: SimulatorControl) {
-  try {
-    return await simulator.requests()
-  } catch {
-    return await simulator.requests()
-  }
-}
-
 const statusCalls = async (simulator: SimulatorControl, id: string) =>
-  (await requestLog(simulator)).filter(
+  (await simulator.requests()).filter(
     (request) => request.method === 'GET' && request.path === `/crm/v3/imports/${id}`,
   ).length
 
@@ -158,7 +146,7 @@ test('cancel asks first, sends one request, and shows CANCELED', async ({ page, 
   await expect(state).toContainText('Cancelled')
   await expect(page.getByRole('button', { name: 'Cancel import…' })).toHaveCount(0)
 
-  const cancels = (await requestLog(simulator)).filter(
+  const cancels = (await simulator.requests()).filter(
     (request) => request.method === 'POST' && request.path === `/crm/v3/imports/${id}/cancel`,
   )
   expect(cancels).toHaveLength(1)
@@ -246,7 +234,7 @@ test('1,500 row errors page through, counts by type match, and the CSV is comple
   expect(parsed.data.flat().filter((cell) => /^[=+\-@\t\r\n]/.test(cell))).toEqual([])
 
   // every page the browser asked for carried the row data and messages
-  const errorCalls = (await requestLog(simulator)).filter(
+  const errorCalls = (await simulator.requests()).filter(
     (request) => request.path === `/crm/v3/imports/${id}/errors`,
   )
   expect(errorCalls.length).toBeGreaterThanOrEqual(Math.ceil(reference.length / 100))

@@ -5,7 +5,8 @@
  * calls reached "HubSpot" while they polled.
  */
 import { POLLING } from '../../src/client/api/imports/import-polling.ts'
-import { startProxy, startSimulator, SimulatorControl } from './processes.ts'
+import { SimulatorControl } from '../../src/shared/testing/simulator-control.ts'
+import { SIMULATOR_TOKEN, startProxy, startSimulator } from './processes.ts'
 import { uploadForm } from './proxy-upload.ts'
 
 export const POLL_INTERVAL_MS = POLLING.running
@@ -37,7 +38,7 @@ export async function measurePollers(pollers: number, seconds: number): Promise<
   const simulator = await startSimulator()
   const proxy = await startProxy(simulator.url)
   try {
-    const control = new SimulatorControl(simulator.url)
+    const control = new SimulatorControl({ url: simulator.url, token: SIMULATOR_TOKEN })
     await control.configure({ holdProcessing: true })
     const created = await uploadForm(`${proxy.url}/api/hubspot/crm/v3/imports`, 0.1)
     const importId = (JSON.parse(created.body) as { id: string }).id

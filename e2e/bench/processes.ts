@@ -111,39 +111,3 @@ export function cpuSecondsOf(pid: number): number {
 export function resetPeak(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, '5')
 }
-
-/** The simulator's control routes. */
-export class SimulatorControl {
-  constructor(readonly url: string) {}
-
-  async configure(config: Record<string, unknown>): Promise<void> {
-    await this.send('POST', '/__simulator/config', config)
-  }
-
-  async reset(): Promise<void> {
-    await this.send('POST', '/__simulator/reset', {})
-  }
-
-  async requests(): Promise<{ method: string; path: string; status: number; time: string }[]> {
-    const body = (await this.send('GET', '/__simulator/requests')) as {
-      requests: { method: string; path: string; status: number; time: string }[]
-    }
-    return body.requests
-  }
-
-  async clearRequests(): Promise<void> {
-    await this.send('DELETE', '/__simulator/requests')
-  }
-
-  private async send(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    })
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.json()
-  }
-}

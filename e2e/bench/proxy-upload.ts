@@ -5,6 +5,7 @@
  * process per round, so its RSS growth is this upload's: VmHWM after minus VmRSS before.
  */
 import http from 'node:http'
+import { contactsImportRequest } from '../../src/shared/testing/contacts-import.ts'
 import { cpuSecondsOf, memoryOf, startChild, startProxy, type Child } from './processes.ts'
 
 export interface UploadMeasurement {
@@ -16,26 +17,6 @@ export interface UploadMeasurement {
 }
 
 const COLUMNS = ['email', 'firstname', 'lastname']
-
-function importRequest(fileName: string) {
-  return {
-    name: 'bench upload',
-    files: [
-      {
-        fileName,
-        fileFormat: 'CSV',
-        fileImportPage: {
-          hasHeader: true,
-          columnMappings: COLUMNS.map((column) => ({
-            columnObjectTypeId: '0-1',
-            columnName: column,
-            propertyName: column,
-          })),
-        },
-      },
-    ],
-  }
-}
 
 /**
  * Streams `megabytes` (10^6 bytes) of CSV in a multipart form to `url`; resolves with the seconds
@@ -50,7 +31,7 @@ export function uploadForm(
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="importRequest"\r\n` +
       'Content-Type: application/json\r\n\r\n' +
-      `${JSON.stringify(importRequest(fileName))}\r\n` +
+      `${JSON.stringify(contactsImportRequest(fileName, COLUMNS, 'bench upload'))}\r\n` +
       `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${fileName}"\r\n` +
       `Content-Type: text/csv\r\n\r\n${COLUMNS.join(',')}\n`,
   )

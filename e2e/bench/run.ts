@@ -17,7 +17,8 @@ import { measureGridScroll } from './grid-scroll.ts'
 import { KNOB_HELP, parseKnobs, type Knobs, type Section } from './knobs.ts'
 import { measureParse, serveBenchPage, type ParseMeasurement } from './parse-compare.ts'
 import { measurePollers } from './pollers.ts'
-import { ROOT, SimulatorControl, startProxy, startSimulator } from './processes.ts'
+import { SimulatorControl } from '../../src/shared/testing/simulator-control.ts'
+import { ROOT, SIMULATOR_TOKEN, startProxy, startSimulator } from './processes.ts'
 import {
   measurePassThrough,
   measureProxyUpload,
@@ -140,7 +141,11 @@ async function withApp<T>(
   const simulator = await startSimulator()
   const proxy = await startProxy(simulator.url)
   try {
-    return await work(proxy.url, proxy.pid, new SimulatorControl(simulator.url))
+    return await work(
+      proxy.url,
+      proxy.pid,
+      new SimulatorControl({ url: simulator.url, token: SIMULATOR_TOKEN }),
+    )
   } finally {
     await proxy.stop()
     await simulator.stop()

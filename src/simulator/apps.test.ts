@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
 import {
   actionResponseSchema,
   publicImportResponseSchema,
 } from '#shared/hubspot/public-import-response.ts'
 import type { Simulator } from './simulator.ts'
-import {
-  contactsCsv,
-  contactsImportRequest,
-  control,
-  getJson,
-  postImport,
-  startSimulator,
-  TOKEN,
-} from './test-support.ts'
+import { contactsCsv, control, getJson, postImport, startSimulator, TOKEN } from './test-support.ts'
 
 const importsPageSchema = collectionResponseSchema(publicImportResponseSchema)
 

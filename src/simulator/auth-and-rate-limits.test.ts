@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { hubSpotErrorBodySchema } from '#shared/hubspot/error-body.ts'
-import {
-  contactsCsv,
-  contactsImportRequest,
-  getJson,
-  hubspotClient,
-  postImport,
-  startSimulator,
-} from './test-support.ts'
+import { contactsCsv, getJson, hubspotClient, postImport, startSimulator } from './test-support.ts'
 
 describe('authentication and scopes', () => {
   it('answers a missing or unknown token with the real 401 body and headers', async () => {

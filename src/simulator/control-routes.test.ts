@@ -1,11 +1,11 @@
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { hubSpotErrorBodySchema } from '#shared/hubspot/error-body.ts'
 import { publicImportResponseSchema } from '#shared/hubspot/public-import-response.ts'
 import type { Simulator } from './simulator.ts'
 import {
   contactsCsv,
-  contactsImportRequest,
   control,
   getJson,
   hubspotClient,

@@ -1,5 +1,6 @@
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
 import { publicImportErrorSchema } from '#shared/hubspot/public-import-error.ts'
 import {
@@ -10,7 +11,6 @@ import {
 import type { Simulator } from './simulator.ts'
 import {
   contactsCsv,
-  contactsImportRequest,
   getJson,
   hubspotClient,
   postImport,

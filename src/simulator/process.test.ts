@@ -2,7 +2,9 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { contactsImportRequest, TOKEN } from './test-support.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
+import { SimulatorControl } from '#shared/testing/simulator-control.ts'
+import { TOKEN } from './test-support.ts'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const children: ChildProcessWithoutNullStreams[] = []
@@ -77,19 +79,10 @@ describe('src/simulator/main.ts', () => {
   })
 })
 
-interface Stats {
-  rssBytes: number
-  maxRssBytes: number
-}
-
-async function stats(url: string): Promise<Stats> {
-  return (await (await fetch(`${url}/__simulator/stats`)).json()) as Stats
-}
-
 /** Streams a generated multipart upload of about `totalBytes` without holding it in memory. */
 function streamUpload(url: string, totalBytes: number): Promise<{ status: number; body: string }> {
   const boundary = 'memory-test-boundary'
-  const request_ = JSON.stringify(contactsImportRequest('big.csv', 'Memory test'))
+  const request_ = JSON.stringify(contactsImportRequest('big.csv', undefined, 'Memory test'))
   const filler = 'x'.repeat(200)
   return new Promise((resolve, reject) => {
     const req = request(`${url}/crm/v3/imports`, {
@@ -139,18 +132,15 @@ describe('memory', () => {
     async () => {
       const child = startMain({ SIMULATOR_PORT: '0', SIMULATOR_CONTROL: '1' })
       const url = await listeningUrl(child)
+      const control = new SimulatorControl({ url, token: TOKEN })
       // keep the import from processing: only the upload is measured
-      await fetch(`${url}/__simulator/config`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ paused: true }),
-      })
-      const before = await stats(url)
+      await control.configure({ paused: true })
+      const before = await control.stats()
       const started = Date.now()
       const { status, body } = await streamUpload(url, 200 * 1024 * 1024)
       const seconds = (Date.now() - started) / 1000
       expect(status, body).toBe(200)
-      const after = await stats(url)
+      const after = await control.stats()
 
       const growthMb = (after.maxRssBytes - before.rssBytes) / 1024 / 1024
       process.stdout.write(

@@ -4,10 +4,10 @@
  * import refused up front.
  */
 import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { utf16Bytes } from '#shared/csv/test-files.ts'
 import type { Simulator } from './simulator.ts'
 import {
-  contactsImportRequest,
   getJson,
   hubspotClient,
   postImport,

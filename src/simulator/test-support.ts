@@ -1,6 +1,5 @@
 import { Client } from '@hubspot/api-client'
 import { afterEach } from 'vitest'
-import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { createSimulator, type Simulator, type SimulatorOptions } from './simulator.ts'
 import { DEFAULT_TOKEN } from './tokens.ts'
 
@@ -27,35 +26,6 @@ export function contactsCsv(rows: number, start = 0): string {
   const lines = ['Email,First Name,Last Name']
   for (let i = start; i < start + rows; i++) lines.push(`person${i}@example.com,First${i},Last${i}`)
   return `${lines.join('\n')}\n`
-}
-
-export function contactsImportRequest(
-  fileName = 'contacts.csv',
-  name = 'Contacts import',
-): ImportRequest {
-  return {
-    name,
-    importOperations: { '0-1': 'UPSERT' },
-    files: [
-      {
-        fileName,
-        fileFormat: 'CSV',
-        fileImportPage: {
-          hasHeader: true,
-          columnMappings: [
-            {
-              columnObjectTypeId: '0-1',
-              columnName: 'Email',
-              propertyName: 'email',
-              columnType: 'HUBSPOT_ALTERNATE_ID',
-            },
-            { columnObjectTypeId: '0-1', columnName: 'First Name', propertyName: 'firstname' },
-            { columnObjectTypeId: '0-1', columnName: 'Last Name', propertyName: 'lastname' },
-          ],
-        },
-      },
-    ],
-  }
 }
 
 /** Multipart POST with fetch + FormData, for the 2026-03 path and for malformed uploads. */

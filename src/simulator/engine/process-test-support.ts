@@ -2,10 +2,11 @@
  * Test support for the engine's processing tests: files written to a temporary folder, a fresh
  * catalogue and store, and compact views of the results.
  */
+import { mkdtempSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll } from 'vitest'
+import { onTestFinished } from 'vitest'
 import type {
   ColumnMapping,
   ImportRequest,
@@ -17,17 +18,21 @@ import { processImport } from './process-import.ts'
 import { PropertyCatalogue } from './properties-catalogue.ts'
 import type { CrmObject, ImportJob, ProcessDeps, ProcessResult } from './types.ts'
 
-let dir: string
 let fileCounter = 0
+let testFolder: string | undefined
 
-/** The temporary folder the test files are written to. */
-export const testDir = () => dir
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'process-import-'))
-})
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
+/** A temporary folder for the current test's own files, removed when the test ends. */
+export function testDir(): string {
+  if (testFolder === undefined) {
+    const made = mkdtempSync(join(tmpdir(), 'process-import-'))
+    testFolder = made
+    onTestFinished(async () => {
+      testFolder = undefined
+      await rm(made, { recursive: true, force: true })
+    })
+  }
+  return testFolder
+}
 
 export const NOW = new Date('2026-03-01T12:00:00.000Z')
 const SYSTEM = new Set(['hs_object_id', 'createdate', 'lastmodifieddate', 'hs_lastmodifieddate'])
@@ -53,6 +58,24 @@ export async function run(
   options: Partial<ProcessDeps> & { world?: ReturnType<typeof world> } = {},
 ): Promise<{ result: ProcessResult; store: CrmStore; job: ImportJob }> {
   const { store, catalogue } = options.world ?? world()
+  // a folder per run, removed after it: no hooks at module level, which a shared module graph
+  // (the unit project runs files in one) would register for the first test file only
+  const dir = await mkdtemp(join(tmpdir(), 'process-import-'))
+  try {
+    return await processFiles(dir, files, request, store, catalogue, options)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+async function processFiles(
+  dir: string,
+  files: FileInput[],
+  request: Partial<Omit<ImportRequest, 'files'>>,
+  store: CrmStore,
+  catalogue: PropertyCatalogue,
+  options: Partial<ProcessDeps>,
+): Promise<{ result: ProcessResult; store: CrmStore; job: ImportJob }> {
   const stored = await Promise.all(
     files.map(async (f, i) => {
       fileCounter += 1
