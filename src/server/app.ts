@@ -41,6 +41,7 @@ import {
   originPolicy,
   pageSecurityHeaders,
 } from './security.ts'
+import { drainUploads } from './shutdown.ts'
 import { serveClient } from './static-files.ts'
 import { DEFAULT_STATUS_CACHE_MS } from './status-cache.ts'
 
@@ -132,6 +133,7 @@ export function createApp(options: AppOptions) {
     maxQueue: options.uploadQueueLength ?? 100,
     queueTimeoutMs: options.uploadQueueTimeoutMs ?? 60_000,
   })
+  const shutdown = new AbortController()
   const uploadLimits: UploadLimits = {
     idleTimeoutMs: options.uploadIdleTimeoutMs ?? DEFAULT_UPLOAD_LIMITS.idleTimeoutMs,
     minBytesPerSecond: options.uploadMinBytesPerSecond ?? DEFAULT_UPLOAD_LIMITS.minBytesPerSecond,
@@ -259,6 +261,7 @@ export function createApp(options: AppOptions) {
             ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
             uploadLimits,
             ...(options.responseTimeoutMs ? { responseTimeoutMs: options.responseTimeoutMs } : {}),
+            shutdown: shutdown.signal,
           },
           audit,
         )
@@ -389,6 +392,8 @@ export function createApp(options: AppOptions) {
 
   return {
     app,
+    /** ends uploads still arriving with a 503 and waits (bounded) for running creates */
+    drain: (graceMs: number) => drainUploads(shutdown, () => uploadSlots.stats().running, graceMs),
     close() {
       budget.close()
       client.close()

@@ -49,6 +49,8 @@ export interface CreateImportDeps {
   uploadLimits?: Partial<UploadLimits>
   /** after the last byte, how long HubSpot may take to answer */
   responseTimeoutMs?: number
+  /** aborted when the proxy stops: uploads still arriving end with its reason */
+  shutdown?: AbortSignal
 }
 
 export interface CreateImportInput {
@@ -92,7 +94,12 @@ export async function createImport(
   const { incoming, outgoing, requestId } = input
   const { client, logger } = deps
   const maxFileBytes = deps.maxFileBytes ?? IMPORT_LIMITS.maxFileBytes
-  const watch = watchUpload(incoming, outgoing, { ...DEFAULT_UPLOAD_LIMITS, ...deps.uploadLimits })
+  const watch = watchUpload(
+    incoming,
+    outgoing,
+    { ...DEFAULT_UPLOAD_LIMITS, ...deps.uploadLimits },
+    deps.shutdown,
+  )
   const { signal, touch, whileProxyWaits } = watch
 
   let form: ImportForm | undefined

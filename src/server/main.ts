@@ -133,7 +133,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const force = setTimeout(() => process.exit(0), 5_000)
     force.unref()
     running
-      .close()
+      .close(3_000)
       .then(() => store.close())
       .then(
         () => process.exit(0),

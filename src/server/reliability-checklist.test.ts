@@ -327,6 +327,7 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
 
   // H. resources and lifecycle
   H1: [[`${S}/upload-memory.test.ts`, 'upload with flat proxy memory']],
+  H3: [[`${S}/shutdown.test.ts`, 'SIGTERM mid-upload: 503 to the browser, no import']],
   H4: [
     [`${S}/temp-files.test.ts`, 'are deleted when the create is %s'],
     [`${S}/temp-files.test.ts`, 'are deleted when the browser leaves while the file is arriving'],
@@ -346,7 +347,6 @@ export const OPEN: Record<string, string> = {
   G9: 'XSS payloads in cells, headers, names and HubSpot messages with a CSP violation listener: no browser test',
   G11: 'a request bypassing the SSO gateway with a spoofed identity header: the proxy has no user authentication (the gateway is outside it); the header is only logged when TRUST_IDENTITY_HEADER names it',
   H2: 'no leaked sockets or timers after each fault test (active handles): not checked',
-  H3: 'SIGTERM during an upload: upstream destroyed, 503, exit within the grace period: no test',
 }
 
 const GROUPS: Record<string, number> = { A: 24, B: 11, C: 12, D: 21, E: 12, F: 10, G: 12, H: 4 }

@@ -7,7 +7,8 @@ export interface RunningProxy {
   url: string
   server: Server
   proxy: ProxyApp
-  close(): Promise<void>
+  /** `graceMs`: how long uploads in flight may take to be answered first (default none) */
+  close(graceMs?: number): Promise<void>
 }
 
 /** Starts the proxy on HOST:PORT (0 = any free port) and resolves once it listens. */
@@ -32,11 +33,13 @@ export async function startProxy(
     url: `http://${host}:${address.port}`,
     server,
     proxy,
-    close: () =>
-      new Promise<void>((resolve) => {
-        proxy.close()
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
+    close: async (graceMs = 0) => {
+      // no new connections; uploads in flight are answered before the rest are cut
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      await proxy.drain(graceMs)
+      proxy.close()
+      server.closeAllConnections()
+      await closed
+    },
   }
 }

@@ -52,6 +52,8 @@ export function watchUpload(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
   limits: UploadLimits,
+  /** the proxy is stopping: an upload still arriving ends with its reason (HubSpot's answer to a whole one is awaited) */
+  shutdown?: AbortSignal,
 ): UploadWatch {
   const abort = new AbortController()
   let idleTimer: NodeJS.Timeout | undefined
@@ -119,6 +121,11 @@ export function watchUpload(
   incoming.on('close', onIncomingClose)
   // the browser has sent everything: what follows (HubSpot's answer) has its own timeout
   incoming.on('end', stop)
+  const onShutdown = () => {
+    if (!stopped) abort.abort(shutdown?.reason)
+  }
+  if (shutdown?.aborted) onShutdown()
+  else shutdown?.addEventListener('abort', onShutdown, { once: true })
   return {
     signal: abort.signal,
     touch,
@@ -138,6 +145,7 @@ export function watchUpload(
       stop()
       outgoing.off('close', onResponseClose)
       incoming.off('close', onIncomingClose)
+      shutdown?.removeEventListener('abort', onShutdown)
       incoming.off('end', stop)
     },
   }
