@@ -174,5 +174,8 @@ describe('createPreflight', () => {
     expect(result.problemRowsTruncated).toBe(true)
     expect(result.problemRowCount).toBe(10)
     expect(result.problemCounts.INVALID_EMAIL).toBe(10)
+    // every row with the problem, past the cap, so one action can exclude them all
+    expect(result.problemRowIndexes.INVALID_EMAIL).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(Object.keys(result.problemRowIndexes)).toEqual(Object.keys(result.problemCounts))
   })
 })

@@ -19,7 +19,10 @@ const RAGGED_LINES_KEPT = 1_000
 // enough to exclude them all in one action; beyond it the next scan lists the rest
 const RAGGED_ROWS_KEPT = 100_000
 
-export type PreflightResult = Omit<ScanResult, 'bytesRead' | 'excludedRows' | 'ambiguities'>
+export type PreflightResult = Omit<
+  ScanResult,
+  'bytesRead' | 'excludedRows' | 'ambiguities' | 'rowLines'
+>
 
 export interface Preflight {
   /**
@@ -74,6 +77,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
   const problemRows: ProblemRow[] = []
   const raggedLines: number[] = []
   const raggedRows: number[] = []
+  const problemRowIndexes: Partial<Record<ProblemType, number[]>> = {}
   let totalRows = 0
   let problemRowCount = 0
   let problemRowsTruncated = false
@@ -160,7 +164,12 @@ export function createPreflight(plan: CheckPlan): Preflight {
 
     if (problems.length === 0) return
     problemRowCount++
-    for (const p of problems) problemCounts[p.type] = (problemCounts[p.type] ?? 0) + 1
+    for (const p of problems) {
+      problemCounts[p.type] = (problemCounts[p.type] ?? 0) + 1
+      // each row once per type (a row with two bad emails), for "exclude every row with this problem"
+      const indexes = (problemRowIndexes[p.type] ??= [])
+      if (indexes.at(-1) !== rowIndex && indexes.length < RAGGED_ROWS_KEPT) indexes.push(rowIndex)
+    }
     if (problemRows.length < plan.problemRowCap) {
       // kept rows must not pin the decoded chunks their cells and messages were cut from
       problemRows.push({
@@ -245,6 +254,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
       dateSamples,
       raggedLines,
       raggedRows,
+      problemRowIndexes,
       fileIssues,
     }
   }

@@ -68,6 +68,8 @@ export interface ScanResult {
   raggedLines: number[]
   /** data row indexes of ragged rows (first 100,000), to exclude them in one action */
   raggedRows: number[]
+  /** per problem type, the data row indexes with it (first 100,000 each), to exclude them in one action */
+  problemRowIndexes: Partial<Record<ProblemType, number[]>>
   /** file-wide findings (TOO_MANY_ROWS, UNTERMINATED_QUOTE, …) */
   fileIssues: FileIssue[]
   ambiguities: ScanAmbiguities

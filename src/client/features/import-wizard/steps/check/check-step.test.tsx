@@ -54,6 +54,7 @@ const scanResult: ScanResult = {
   dateSamples: {},
   raggedLines: [],
   raggedRows: [],
+  problemRowIndexes: { INVALID_EMAIL: [0] },
   fileIssues: [],
   ambiguities: { blankRows: 0, quoteRows: 0 },
 }

@@ -1,5 +1,5 @@
 // The check step: every row checked against the mapped properties, problems fixed in place before import
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
@@ -7,11 +7,14 @@ import { SectionErrorBoundary } from '#client/components/ui/section-error-bounda
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes, plural } from '#client/lib/format.ts'
 import { buildCheckPlan } from '../../core/check-plan.ts'
+import { withRowsExcluded } from '../../core/edits.ts'
 import { pendingRaggedRows } from '../../core/ragged-rows.ts'
 import type { ProblemRow, ScanProgress, ScanResult } from '../../core/scan-result.ts'
 import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
 import type { ReimportNotes, WizardState } from '../../wizard-state.ts'
 import { FileIssues } from '../file-issues.tsx'
+import { filterProblemRows, NO_FILTER, type ProblemFilter } from './problem-filter.ts'
+import { ProblemFilterBar } from './problem-filter-bar.tsx'
 import { ProblemGrid, type EditsUpdate, type GridColumn } from './problem-grid.tsx'
 import { RAGGED_BLOCKS_NEXT_ID, RaggedRows, isRagged } from './ragged-rows.tsx'
 import { DateFormatNote, ScanSummary } from './scan-summary.tsx'
@@ -67,7 +70,9 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
   const blockingIssues = result?.fileIssues.some((issue) => issue.severity === 'error') ?? false
   // ragged rows are listed apart with all their cells; the grid holds the rows fixable in place
   const raggedShown = useMemo(() => anchored.filter(isRagged), [anchored])
-  const gridRows = useMemo(() => anchored.filter((row) => !isRagged(row)), [anchored])
+  const fixableRows = useMemo(() => anchored.filter((row) => !isRagged(row)), [anchored])
+  const [filter, setFilter] = useState<ProblemFilter>(NO_FILTER)
+  const gridRows = useMemo(() => filterProblemRows(fixableRows, filter), [fixableRows, filter])
   const raggedPending = pendingRaggedRows(scan.knownRagged, result, edits)
 
   return (
@@ -97,7 +102,12 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
       {result && (
         <>
           <FileIssues issues={result.fileIssues} />
-          <ScanSummary result={result} />
+          <ScanSummary
+            result={result}
+            onExcludeType={(_, rowIndexes) =>
+              onEdits((current) => withRowsExcluded(current, rowIndexes))
+            }
+          />
           <DateFormatNote result={result} current={options.dateFormat} />
         </>
       )}
@@ -112,7 +122,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
         />
       )}
 
-      {gridRows.length > 0 && (
+      {fixableRows.length > 0 && (
         <>
           <h3>Rows with problems</h3>
           <p>
@@ -127,6 +137,14 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
               above cover the whole file.
             </p>
           )}
+          <ProblemFilterBar
+            rows={fixableRows}
+            shown={gridRows.length}
+            filter={filter}
+            columnNames={source.inspection.columnNames}
+            onChange={setFilter}
+            onExclude={(rowIndexes) => onEdits((current) => withRowsExcluded(current, rowIndexes))}
+          />
           <SectionErrorBoundary
             what="The rows with problems"
             keeps="Your fixes and excluded rows so far are kept."

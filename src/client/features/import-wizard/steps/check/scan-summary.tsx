@@ -10,7 +10,17 @@ import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
 
 const labelOf = (id: ObjectTypeId) => OBJECT_TYPES.find((o) => o.objectTypeId === id)!.label
 
-export function ScanSummary({ result }: { result: ScanResult }) {
+export const problemTypeLabel = (type: ProblemType): string =>
+  type === 'UNTERMINATED_QUOTE' ? 'A quoted cell is never closed' : describeErrorType(type)
+
+export function ScanSummary({
+  result,
+  onExcludeType,
+}: {
+  result: ScanResult
+  /** "exclude every row with this problem"; absent: no buttons */
+  onExcludeType?: (type: ProblemType, rowIndexes: readonly number[]) => void
+}) {
   const counts = Object.entries(result.problemCounts) as [ProblemType, number][]
   return (
     <>
@@ -28,19 +38,32 @@ export function ScanSummary({ result }: { result: ScanResult }) {
             <tr>
               <th scope="col">Problem</th>
               <th scope="col">Cells or rows</th>
+              {onExcludeType && <th scope="col">Rows</th>}
             </tr>
           </thead>
           <tbody>
-            {counts.map(([type, count]) => (
-              <tr key={type}>
-                <th scope="row">
-                  {type === 'UNTERMINATED_QUOTE'
-                    ? 'A quoted cell is never closed'
-                    : describeErrorType(type)}
-                </th>
-                <td>{count.toLocaleString()}</td>
-              </tr>
-            ))}
+            {counts.map(([type, count]) => {
+              const rowIndexes = result.problemRowIndexes[type] ?? []
+              return (
+                <tr key={type}>
+                  <th scope="row">{problemTypeLabel(type)}</th>
+                  <td>{count.toLocaleString()}</td>
+                  {onExcludeType && (
+                    <td>
+                      {rowIndexes.length > 0 && (
+                        <button
+                          type="button"
+                          aria-label={`Exclude every row with this problem: ${problemTypeLabel(type)} (${plural(rowIndexes.length, 'row')})`}
+                          onClick={() => onExcludeType(type, rowIndexes)}
+                        >
+                          Exclude {plural(rowIndexes.length, 'row')}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              )
+            })}
           </tbody>
         </table>
       )}

@@ -48,6 +48,7 @@ const resultWith = (rows: number[], raggedRows: number[] = []): ScanResult => ({
   dateSamples: {},
   raggedLines: [],
   raggedRows,
+  problemRowIndexes: {},
   fileIssues: [],
   ambiguities: { blankRows: 0, quoteRows: 0 },
 })
