@@ -138,3 +138,49 @@ test('an .xls workbook gets a clear message to save it as .xlsx or .csv', async 
   await expect(wizard.preview).toHaveCount(0)
   await expect(wizard.nextButton).toBeDisabled()
 })
+
+test('fix and re-import of an Excel import opens the failed rows, by sheet row, with the same mapping', async ({
+  page,
+  simulator,
+  wizard,
+}) => {
+  await wizard.start(
+    await workbookFile(
+      'team.xlsx',
+      sheetBytes([
+        ['Email', 'First Name', 'Date of birth'],
+        ['zoe@example.com', 'Zoë', dateCell('1990-01-31T00:00:00')],
+        [null, null, null],
+        ['bob[at]example.com', 'Bob', dateCell('1985-06-15T00:00:00')],
+      ]),
+    ),
+  )
+  await wizard.next()
+  await wizard.chooseObject('Contacts')
+  await wizard.next()
+  await wizard.mappingFor('Date of birth').selectOption('0-1/date_of_birth')
+  await wizard.continueTo('submit')
+  await expect(page.getByText(/team\.xlsx \(sent as it is, the Excel workbook/)).toBeVisible()
+  const importId = await wizard.startImport()
+  await expect.poll(async () => (await simulator.objects('contacts', ['email'])).length).toBe(1)
+
+  await wizard.open(`/new?reimport=${importId}`)
+  await expect(wizard.heading('check')).toBeVisible()
+  // Bob is on row 4 of the sheet (an empty row above him), and his email is checked as an email
+  await expect(wizard.cell('Email', 4)).toHaveValue('bob[at]example.com')
+  await expect(wizard.cell('Email', 4)).toHaveAttribute('aria-invalid', 'true')
+  await wizard.cell('Email', 4).fill('bob@example.com')
+  await expect(wizard.cell('Email', 4)).not.toHaveAttribute('aria-invalid', 'true')
+  await wizard.continueTo('submit')
+  await wizard.startImport()
+  await expect
+    .poll(async () =>
+      (await simulator.objects('contacts', ['email', 'date_of_birth']))
+        .map((c) => [c.properties.email, c.properties.date_of_birth])
+        .sort(),
+    )
+    .toEqual([
+      ['bob@example.com', '1985-06-15'],
+      ['zoe@example.com', '1990-01-31'],
+    ])
+})
