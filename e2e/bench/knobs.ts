@@ -1,6 +1,14 @@
 /** The bench's environment knobs, parsed and checked before anything runs. */
 
-export const SECTIONS = ['parse', 'flow', 'grid', 'upload', 'pollers', 'simulator'] as const
+export const SECTIONS = [
+  'parse',
+  'flow',
+  'excel',
+  'grid',
+  'upload',
+  'pollers',
+  'simulator',
+] as const
 export type Section = (typeof SECTIONS)[number]
 
 export interface Knobs {

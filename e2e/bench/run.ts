@@ -11,6 +11,7 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'vite'
 import { measureFlow, type FlowMeasurement } from './app-flow.ts'
+import { measureFileRead, workbookOfCsv, type FileReadMeasurement } from './excel-read.ts'
 import { launchBrowser } from './browser.ts'
 import { generateContactsCsv } from './generate-csv.ts'
 import { measureGridScroll } from './grid-scroll.ts'
@@ -269,6 +270,63 @@ async function flowSection(knobs: Knobs, figures: Figure[], plainByRows: Map<num
   })
 }
 
+/** The largest workbook people are expected to bring: larger BENCH_ROWS are left to the CSV figures. */
+const EXCEL_MAX_ROWS = 100_000
+
+async function excelSection(knobs: Knobs, figures: Figure[]) {
+  const sizes = knobs.rows.filter((rows) => rows <= EXCEL_MAX_ROWS)
+  if (sizes.length === 0) return
+  log('\n== An .xlsx next to the same data as CSV: file chosen → preview on screen ==')
+  await withApp(async (appUrl) => {
+    for (const rows of sizes) {
+      const csv = await dataFile('contacts', rows)
+      const xlsx = csv.replace(/\.csv$/, '.xlsx')
+      log(`  writing ${xlsx}…`)
+      await workbookOfCsv(csv, xlsx)
+      const csvRounds: FileReadMeasurement[] = []
+      const xlsxRounds: FileReadMeasurement[] = []
+      for (let round = 0; round < knobs.rounds; round++) {
+        // interleaved, so load on the machine weighs on both alike
+        for (const [path, into] of [
+          [csv, csvRounds],
+          [xlsx, xlsxRounds],
+        ] as const) {
+          const r = await measureFileRead(appUrl, path)
+          into.push(r)
+          log(
+            `  ${count(rows)} rows ${path.endsWith('.xlsx') ? '.xlsx' : '.csv '}: preview ${Math.round(r.previewMs)} ms, ` +
+              `longest task ${Math.round(r.longestTaskMs)} ms, blocking ${Math.round(r.totalBlockingMs)} ms`,
+          )
+        }
+      }
+      const n = count(rows)
+      const ratios = xlsxRounds.map((r, i) => r.previewMs / Math.max(1, csvRounds[i]!.previewMs))
+      figures.push(
+        figure(
+          `excel.${rows}.csvPreviewMs`,
+          `CSV chosen → preview, ${n} rows`,
+          'ms',
+          each(csvRounds, 'previewMs'),
+        ),
+        figure(
+          `excel.${rows}.xlsxPreviewMs`,
+          `.xlsx chosen → preview (read in the worker), ${n} rows`,
+          'ms',
+          each(xlsxRounds, 'previewMs'),
+        ),
+        figure(`excel.${rows}.ratio`, `.xlsx ÷ CSV to preview, ${n} rows`, '×', ratios),
+        figure(
+          `excel.${rows}.xlsxLongestTaskMs`,
+          `.xlsx read: longest main-thread task, ${n} rows`,
+          'ms',
+          each(xlsxRounds, 'longestTaskMs'),
+          TARGETS.longestTaskMs,
+        ),
+      )
+    }
+  })
+}
+
 async function gridSection(knobs: Knobs, figures: Figure[]) {
   log(`\n== Scrolling the problem grid (${count(knobs.gridRows)} rows with problems) ==`)
   const csv = await dataFile('problems', knobs.gridRows, 1)
@@ -459,7 +517,7 @@ async function main() {
     `Load average before: ${loadBefore.toFixed(2)} on ${cpus().length} CPUs (other work on the machine makes the numbers noisy)`,
   )
 
-  if ((runs('flow') || runs('grid')) && !knobs.skipBuild) {
+  if ((runs('flow') || runs('excel') || runs('grid')) && !knobs.skipBuild) {
     log('Building the app…')
     await build({ root: ROOT, logLevel: 'error' })
   }
@@ -468,6 +526,7 @@ async function main() {
   const plainByRows = new Map<number, number[]>()
   if (runs('parse')) await parseSection(knobs, figures, plainByRows)
   if (runs('flow')) await flowSection(knobs, figures, plainByRows)
+  if (runs('excel')) await excelSection(knobs, figures)
   if (runs('grid')) await gridSection(knobs, figures)
   if (runs('upload')) await uploadSection(knobs, figures)
   if (runs('pollers')) await pollersSection(knobs, figures)
