@@ -1,3 +1,4 @@
+// Upload file names: what the proxy and simulator accept and what busboy reads back
 import busboy from 'busboy'
 import { describe, expect, it } from 'vitest'
 import {

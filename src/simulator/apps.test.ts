@@ -1,3 +1,4 @@
+// Apps: each token's app sees only its own imports in the list, any import by id
 import { describe, expect, it } from 'vitest'
 import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'

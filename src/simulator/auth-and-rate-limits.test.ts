@@ -1,3 +1,4 @@
+// The simulator's edge: authentication, scopes, rate limits and their headers
 import { describe, expect, it } from 'vitest'
 import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { hubSpotErrorBodySchema } from '#shared/hubspot/error-body.ts'

@@ -1,3 +1,4 @@
+// The test control routes: off by default, never logged, reset, config, faults, tokens
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { contactsImportRequest } from '#shared/testing/contacts-import.ts'

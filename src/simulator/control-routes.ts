@@ -1,3 +1,4 @@
+// The simulator's test-only control routes under /__simulator
 import { Hono } from 'hono'
 import * as z from 'zod'
 import { findObjectType } from '#shared/hubspot/object-types.ts'

@@ -1,3 +1,4 @@
+// The simulator's environment variables, parsed and checked at start
 import * as z from 'zod'
 import { DEFAULT_TOKEN } from './tokens.ts'
 

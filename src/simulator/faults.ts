@@ -1,3 +1,4 @@
+// Injectable HubSpot faults for tests: the spec, the queue, HTML edge pages, cut answers
 import { STATUS_CODES } from 'node:http'
 import * as z from 'zod'
 import { RATE_LIMIT_POLICIES } from '#shared/hubspot/error-body.ts'

@@ -1,3 +1,4 @@
+// The simulator's Hono environment and HubSpot-style JSON answers
 import type { HttpBindings } from '@hono/node-server'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'

@@ -1,3 +1,4 @@
+// HubSpot's error answers (401, 403, 404, 429, validation) as the simulator sends them
 import { randomUUID } from 'node:crypto'
 import { hubSpotErrorBodySchema, type HubSpotErrorBody } from '#shared/hubspot/error-body.ts'
 

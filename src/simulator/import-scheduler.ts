@@ -1,3 +1,4 @@
+// The simulator's import registry and HubSpot's three-slot scheduler
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import {

@@ -1,3 +1,4 @@
+// The imports endpoints: create, list, get, cancel, errors, in both versions
 import { rm } from 'node:fs/promises'
 import { Hono } from 'hono'
 import * as z from 'zod'

@@ -1,3 +1,4 @@
+// The imports endpoints end to end: create, states, list, cancel, errors, both versions
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { contactsImportRequest } from '#shared/testing/contacts-import.ts'

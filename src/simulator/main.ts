@@ -1,3 +1,4 @@
+// `npm run simulator`: starts the simulator from its environment and stops it on signals
 import { parseSimulatorEnv, type SimulatorEnv } from './env.ts'
 import { createSimulator, type Simulator } from './simulator.ts'
 

@@ -1,3 +1,4 @@
+// The objects read API: what actually landed in the CRM
 import { Hono } from 'hono'
 import {
   defaultAssociationTypeId,

@@ -1,3 +1,4 @@
+// The simulator as a process: startup line, bad environment, signals, memory on a big upload
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'

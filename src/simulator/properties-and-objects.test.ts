@@ -1,3 +1,4 @@
+// The properties and objects endpoints: catalogues, filters, records, associations
 import { describe, expect, it } from 'vitest'
 import { propertiesResponseSchema } from '#shared/hubspot/property.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'

@@ -1,3 +1,4 @@
+// The properties endpoints, in both versions
 import { Hono } from 'hono'
 import { findObjectType, type ObjectTypeInfo } from '#shared/hubspot/object-types.ts'
 import {

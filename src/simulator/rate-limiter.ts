@@ -1,3 +1,4 @@
+// HubSpot's request limits: a rolling window per app and a daily counter per account
 import type { RateLimitPolicy } from './hubspot-errors.ts'
 
 export interface RateLimitConfig {

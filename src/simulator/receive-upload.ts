@@ -1,3 +1,4 @@
+// Receives a multipart create: importRequest and files streamed to disk and surveyed
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'

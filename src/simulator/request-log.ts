@@ -1,3 +1,4 @@
+// The log of HubSpot requests the simulator answered, bounded
 export interface LoggedRequest {
   method: string
   path: string

@@ -1,3 +1,4 @@
+// A simulator's state shared by its routes: settings, limits, stores, scheduler, tokens
 import type { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import type { CrmStoreLike, PropertyCatalogueLike } from './engine/types.ts'
 import type { FaultQueue } from './faults.ts'

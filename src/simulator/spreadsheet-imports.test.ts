@@ -1,3 +1,4 @@
+// Importing .xlsx workbooks: reading, refusals, typed cells, line numbers
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import {

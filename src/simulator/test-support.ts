@@ -1,3 +1,4 @@
+// Test support: in-process simulators closed after each test, and request helpers
 import { Client } from '@hubspot/api-client'
 import { afterEach } from 'vitest'
 import { createSimulator, type Simulator, type SimulatorOptions } from './simulator.ts'

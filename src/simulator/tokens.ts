@@ -1,3 +1,4 @@
+// The simulator's tokens: scopes and the app each belongs to
 import type { ObjectTypeInfo } from '#shared/hubspot/object-types.ts'
 
 /** The full-scope token when neither the option nor SIMULATOR_TOKEN sets one. */

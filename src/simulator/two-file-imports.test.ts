@@ -1,3 +1,4 @@
+// Two-file imports through HubSpot's Node client: both files, both objects, associations
 import type {
   RequestContext,
   ResponseContext,

@@ -1,3 +1,4 @@
+// Offset runs: line numbers packed as runs and read back
 import { describe, expect, it } from 'vitest'
 import { createOffsetRunsBuilder, runsOf, valueAt } from './offset-runs.ts'
 

@@ -1,3 +1,4 @@
+// The upload survey: UTF-16 lanes, zero bytes, blank and header-only files, chunk by chunk
 import { describe, expect, it } from 'vitest'
 import { CsvFileSurvey, utf16ByteOrder, type CsvContentProblemCode } from './file-content.ts'
 import { utf16Bytes } from './test-files.ts'

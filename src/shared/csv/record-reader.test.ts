@@ -1,3 +1,4 @@
+// The shared CSV record reader: quoting, line breaks, blank rows, problems, any chunk size
 import { describe, expect, it } from 'vitest'
 import {
   createCsvRecordReader,

@@ -1,3 +1,4 @@
+// The two-file importRequest: both files' mappings, the common column, the association
 import { describe, expect, it } from 'vitest'
 import {
   buildTwoFileImportRequest,

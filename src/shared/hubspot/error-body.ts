@@ -1,3 +1,4 @@
+// HubSpot's Error body, as the zod schema every part parses it with
 import * as z from 'zod'
 
 /**

@@ -1,3 +1,4 @@
+// HubSpot's importRequest (both mapping styles), as zod schemas and types
 import * as z from 'zod'
 import { findObjectType } from './object-types.ts'
 

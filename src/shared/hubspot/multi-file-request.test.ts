@@ -1,3 +1,4 @@
+// Checks of imports joined on a common column: owner, references, association types, names
 import { describe, expect, it } from 'vitest'
 import type { ColumnMapping, ImportRequest, LegacyColumnMapping } from './import-request.ts'
 import {

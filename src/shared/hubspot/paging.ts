@@ -1,3 +1,4 @@
+// HubSpot's forward paging and collection responses, as zod schemas
 import * as z from 'zod'
 
 /** `ForwardPaging`: `next` only when more results exist; omitted or empty on the last page. */

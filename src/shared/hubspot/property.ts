@@ -1,3 +1,4 @@
+// HubSpot's Property (properties API), as zod schemas, and whether an import may write it
 import * as z from 'zod'
 import { tolerantEnum } from './tolerant.ts'
 

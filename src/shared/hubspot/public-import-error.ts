@@ -1,3 +1,4 @@
+// HubSpot's PublicImportError (an import's row errors), as zod schemas
 import * as z from 'zod'
 import { tolerantEnum } from './tolerant.ts'
 

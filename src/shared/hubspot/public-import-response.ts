@@ -1,3 +1,4 @@
+// HubSpot's PublicImportResponse, states and cancel answer, as zod schemas
 import * as z from 'zod'
 import { tolerantEnum } from './tolerant.ts'
 

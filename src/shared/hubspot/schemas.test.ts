@@ -1,3 +1,4 @@
+// HubSpot's schemas against HubSpot's own examples, tolerant of unknown values
 import { describe, expect, it } from 'vitest'
 import { hubSpotErrorBodySchema } from './error-body.ts'
 import {

@@ -1,3 +1,4 @@
+// zod enums that accept values HubSpot adds later
 import * as z from 'zod'
 
 /**

@@ -1,3 +1,4 @@
+// Workbook cells as text: numbers, dates in the portal's zone, booleans, errors
 import { describe, expect, it } from 'vitest'
 import { compileCellCheck } from '../value-rules/index.ts'
 import { makeProperty } from '../value-rules/property-fixtures.ts'

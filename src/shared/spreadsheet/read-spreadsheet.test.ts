@@ -1,3 +1,4 @@
+// Reading .xlsx workbooks: sheets, rows, cell types, limits, refusals
 import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -1,3 +1,4 @@
+// Which rule each property gets, and that compiled checks stay free of zod and allocations
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'

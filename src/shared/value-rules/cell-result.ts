@@ -1,3 +1,4 @@
+// What a cell check answers: blank, ok with the stored value, or invalid with an errorType
 import type { ImportErrorType } from '../hubspot/public-import-error.ts'
 
 /** What one import cell means for its property. */

@@ -1,3 +1,4 @@
+// The common-value index of a two-file join: owner rows, repeated and unmatched values
 import { describe, expect, it } from 'vitest'
 import { compileCellCheck } from './cell-check.ts'
 import { CommonValueIndex, unmatchedCommonValues } from './common-values.ts'

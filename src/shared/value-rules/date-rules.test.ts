@@ -1,3 +1,4 @@
+// Date and date-time cells under each dateFormat: orders, months, years, times, offsets
 import { describe, expect, it } from 'vitest'
 import type { DateFormat } from '../hubspot/import-request.ts'
 import { compileCellCheck } from './cell-check.ts'

@@ -1,3 +1,4 @@
+// Value rules for date and date-time cells, per dateFormat
 import type { DateFormat } from '../hubspot/import-request.ts'
 import { type CellCheck, BLANK, invalid, quote } from './cell-result.ts'
 

@@ -1,3 +1,4 @@
+// Option cells: values and labels, ambiguity, checkboxes, multiple checkboxes
 import { describe, expect, it } from 'vitest'
 import { compileCellCheck } from './cell-check.ts'
 import { describeChoices } from './enumeration-rules.ts'

@@ -1,3 +1,4 @@
+// Value rules for option cells: single choice, single checkbox, multiple checkboxes
 import type { Option, Property } from '../hubspot/property.ts'
 import {
   type CellCheck,

@@ -1,3 +1,4 @@
+// Number cells: accepted spellings, canonical output, percentages, refusals
 import { describe, expect, it } from 'vitest'
 import { compileCellCheck } from './cell-check.ts'
 import { canonicalDecimal, percentToDecimal } from './number-rules.ts'

@@ -1,3 +1,4 @@
+// Value rules for number cells, spelled as HubSpot stores them without losing digits
 import type { Property } from '../hubspot/property.ts'
 import { type CellCheck, BLANK, invalid, propertyLabel, quote } from './cell-result.ts'
 

@@ -1,3 +1,4 @@
+// Test fixture: properties and options for the value-rule tests
 import type { Option, Property } from '../hubspot/property.ts'
 
 /** A property for tests: a plain text property unless overridden. */

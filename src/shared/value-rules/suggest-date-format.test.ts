@@ -1,3 +1,4 @@
+// Suggesting a dateFormat from sample cells, and naming ambiguous samples
 import { describe, expect, it } from 'vitest'
 import { suggestDateFormat } from './suggest-date-format.ts'
 

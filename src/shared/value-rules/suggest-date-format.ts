@@ -1,3 +1,4 @@
+// Suggests an import's dateFormat from a column's sample cells
 import { DATE_FORMATS, type DateFormat } from '../hubspot/import-request.ts'
 import { isUnixMillis, parseDateText } from './date-rules.ts'
 

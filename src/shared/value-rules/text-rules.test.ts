@@ -1,3 +1,4 @@
+// Text cells: length, email, domain, phone, record ID, lists
 import { describe, expect, it } from 'vitest'
 import { compileCellCheck } from './cell-check.ts'
 import { makeProperty } from './property-fixtures.ts'

@@ -1,3 +1,4 @@
+// Value rules for text cells: plain text, email, domain, phone, record ID, lists
 import type { Property } from '../hubspot/property.ts'
 import {
   type CellCheck,

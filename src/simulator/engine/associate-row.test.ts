@@ -1,3 +1,4 @@
+// The record pairs a row associates across objects
 import { describe, expect, it } from 'vitest'
 import { recordPairs } from './associate-row.ts'
 

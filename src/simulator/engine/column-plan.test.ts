@@ -1,3 +1,4 @@
+// How each mapped column is read, and which identifier a row is matched on first
 import { describe, expect, it } from 'vitest'
 import { testColumn, testMapping, testPlanContext } from './column-fixtures.ts'
 import { groupColumnsByObject, identifierRank, planColumn } from './column-plan.ts'

@@ -1,3 +1,4 @@
+// The simulator's CRM store: records, unique keys, associations, paging, copies
 import { describe, expect, it } from 'vitest'
 import { CrmStore, FIRST_RECORD_ID } from './crm-store.ts'
 import { UniqueValueConflictError, uniqueKey } from './record-keys.ts'

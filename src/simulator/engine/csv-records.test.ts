@@ -1,3 +1,4 @@
+// Reading uploaded CSV files record by record from disk
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

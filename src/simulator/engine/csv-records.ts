@@ -1,3 +1,4 @@
+// Reads an uploaded CSV file from disk record by record, in the shared dialect
 import { createReadStream } from 'node:fs'
 import { createCsvRecordReader, type QuoteProblem } from '#shared/csv/record-reader.ts'
 

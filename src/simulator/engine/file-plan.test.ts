@@ -1,3 +1,4 @@
+// The order files of an import are processed in: the file holding the common column first
 import { describe, expect, it } from 'vitest'
 import { joinKeyFilesFirst } from './file-plan.ts'
 

@@ -1,3 +1,4 @@
+// Records of an import's files, CSV and workbook alike
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

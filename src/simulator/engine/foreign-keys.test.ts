@@ -1,3 +1,4 @@
+// Reference columns of a two-file import and the common columns they point to
 import { describe, expect, it } from 'vitest'
 import { testMapping } from './column-fixtures.ts'
 import { planForeignKey } from './foreign-keys.ts'

@@ -1,3 +1,4 @@
+// Checking a file's header against its mappings: reordering, wrong column counts
 import { describe, expect, it } from 'vitest'
 import { testMapping, TEST_FILE } from './column-fixtures.ts'
 import { headerColumnCountFailure, reorderToHeader } from './header-check.ts'

@@ -1,3 +1,4 @@
+// Finding the record a row means: record ID, email, domain, unique properties
 import { describe, expect, it } from 'vitest'
 import { testColumn } from './column-fixtures.ts'
 import {

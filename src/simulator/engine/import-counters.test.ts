@@ -1,3 +1,4 @@
+// An import's counters and the records it created
 import { describe, expect, it } from 'vitest'
 import { ImportCounters } from './import-counters.ts'
 

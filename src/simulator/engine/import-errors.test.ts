@@ -1,3 +1,4 @@
+// PublicImportError records as the simulator writes them
 import { describe, expect, it } from 'vitest'
 import { publicImportErrorSchema } from '#shared/hubspot/public-import-error.ts'
 import { TEST_FILE } from './column-fixtures.ts'

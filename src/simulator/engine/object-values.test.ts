@@ -1,3 +1,4 @@
+// A row's values per object: the problems the value rules find
 import { describe, expect, it } from 'vitest'
 import { testColumn } from './column-fixtures.ts'
 import {

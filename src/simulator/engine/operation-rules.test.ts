@@ -1,3 +1,4 @@
+// CREATE, UPDATE and UPSERT against existing records
 import { describe, expect, it } from 'vitest'
 import type { ImportOperation } from '#shared/hubspot/import-request.ts'
 import { testColumn } from './column-fixtures.ts'

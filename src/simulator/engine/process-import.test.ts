@@ -1,3 +1,4 @@
+// Processing whole imports: mixed good and bad rows, operations, lists, failures, counters
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'

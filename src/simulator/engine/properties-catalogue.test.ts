@@ -1,3 +1,4 @@
+// The simulator's property catalogues: types covered, archived, added properties
 import { describe, expect, it } from 'vitest'
 import { OBJECT_TYPES, REQUIRED_TO_CREATE } from '#shared/hubspot/object-types.ts'
 import {

@@ -1,3 +1,4 @@
+// Values HubSpot needs to create a record, per object
 import { describe, expect, it } from 'vitest'
 import { missingRequiredMessage, missingRequiredToCreate } from './required-to-create.ts'
 

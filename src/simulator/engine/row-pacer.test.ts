@@ -1,3 +1,4 @@
+// Pacing rows to rowsPerSecond with a fake clock
 import { describe, expect, it } from 'vitest'
 import { UNTHROTTLED_BATCH_ROWS, pacingFor } from './row-pacer.ts'
 

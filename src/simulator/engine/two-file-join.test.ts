@@ -1,3 +1,4 @@
+// Two files joined on a common column, processed: records, associations, errors
 import { describe, expect, it } from 'vitest'
 import type { ColumnMapping } from '#shared/hubspot/import-request.ts'
 import { sheetBytes } from '#shared/spreadsheet/test-workbooks.ts'

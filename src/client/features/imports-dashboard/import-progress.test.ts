@@ -1,3 +1,4 @@
+// An import's progress: rows processed of the file's rows, in plain words
 import { describe, expect, it } from 'vitest'
 import {
   addSample,

@@ -1,3 +1,4 @@
+// Line maps kept per import in localStorage: stored, read back, bounded
 import { describe, expect, it } from 'vitest'
 import { MemoryStorage } from '#client/testing/memory-storage.ts'
 import {

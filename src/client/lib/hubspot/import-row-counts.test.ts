@@ -1,3 +1,4 @@
+// Each import's row count kept in the browser, bounded
 import { describe, expect, it } from 'vitest'
 import { MemoryStorage } from '#client/testing/memory-storage.ts'
 import { IMPORT_ROW_COUNTS_KEY, importRowCount, recordImportRowCount } from './import-row-counts.ts'

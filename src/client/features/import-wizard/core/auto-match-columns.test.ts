@@ -1,3 +1,4 @@
+// Auto-matching headers to properties: exact, synonyms, fuzzy, ambiguity, one column per property
 import { describe, expect, it } from 'vitest'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { autoMatchColumns, compact } from './auto-match-columns.ts'

@@ -1,3 +1,4 @@
+// The importRequest the wizard builds: one mapping per column, column types, operations, throws on gaps
 import { describe, expect, it } from 'vitest'
 import { importRequestSchema } from '#shared/hubspot/import-request.ts'
 import { buildImportRequest, type BuildImportRequestInput } from './build-import-request.ts'

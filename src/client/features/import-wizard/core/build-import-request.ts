@@ -1,3 +1,4 @@
+// Builds HubSpot's importRequest from the wizard's mapping and options
 import {
   importRequestSchema,
   type ColumnMapping,

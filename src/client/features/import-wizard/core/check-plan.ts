@@ -1,3 +1,4 @@
+// What the scan checks per column and per object, derived once from the mapping and the catalogues
 import type { DateFormat } from '#shared/hubspot/import-request.ts'
 import type { ImportOperation } from '#shared/hubspot/import-request.ts'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'

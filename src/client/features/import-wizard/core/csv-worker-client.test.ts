@@ -1,3 +1,4 @@
+// The CSV worker's promise client over the real handler: progress, results, cancel, errors
 import { describe, expect, it } from 'vitest'
 import { buildCheckPlan } from './check-plan.ts'
 import { createCsvWorkerClient, type WorkerLike } from './csv-worker-client.ts'

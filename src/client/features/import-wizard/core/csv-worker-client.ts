@@ -1,3 +1,4 @@
+// The page's side of the CSV worker: one promise per task, with progress and cancel
 import type { CheckPlan } from './check-plan.ts'
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import type { Edits } from './edits.ts'

@@ -1,3 +1,4 @@
+// The CSV worker's message handling, without the worker itself (testable in Node)
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import { exportCleanCsv, scanFile } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'

@@ -1,3 +1,4 @@
+// The clean CSV's writer: quoting, records, round trip through papaparse, Blob batches
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { createCsvBlobBuilder, csvField, csvLine } from './csv-writer.ts'

@@ -1,3 +1,4 @@
+// The CSV module worker: wires the handler to the worker scope
 import { createWorkerHandler } from './csv-worker-handler.ts'
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 

@@ -1,3 +1,4 @@
+// Delimiter detection over real and tricky heads (decimal commas, titles, one column)
 import { describe, expect, it } from 'vitest'
 import { detectDelimiter } from './detect-delimiter.ts'
 import { fixtureBytes } from './test-helpers.ts'

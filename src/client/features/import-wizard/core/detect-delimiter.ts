@@ -1,3 +1,4 @@
+// Detects a CSV's delimiter from its first records
 import { readCsvText } from '#shared/csv/record-reader.ts'
 import { DELIMITERS, type Delimiter } from './parse-settings.ts'
 

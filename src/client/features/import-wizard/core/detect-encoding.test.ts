@@ -1,3 +1,4 @@
+// Encoding detection: BOMs, UTF-16 lanes, valid UTF-8, windows-1252, a sequence cut at the end
 import { describe, expect, it } from 'vitest'
 import { detectEncoding, findInvalidUtf8 } from './detect-encoding.ts'
 import { fixtureBytes } from './test-helpers.ts'

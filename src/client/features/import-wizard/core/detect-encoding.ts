@@ -1,3 +1,4 @@
+// Detects a file's text encoding from its first bytes
 import { utf16ByteOrder } from '#shared/csv/file-content.ts'
 import { ENCODINGS, type Encoding } from './parse-settings.ts'
 

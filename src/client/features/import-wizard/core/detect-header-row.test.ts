@@ -1,3 +1,4 @@
+// Header-row detection: title rows above the header, blank and repeated names
 import { describe, expect, it } from 'vitest'
 import { readCsvText } from '#shared/csv/record-reader.ts'
 import { detectHeaderRow } from './detect-header-row.ts'

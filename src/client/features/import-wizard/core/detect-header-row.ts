@@ -1,3 +1,4 @@
+// Finds the header record among the first records of a file
 export interface HeaderRowDetection {
   headerRowIndex: number
   reason: string

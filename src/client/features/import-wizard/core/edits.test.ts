@@ -1,3 +1,4 @@
+// The user's fixes: cell edits, replace-all, excluded rows, applied to rows
 import { describe, expect, it } from 'vitest'
 import {
   applyEdits,

@@ -1,3 +1,4 @@
+// The user's fixes to the file (cell edits, replace-all, excluded rows) as plain data
 import type { EncodingDetection } from './detect-encoding.ts'
 import type { MappingDraft } from './mapping-draft.ts'
 import type { ParseSettings } from './parse-settings.ts'

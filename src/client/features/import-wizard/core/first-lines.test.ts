@@ -1,3 +1,4 @@
+// The first-line tables for repeated identifiers: text, numbers, growth, case folding
 import { describe, expect, it } from 'vitest'
 import { createFirstLines } from './first-lines.ts'
 

@@ -1,3 +1,4 @@
+// Inspecting a file head: settings, headers, preview, estimated rows and whole-file issues
 import { describe, expect, it } from 'vitest'
 import { inspectBytes, inspectFile, uniqueColumnNames } from './inspect-file.ts'
 import { fixtureFile } from './test-helpers.ts'

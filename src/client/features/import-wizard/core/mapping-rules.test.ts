@@ -1,3 +1,4 @@
+// Mapping rules: column types and the problems that block a mapping
 import { describe, expect, it } from 'vitest'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { CATALOGS } from './fixtures/properties.ts'

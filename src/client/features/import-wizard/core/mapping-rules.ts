@@ -1,3 +1,4 @@
+// Mapping rules: the columnType of each mapped column and the problems that block the mapping
 import type { ColumnType, ImportOperation } from '#shared/hubspot/import-request.ts'
 import {
   BUILT_IN_ALTERNATE_IDS,

@@ -1,3 +1,4 @@
+// The pre-flight check row by row: value rules, duplicates, create values, ragged rows, caps
 import { describe, expect, it } from 'vitest'
 import { buildCheckPlan } from './check-plan.ts'
 import { CATALOGS } from './fixtures/properties.ts'

@@ -1,3 +1,4 @@
+// Ragged rows across scans, and which still block the import
 import { describe, expect, it } from 'vitest'
 import { NO_EDITS, withRowExcluded, withRowsExcluded } from './edits.ts'
 import { mergeRaggedRows, pendingRaggedRows } from './ragged-rows.ts'

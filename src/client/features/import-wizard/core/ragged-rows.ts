@@ -1,3 +1,4 @@
+// Ragged rows known across scans, and the ones not yet excluded (they block the import)
 import type { Edits } from './edits.ts'
 import type { ScanResult } from './scan-result.ts'
 

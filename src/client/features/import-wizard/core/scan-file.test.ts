@@ -1,3 +1,4 @@
+// Streaming scan and clean-CSV export over real files, chunk sizes and edits
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'

@@ -1,3 +1,4 @@
+// Streams a file record by record: the full scan and the clean-CSV export
 import { createCsvRecordReader, type QuoteProblem } from '#shared/csv/record-reader.ts'
 import { createOffsetRunsBuilder } from '#client/lib/offset-runs.ts'
 import type { CheckPlan } from './check-plan.ts'

@@ -1,3 +1,4 @@
+// Mapping suggestions: header translations, column values and the chosen property
 import { describe, expect, it } from 'vitest'
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { DEFAULT_PORTAL } from './fixtures/default-portal.ts'

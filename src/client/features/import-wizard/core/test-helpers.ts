@@ -1,3 +1,4 @@
+// Test support: fixture files as bytes and File objects
 import { readFileSync } from 'node:fs'
 
 /** A fixture's bytes (tests only). */

@@ -1,3 +1,4 @@
+// Text decoding that never throws, strips a BOM, and reads windows-1252 as browsers do
 import type { Encoding } from './parse-settings.ts'
 
 // WHATWG windows-1252 for 0x80–0x9f; some runtimes (Node 20's latin1 fast path) decode these

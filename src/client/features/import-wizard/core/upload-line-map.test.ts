@@ -1,3 +1,4 @@
+// The line map of an upload: each uploaded row's line in the person's file
 import { describe, expect, it } from 'vitest'
 import { lineInOwnFile } from '#client/lib/hubspot/import-line-maps.ts'
 import { runsOf } from '#client/lib/offset-runs.ts'
