@@ -41,7 +41,7 @@ describe('parseKnobs', () => {
     },
     {
       env: { BENCH_ONLY: 'flow,speed' },
-      message: 'BENCH_ONLY: "speed" is not one of parse, flow, grid, upload, pollers, simulator.',
+      message: 'BENCH_ONLY: "speed" is not one of parse, flow, excel, grid, upload, pollers, simulator.',
     },
   ])('refuses $env', ({ env, message }) => {
     expect(() => parseKnobs(env)).toThrow(message)
