@@ -126,7 +126,7 @@ export const envSchema = z.object({
     z.string().regex(/^[\w.-]{1,64}$/, { error: 'must be 1–64 letters, digits, _ . or -' }),
     'hubspot-import',
   ),
-  REDIS_COMMAND_TIMEOUT_MS: withDefault(wholeNumber(20, 10_000), '500'),
+  REDIS_COMMAND_TIMEOUT_MS: withDefault(wholeNumber(20, 10_000), '1000'),
   REDIS_CONNECT_TIMEOUT_MS: withDefault(wholeNumber(100, 300_000), '10000'),
   PROXY_REPLICAS: withDefault(wholeNumber(1, 100), '2'),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS), 'info'),

@@ -44,6 +44,9 @@ export function createImportStatusReader({
       const claim = await store.claimFetch(key)
       if (claim) {
         try {
+          // another replica may have shared its answer since this one looked
+          const shared = await store.get(key)
+          if (shared) return shared
           return await fetchAndShare(url, importId, requestId)
         } finally {
           claim.release()

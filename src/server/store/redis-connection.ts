@@ -18,7 +18,7 @@ export interface RedisSettings {
 }
 
 export const DEFAULT_REDIS_SETTINGS = {
-  commandTimeoutMs: 500,
+  commandTimeoutMs: 1_000,
   connectTimeoutMs: 10_000,
   keyPrefix: 'hubspot-import',
 } as const

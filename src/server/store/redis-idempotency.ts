@@ -98,6 +98,9 @@ export interface RedisIdempotencyOptions {
   leaseMs?: number
   /** how often a waiting repeat reads the record again */
   pollMs?: number
+  /** how long a holder keeps trying to write its outcome while Redis fails, and how often */
+  settleRetryMs?: number
+  settleRetryDelayMs?: number
 }
 
 interface StoredClaim {
@@ -117,6 +120,8 @@ export function createRedisIdempotencyRecords({
   ttlMs = 24 * 60 * 60 * 1000,
   leaseMs = 60_000,
   pollMs = 50,
+  settleRetryMs = 10 * 60_000,
+  settleRetryDelayMs = 500,
 }: RedisIdempotencyOptions): IdempotencyRecords {
   /** keys this replica holds: the token that fences them, the pin it was handed, the renewal */
   const held = new Map<
@@ -147,10 +152,34 @@ export function createRedisIdempotencyRecords({
     return entry
   }
 
+  /**
+   * Writes the holder's outcome. Should Redis fail, the holder keeps its lease renewed and writes
+   * the outcome once Redis answers again (for up to `settleRetryMs`), so a repeat finds it.
+   */
   const settleAs = async (key: string, next: 'done' | 'pinned' | 'free', values: string[]) => {
-    const entry = release(key)
+    const entry = held.get(key)
     if (!entry) return
-    await settle(redis, [recordKey(key)], [entry.holder, ttlMs, next, ...values])
+    const write = () => settle(redis, [recordKey(key)], [entry.holder, ttlMs, next, ...values])
+    try {
+      await write()
+      release(key)
+    } catch (error) {
+      const giveUpAt = Date.now() + settleRetryMs
+      const retry = () => {
+        write().then(
+          () => {
+            release(key)
+            logger.warn('Idempotency-Key outcome written after Redis came back')
+          },
+          () => {
+            if (Date.now() < giveUpAt) setTimeout(retry, settleRetryDelayMs).unref()
+            else release(key)
+          },
+        )
+      }
+      setTimeout(retry, settleRetryDelayMs).unref()
+      throw error
+    }
   }
 
   return {

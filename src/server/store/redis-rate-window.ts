@@ -15,9 +15,14 @@ import { luaScript } from './redis-connection.ts'
 
 const NOW = `local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`
 
-/** → { places granted, ms until the oldest send leaves the window (-1: unknown), places in use } */
+/**
+ * ARGV: capacity, interval, pendingTtl, want, member prefix, carried (sends made without the
+ * shared window, counted as sent now).
+ * → { places granted, ms until the oldest send leaves the window (-1: unknown), places in use }
+ */
 const take = luaScript(`${NOW}
 local capacity, interval, pendingTtl, want = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+for i = 1, tonumber(ARGV[6]) do redis.call('ZADD', KEYS[1], now, ARGV[5] .. 'carried:' .. i) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - interval)
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
 local used = redis.call('ZCARD', KEYS[1]) + redis.call('ZCARD', KEYS[2])
@@ -75,14 +80,16 @@ export function createRedisRateWindow({
   }
   return {
     /** Grants up to `want` places, named `${memberPrefix}1`…`${memberPrefix}${granted}`. */
-    async take(want: number, memberPrefix: string): Promise<TakeResult> {
+    async take(want: number, memberPrefix: string, carried = 0): Promise<TakeResult> {
       const [granted, wait, inWindow] = (await take(
         redis,
         [keys.sent, keys.pending, keys.paused],
-        [capacity, intervalMs, pendingTtlMs, want, memberPrefix],
+        [capacity, intervalMs, pendingTtlMs, want, memberPrefix, carried],
       )) as [number, number, number]
       return { granted, retryInMs: wait < 0 ? undefined : wait, inWindow }
     },
+    /** whether the connection is up: a command now fails on a stall, not at once */
+    connected: () => redis.status === 'ready',
     /** The place's request left now: it counts for one interval from here. */
     async sent(member: string): Promise<void> {
       await markSent(redis, [keys.sent, keys.pending], [member, intervalMs * 2])

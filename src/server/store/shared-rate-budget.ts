@@ -4,10 +4,13 @@
  * the Redis window, atomically for all replicas. Only the head of this replica's queue asks
  * Redis, once per free place it might take, so waiting costs Redis little.
  *
- * When Redis fails (down, or slower than its command timeout), requests are granted by a local
- * in-memory budget holding this replica's share of the limit instead (`fallbackLimit`): GETs
- * keep working, and the replicas together stay under the limit as long as the share is right.
- * Every new grant tries Redis first again, so the shared window resumes by itself.
+ * When Redis is down (not connected), or has failed every command for `degradeAfterMs` (stalled),
+ * requests are granted by a local in-memory budget holding this replica's share of the limit
+ * instead (`fallbackLimit`): GETs keep working, and the replicas together stay under the limit as
+ * long as the share is right. A single slow command only delays the queue: falling back on a
+ * hiccup would grant places the shared window never sees. Every grant tries Redis first, and the
+ * first one that succeeds carries the places granted locally within the interval into the shared
+ * window, so the shared window resumes without a burst on top of them.
  */
 import { randomUUID } from 'node:crypto'
 import { describeError, type Logger } from '../logger.ts'
@@ -31,6 +34,8 @@ export interface SharedRateBudgetOptions {
   logger: Logger
   /** the longest a waiting head sleeps before asking Redis again (other replicas free places too) */
   maxPollMs?: number
+  /** how long Redis may fail every command, while connected, before this replica falls back */
+  degradeAfterMs?: number
 }
 
 interface Waiter {
@@ -50,6 +55,7 @@ export function createSharedRateBudget({
   fallbackLimit,
   logger,
   maxPollMs = 250,
+  degradeAfterMs = 2_000,
 }: SharedRateBudgetOptions): RateBudget {
   const capacity = budgetCapacity(limit)
   const fallback = createRateBudget({ limit: fallbackLimit, intervalMs, maxQueue, queueTimeoutMs })
@@ -62,6 +68,8 @@ export function createSharedRateBudget({
   let unsent = 0
   let inWindow = 0
   let degraded = false
+  /** since when every take has failed */
+  let failingSince: number | undefined
   let closed = false
 
   const settle = (waiter: Waiter) => {
@@ -95,13 +103,7 @@ export function createSharedRateBudget({
   }
 
   const redisFailed = (operation: string, error: unknown) => {
-    if (degraded) return
-    degraded = true
-    logger.error('Redis unavailable: the rate budget falls back to this replica’s share', {
-      operation,
-      fallbackLimit,
-      ...describeError(error),
-    })
+    logger.warn('Redis command failed', { operation, ...describeError(error) })
   }
 
   /** Hands every waiter to the local budget: Redis cannot decide now. */
@@ -124,13 +126,16 @@ export function createSharedRateBudget({
     asking = true
     askAgain = false
     const prefix = `${replica}:${++batch}:`
-    window.take(queue.length, prefix).then(
+    // places granted locally meanwhile still count at HubSpot: the shared window learns of them
+    const carried = degraded ? fallback.stats().inWindow : 0
+    window.take(queue.length, prefix, carried).then(
       ({ granted, retryInMs, inWindow: used }) => {
         asking = false
         inWindow = used
+        failingSince = undefined
         if (degraded) {
           degraded = false
-          logger.warn('Redis is back: the rate budget is shared again')
+          logger.warn('Redis is back: the rate budget is shared again', { carried })
         }
         let given = 0
         for (; given < granted && queue.length; given++) {
@@ -147,8 +152,19 @@ export function createSharedRateBudget({
       },
       (error: unknown) => {
         asking = false
-        redisFailed('rate take', error)
-        degrade()
+        failingSince ??= Date.now()
+        if (!degraded && (!window.connected() || Date.now() - failingSince >= degradeAfterMs)) {
+          degraded = true
+          logger.error('Redis unavailable: the rate budget falls back to this replica’s share', {
+            fallbackLimit,
+            ...describeError(error),
+          })
+        }
+        if (degraded) degrade()
+        else {
+          redisFailed('rate take', error)
+          timer = setTimeout(pump, 50)
+        }
       },
     )
   }

@@ -20,7 +20,7 @@ export interface TestRedis {
   /** freezes the server (SIGSTOP): connections stay open, nothing answers, as in a stall */
   freeze(): void
   thaw(): void
-  /** starts it again on the same port, empty */
+  /** starts it again on the same port: empty, or with its data when persistent */
   restart(): Promise<void>
   stop(): Promise<void>
 }
@@ -45,29 +45,26 @@ async function freePort(): Promise<number> {
   return port
 }
 
-function launch(path: string, port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(
-    path,
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--dir',
-      dir,
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--protected-mode',
-      'yes',
-      '--daemonize',
-      'no',
-      '--loglevel',
-      'notice',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+function launch(
+  path: string,
+  port: number,
+  dir: string,
+  persistent: boolean,
+): Promise<ChildProcess> {
+  const settings = {
+    port: String(port),
+    bind: '127.0.0.1',
+    dir,
+    save: '',
+    // persistent: every write on disk before it is acknowledged, so a kill loses nothing
+    appendonly: persistent ? 'yes' : 'no',
+    appendfsync: 'always',
+    'protected-mode': 'yes',
+    daemonize: 'no',
+    loglevel: 'notice',
+  }
+  const args = Object.entries(settings).flatMap(([name, value]) => [`--${name}`, value])
+  const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   // a test run that dies must not leave a server behind
   const stop = () => child.kill('SIGKILL')
   process.once('exit', stop)
@@ -89,7 +86,8 @@ function launch(path: string, port: number, dir: string): Promise<ChildProcess> 
   })
 }
 
-export async function startTestRedis(): Promise<TestRedis> {
+/** `persistent`: an append-only file, so a restart after kill() has the data again */
+export async function startTestRedis({ persistent = false } = {}): Promise<TestRedis> {
   const path = redisServerPath()
   const dir = mkdtempSync(join(tmpdir(), 'proxy-redis-'))
   let port = 0
@@ -98,7 +96,7 @@ export async function startTestRedis(): Promise<TestRedis> {
   for (let attempt = 0; !child; attempt++) {
     port = await freePort()
     try {
-      child = await launch(path, port, dir)
+      child = await launch(path, port, dir, persistent)
     } catch (error) {
       if (attempt >= 4) throw error
     }
@@ -123,7 +121,7 @@ export async function startTestRedis(): Promise<TestRedis> {
     thaw: () => void child?.kill('SIGCONT'),
     async restart() {
       await kill()
-      child = await launch(path, port, dir)
+      child = await launch(path, port, dir, persistent)
     },
     async stop() {
       await kill()
