@@ -89,6 +89,12 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
   ],
   A20: [[`${W}/core/inspect-file.test.ts`, 'blank-headers.csv']],
   A21: [[`${S}/checklist-faults.test.ts`, 'A21: formula-looking cells are uploaded unchanged']],
+  A22: [
+    [
+      'e2e/security-xss.spec.ts',
+      'script in an import name, cells and HubSpot error rows is shown as text and never runs',
+    ],
+  ],
   A23: [[`${W}/core/csv-worker-client.test.ts`, 'NotReadableError']],
   A24: [['src/shared/value-rules/suggest-date-format.test.ts', 'suggestDateFormat']],
 
@@ -284,6 +290,12 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
   ],
   F7: [['src/client/lib/csv.test.ts', '+49 30 1234']],
   F8: [[`${D}/errors-csv.test.ts`, 'starts with a BOM']],
+  F9: [
+    [
+      'e2e/security-xss.spec.ts',
+      'script in an import name, cells and HubSpot error rows is shown as text and never runs',
+    ],
+  ],
   F10: [['e2e/wizard-line-numbers.spec.ts', 'a row is line 15 of kontakte.csv']],
 
   // G. security probes
@@ -316,6 +328,12 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
     ['e2e/ux-embed.spec.ts', 'the import page refuses to be framed by a foreign origin'],
     [`${S}/proxy.test.ts`, 'sends the CSP with frame-ancestors'],
   ],
+  G9: [
+    [
+      'e2e/security-xss.spec.ts',
+      'script in an import name, cells and HubSpot error rows is shown as text and never runs',
+    ],
+  ],
   G10: [
     [`${D}/use-import-finished-notice.test.ts`, 'resolveParentOrigin'],
     [
@@ -338,13 +356,10 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
 /** Cases without a test yet, and what is missing. */
 export const OPEN: Record<string, string> = {
   A17: 'a 1M-row, 500 MB file parsed in the browser with flat memory: measured by `npm run bench`, not asserted by a test',
-  A22: 'HTML/JavaScript in headers and cells rendered as text with no dialog: no browser test with such a file',
   E7: 'no polling while the tab is hidden: relies on TanStack defaults, no test',
   E8: 'offline then online: relies on TanStack defaults, no test',
   E12: 'unmount mid-fetch aborts through the signal: no test',
   F4: 'a 429 half-way through a multi-page export resumes from the last cursor: no test',
-  F9: 'an errorMessage with HTML rendered as text: no test',
-  G9: 'XSS payloads in cells, headers, names and HubSpot messages with a CSP violation listener: no browser test',
   G11: 'a request bypassing the SSO gateway with a spoofed identity header: the proxy has no user authentication (the gateway is outside it); the header is only logged when TRUST_IDENTITY_HEADER names it',
   H2: 'no leaked sockets or timers after each fault test (active handles): not checked',
 }
