@@ -4,6 +4,7 @@ import type {
   ResponseContext,
 } from '@hubspot/api-client/lib/codegen/crm/imports/http/http.js'
 import { describe, expect, it } from 'vitest'
+import { companyEmail, contactEmail } from '#shared/testing/two-file-import.ts'
 import type { ColumnMapping, ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { Simulator } from './simulator.ts'
 import { hubspotClient, postImport, startSimulator, waitFor } from './test-support.ts'
@@ -15,20 +16,6 @@ const COMPANIES_CSV = [
   'Acme,acme.com,bea@example.com',
   'Beta,beta.com,nobody@example.com',
 ].join('\n')
-
-const contactEmail: ColumnMapping = {
-  columnObjectTypeId: '0-1',
-  columnName: 'Email',
-  propertyName: 'email',
-  associationIdentifierColumn: true,
-}
-const companyEmail: ColumnMapping = {
-  columnObjectTypeId: '0-2',
-  toColumnObjectTypeId: '0-1',
-  columnName: 'Email',
-  propertyName: null,
-  foreignKeyType: { associationTypeId: 280, associationCategory: 'HUBSPOT_DEFINED' },
-}
 
 function twoFileRequest(
   contactMappings: ColumnMapping[] = [

@@ -1,5 +1,6 @@
 // Checks of imports joined on a common column: owner, references, association types, names
 import { describe, expect, it } from 'vitest'
+import { companyEmail, contactEmail } from '../testing/two-file-import.ts'
 import type { ColumnMapping, ImportRequest, LegacyColumnMapping } from './import-request.ts'
 import {
   commonPropertyProblem,
@@ -10,20 +11,6 @@ import {
 
 type Mapping = ColumnMapping | LegacyColumnMapping
 
-/** The guide's example: contacts and companies joined on the contact's email. */
-const contactEmail: ColumnMapping = {
-  columnObjectTypeId: '0-1',
-  columnName: 'Email',
-  propertyName: 'email',
-  associationIdentifierColumn: true,
-}
-const companyEmail: ColumnMapping = {
-  columnObjectTypeId: '0-2',
-  toColumnObjectTypeId: '0-1',
-  columnName: 'Email',
-  propertyName: null,
-  foreignKeyType: { associationTypeId: 280, associationCategory: 'HUBSPOT_DEFINED' },
-}
 const firstName: ColumnMapping = {
   columnObjectTypeId: '0-1',
   columnName: 'First Name',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ColumnMapping } from '#shared/hubspot/import-request.ts'
 import { sheetBytes } from '#shared/spreadsheet/test-workbooks.ts'
+import { companyEmail } from '#shared/testing/two-file-import.ts'
 import {
   NOW,
   all,
@@ -15,13 +16,9 @@ import {
 } from './process-test-support.ts'
 import type { CrmObject } from './types.ts'
 
-/** The company file's Email column, joined to the contact file's (the imports guide's example). */
-const companyEmail = (extra: Partial<ColumnMapping> = {}): ColumnMapping => ({
-  columnObjectTypeId: '0-2',
-  toColumnObjectTypeId: '0-1',
-  columnName: 'Email',
-  propertyName: null,
-  foreignKeyType: { associationTypeId: 280, associationCategory: 'HUBSPOT_DEFINED' },
+/** The company file's Email column, joined to the contact file's, with changes. */
+const companyEmailWith = (extra: Partial<ColumnMapping> = {}): ColumnMapping => ({
+  ...companyEmail,
   ...extra,
 })
 const contactsFile = (content: string, extra: Partial<ColumnMapping> = {}) => ({
@@ -32,7 +29,7 @@ const contactsFile = (content: string, extra: Partial<ColumnMapping> = {}) => ({
     contact('First Name', 'firstname'),
   ],
 })
-const companiesFile = (content: string, email: ColumnMapping = companyEmail()) => ({
+const companiesFile = (content: string, email: ColumnMapping = companyEmailWith()) => ({
   name: 'companies.csv',
   content,
   mappings: [company('Company', 'name'), company('Domain', 'domain'), email],
@@ -162,7 +159,7 @@ describe('two files joined on a common column', () => {
       },
       companiesFile(
         'Company,Domain,Customer\nAcme,acme.com,C-1\n',
-        companyEmail({ columnName: 'Customer' }),
+        companyEmailWith({ columnName: 'Customer' }),
       ),
     ])
     expect(byCustomer.result.errors).toEqual([])
@@ -182,7 +179,7 @@ describe('two files joined on a common column', () => {
         },
         companiesFile(
           `Company,Domain,Contact\nAcme,acme.com,000${existing.id}\n`,
-          companyEmail({ columnName: 'Contact' }),
+          companyEmailWith({ columnName: 'Contact' }),
         ),
       ],
       {},

@@ -1,3 +1,4 @@
+// Filtering problem rows by type and by column
 import { describe, expect, it } from 'vitest'
 import type { ProblemRow } from '../../core/scan-result.ts'
 import {
