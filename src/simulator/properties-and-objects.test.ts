@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { propertiesResponseSchema } from '#shared/hubspot/property.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { Simulator } from './simulator.ts'
-import { getJson, hubspotClient, postImport, startSimulator, waitFor } from './test-support.ts'
+import {
+  getJson,
+  hubspotClient,
+  postImport,
+  startSimulator,
+  TOKEN,
+  waitFor,
+} from './test-support.ts'
 
 describe('properties', () => {
   it('lists properties with the official client, by name, singular or id', async () => {
@@ -196,5 +203,109 @@ describe('objects', () => {
     const missing = await getJson(simulator, '/crm/v3/objects/contacts/42')
     expect(missing.status).toBe(404)
     expect(missing.body).toMatchObject({ category: 'OBJECT_NOT_FOUND', context: { id: ['42'] } })
+  })
+})
+
+describe('creating a property', () => {
+  const leadSource = {
+    name: 'lead_source',
+    label: 'Lead Source',
+    type: 'enumeration',
+    fieldType: 'select',
+    groupName: 'contactinformation',
+    options: [
+      { label: 'Web', value: 'web', hidden: false },
+      { label: 'Fair', value: 'fair', hidden: false },
+    ],
+  }
+
+  it('creates it with the official client on both paths, and lists it', async () => {
+    const simulator = await startSimulator()
+    const client = hubspotClient(simulator)
+    const created = await client.crm.properties.coreApi.create('contacts', leadSource as never)
+    expect(created).toMatchObject({
+      name: 'lead_source',
+      type: 'enumeration',
+      hubspotDefined: false,
+      options: [{ value: 'web' }, { value: 'fair' }],
+    })
+    const listed = await client.crm.properties.coreApi.getAll('contacts')
+    expect(listed.results.map((p) => p.name)).toContain('lead_source')
+
+    const dated = await client.apiRequest({
+      method: 'POST',
+      path: '/crm/properties/2026-03/companies',
+      body: {
+        ...leadSource,
+        name: 'linkedin',
+        label: 'LinkedIn',
+        type: 'string',
+        fieldType: 'text',
+        options: [],
+        groupName: 'companyinformation',
+      },
+    })
+    expect(dated.status).toBe(201)
+  })
+
+  it.each([
+    [
+      'a name in use',
+      { name: 'email' },
+      409,
+      'OBJECT_ALREADY_EXISTS',
+      /Property named 'email' already exists/,
+    ],
+    [
+      'a missing group',
+      { groupName: undefined },
+      400,
+      'VALIDATION_ERROR',
+      /required fields were not set: \[groupName\]/,
+    ],
+    [
+      'a bad name',
+      { name: 'Lead Source' },
+      400,
+      'VALIDATION_ERROR',
+      /name 'Lead Source' is invalid/,
+    ],
+    [
+      'a field type of another type',
+      { type: 'string', fieldType: 'select', options: [] },
+      400,
+      'VALIDATION_ERROR',
+      /Field type 'select'/,
+    ],
+    [
+      'an unknown group',
+      { groupName: 'nope' },
+      400,
+      'VALIDATION_ERROR',
+      /group 'nope' does not exist/,
+    ],
+  ])('refuses %s with HubSpot’s error body', async (_, change, status, category, message) => {
+    const simulator = await startSimulator()
+    const response = await fetch(`${simulator.url}/crm/v3/properties/contacts`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...leadSource, ...change }),
+    })
+    expect(response.status).toBe(status)
+    const body = (await response.json()) as Record<string, unknown>
+    expect(body).toMatchObject({ status: 'error', category, correlationId: expect.any(String) })
+    expect(body.message).toMatch(message)
+  })
+
+  it('needs the schema write scope', async () => {
+    const simulator = await startSimulator({
+      tokens: { 'pat-read-only': ['crm.schemas.contacts.read'] },
+    })
+    const response = await fetch(`${simulator.url}/crm/v3/properties/contacts`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer pat-read-only', 'Content-Type': 'application/json' },
+      body: JSON.stringify(leadSource),
+    })
+    expect(response.status).toBe(403)
   })
 })

@@ -13,9 +13,10 @@ import {
   type SimulatorContext,
   type SimulatorEnv,
 } from './http.ts'
+import { createProperty } from './create-property.ts'
 import { notFound, validationError } from './hubspot-errors.ts'
 import type { SimulatorState } from './simulator-state.ts'
-import { propertyReadScopes } from './tokens.ts'
+import { propertyReadScopes, propertyWriteScopes } from './tokens.ts'
 
 const DATA_SENSITIVITIES = ['non_sensitive', 'sensitive', 'highly_sensitive'] as const
 
@@ -46,6 +47,13 @@ export function propertiesRoutes(state: SimulatorState): Hono<SimulatorEnv> {
       })
     }
     return hubspotJson(c, propertySchema.parse(property))
+  })
+
+  app.post('/:objectType', async (c) => {
+    const objectType = objectTypeOf(c, propertyWriteScopes)
+    const body: unknown = await c.req.json().catch(() => undefined)
+    const property = createProperty(state.catalogue, objectType.objectTypeId, body)
+    return hubspotJson(c, propertySchema.parse(property), 201)
   })
 
   return app

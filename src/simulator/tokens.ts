@@ -18,6 +18,11 @@ export function propertyReadScopes(objectType: ObjectTypeInfo): string[] {
   return [`crm.schemas.${objectType.name}.read`, ...objectReadScopes(objectType)]
 }
 
+/** Scopes of which creating a property needs any one (HubSpot's schema write scope per object). */
+export function propertyWriteScopes(objectType: ObjectTypeInfo): string[] {
+  return [`crm.schemas.${objectType.name}.write`]
+}
+
 /** What a private app set up for this tool would be granted. */
 export const FULL_SCOPES: readonly string[] = [
   IMPORT_SCOPE,
@@ -26,6 +31,7 @@ export const FULL_SCOPES: readonly string[] = [
     `crm.objects.${name}.read`,
     `crm.objects.${name}.write`,
     `crm.schemas.${name}.read`,
+    `crm.schemas.${name}.write`,
   ]),
 ]
 
