@@ -282,6 +282,12 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
   F1: [['src/client/api/imports/get-import-errors.test.ts', 'refuses a repeated cursor']],
   F2: [['src/client/api/imports/get-import-errors.test.ts', 'stops on a cursor cycle A → B → A']],
   F3: [['src/client/api/imports/get-import-errors.test.ts', 'stops after maxPages']],
+  F4: [
+    [
+      'src/client/api/imports/get-import-errors.test.ts',
+      'asks a page again with the same cursor when HubSpot is busy',
+    ],
+  ],
   F5: [[`${D}/import-page.test.tsx`, 'No row errors']],
   F6: [
     [`${D}/errors-csv.test.ts`, 'leaves no formula cell for'],
@@ -365,7 +371,6 @@ export const OPEN: Record<string, string> = {
   E7: 'no polling while the tab is hidden: relies on TanStack defaults, no test',
   E8: 'offline then online: relies on TanStack defaults, no test',
   E12: 'unmount mid-fetch aborts through the signal: no test',
-  F4: 'a 429 half-way through a multi-page export resumes from the last cursor: no test',
   G11: 'a request bypassing the SSO gateway with a spoofed identity header: the proxy has no user authentication (the gateway is outside it); the header is only logged when TRUST_IDENTITY_HEADER names it',
 }
 

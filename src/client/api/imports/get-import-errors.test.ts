@@ -1,5 +1,6 @@
 // Paging through an import's row errors: cursors followed, loops and endless pages stopped
 import { describe, expect, it } from 'vitest'
+import { ApiError } from '#client/lib/api-client.ts'
 import {
   errorsCursorLoops,
   loadAllImportErrors,
@@ -100,5 +101,48 @@ describe('loadAllImportErrors', () => {
     })
     expect(result).toMatchObject({ complete: false })
     expect(result.errors).toHaveLength(3)
+  })
+
+  it('asks a page again with the same cursor when HubSpot is busy, after its Retry-After: no row lost or repeated', async () => {
+    const pages: Record<string, ImportErrorsPage> = {
+      '': page(['1', '2'], 'b'),
+      b: page(['3', '4'], 'c'),
+      c: page(['5']),
+    }
+    const asked: (string | undefined)[] = []
+    let refusals = 2
+    const getPage = async (_id: string, after: string | undefined) => {
+      asked.push(after)
+      if (after === 'b' && refusals-- > 0) throw new ApiError(429, 'HubSpot is busy', undefined, 7)
+      return pages[after ?? '']!
+    }
+    const waits: number[] = []
+    const result = await loadAllImportErrors('9', {
+      getPage,
+      wait: async (ms) => void waits.push(ms),
+    })
+    expect(result.complete).toBe(true)
+    expect(result.errors.map((e) => e.id)).toEqual(['1', '2', '3', '4', '5'])
+    expect(asked).toEqual([undefined, 'b', 'b', 'b', 'c'])
+    expect(waits).toEqual([7_000, 7_000])
+  })
+
+  it('gives up on a page after a few busy answers, and never retries a 404', async () => {
+    const wait = async () => {}
+    const alwaysBusy = async () => {
+      throw new ApiError(503, 'down')
+    }
+    await expect(loadAllImportErrors('9', { getPage: alwaysBusy, wait })).rejects.toMatchObject({
+      status: 503,
+    })
+    let calls = 0
+    const gone = async () => {
+      calls++
+      throw new ApiError(404, 'not found')
+    }
+    await expect(loadAllImportErrors('9', { getPage: gone, wait })).rejects.toMatchObject({
+      status: 404,
+    })
+    expect(calls).toBe(1)
   })
 })

@@ -3,7 +3,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
 import { importErrorsPath } from '#shared/api-paths.ts'
 import { collectionResponseSchema } from '#shared/hubspot/paging.ts'
 import { publicImportErrorSchema } from '#shared/hubspot/public-import-error.ts'
-import { apiJson, HUBSPOT_BASE, withQuery } from '#client/lib/api-client.ts'
+import { ApiError, apiJson, HUBSPOT_BASE, withQuery } from '#client/lib/api-client.ts'
 import { importKeys } from './import-keys.ts'
 import { retryUnlessClientError } from './retry.ts'
 
@@ -71,7 +71,35 @@ export const getImportErrorsQueryOptions = (
 export const useImportErrors = (importId: string, options: { enabled?: boolean } = {}) =>
   useInfiniteQuery(getImportErrorsQueryOptions(importId, options))
 
-/** Every error of an import, page by page, stopping on a repeated cursor or after maxPages. */
+/** How often one page is asked again after HubSpot was busy, and the wait without a Retry-After. */
+const PAGE_ATTEMPTS = 4
+const DEFAULT_WAIT_MS = 5_000
+
+/** HubSpot busy (429) or failing (5xx) after the proxy's own retries: worth asking again later. */
+function busy(error: unknown): error is ApiError {
+  return error instanceof ApiError && (error.status === 429 || error.status >= 500)
+}
+
+function abortableWait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error)
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        reject(signal.reason as Error)
+      },
+      { once: true },
+    )
+  })
+}
+
+/**
+ * Every error of an import, page by page, stopping on a repeated cursor or after maxPages. A page
+ * refused because HubSpot is busy is asked again with the same cursor after its Retry-After, so a
+ * long export pauses instead of failing, and no row is lost or repeated.
+ */
 export async function loadAllImportErrors(
   importId: string,
   options: {
@@ -79,14 +107,27 @@ export async function loadAllImportErrors(
     signal?: AbortSignal
     maxPages?: number
     onProgress?: (loaded: number) => void
+    wait?: (ms: number, signal: AbortSignal | undefined) => Promise<void>
   } = {},
 ): Promise<{ errors: ImportErrorsPage['results']; complete: boolean }> {
   const { getPage = getImportErrorsPage, signal, maxPages = 5_000, onProgress } = options
+  const wait = options.wait ?? abortableWait
   const errors: ImportErrorsPage['results'] = []
   const cursors: (string | undefined)[] = [undefined]
   let after: string | undefined
+  const pageAt = async (cursor: string | undefined) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await getPage(importId, cursor, signal ? { signal } : {})
+      } catch (error) {
+        if (!busy(error) || attempt >= PAGE_ATTEMPTS) throw error
+        const seconds = error.retryAfterSeconds
+        await wait(seconds ? seconds * 1000 : DEFAULT_WAIT_MS, signal)
+      }
+    }
+  }
   for (let page = 0; page < maxPages; page += 1) {
-    const response = await getPage(importId, after, signal ? { signal } : {})
+    const response = await pageAt(after)
     errors.push(...response.results)
     onProgress?.(errors.length)
     if (errorsCursorLoops(response, cursors)) return { errors, complete: false }
