@@ -1,14 +1,7 @@
 // The log of HubSpot requests the simulator answered, bounded
-export interface LoggedRequest {
-  method: string
-  path: string
-  query: Record<string, string>
-  /** 0 when the connection was dropped by a fault, so no status was sent */
-  status: number
-  /** ISO time the request arrived */
-  time: string
-  durationMs: number
-}
+import type { LoggedRequest } from '#shared/testing/simulator-control.ts'
+
+export type { LoggedRequest }
 
 /** Bounded, so a long-running dev simulator does not grow without limit; oldest entries go first. */
 const MAX_ENTRIES = 10_000

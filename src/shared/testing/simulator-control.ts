@@ -1,11 +1,12 @@
 // Test client for a running simulator: its /__simulator control routes and what landed in its CRM
 import { contactsImportRequest, quotedCsv } from './contacts-import.ts'
 
-export interface ControlledRequest {
+/** One entry of the simulator's request log (`GET /__simulator/requests`), as it sends it. */
+export interface LoggedRequest {
   method: string
   path: string
   query: Record<string, string>
-  /** 0 when the simulator dropped the connection */
+  /** 0 when the connection was dropped by a fault, so no status was sent */
   status: number
   /** ISO time the request arrived */
   time: string
@@ -62,8 +63,8 @@ export class SimulatorControl {
   }
 
   /** Every HubSpot request the simulator answered since the last reset or clear, oldest first. */
-  async requests(): Promise<ControlledRequest[]> {
-    return ((await this.control('GET', '/requests')) as { requests: ControlledRequest[] }).requests
+  async requests(): Promise<LoggedRequest[]> {
+    return ((await this.control('GET', '/requests')) as { requests: LoggedRequest[] }).requests
   }
 
   async clearRequests(): Promise<void> {
