@@ -41,6 +41,7 @@ import {
   originPolicy,
   pageSecurityHeaders,
 } from './security.ts'
+import { readPropertyCreate } from './property-create-body.ts'
 import { drainUploads } from './shutdown.ts'
 import { serveClient } from './static-files.ts'
 import { DEFAULT_STATUS_CACHE_MS } from './status-cache.ts'
@@ -325,6 +326,23 @@ export function createApp(options: AppOptions) {
         propertiesPath(version, validObjectType(c.req.param('objectType'))),
       ),
     )
+
+    // creating a property from the mapping step: only the creation body's fields go upstream
+    hubspot.post(`${propertiesPath(version, 'x').slice(0, -1)}:objectType`, async (c) => {
+      const objectType = validObjectType(c.req.param('objectType'))
+      validQuery('createProperty', new URL(c.req.url).searchParams)
+      const body = await readPropertyCreate(c.req.raw)
+      const url = upstreamUrl(baseUrl, propertiesPath(version, objectType))
+      const response = await client.post(url, body, c.get('requestId'))
+      logger.info('audit', {
+        action: 'property.create',
+        requestId: c.get('requestId'),
+        user: c.get('user') ?? null,
+        objectType,
+        status: response.status,
+      })
+      return toResponse(response)
+    })
   }
 
   // known paths with another method: 405, so a client learns it is the method, not the path

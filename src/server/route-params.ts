@@ -44,6 +44,7 @@ export const QUERY_RULES = {
       ['non_sensitive', 'sensitive', 'highly_sensitive'].includes(value),
   },
   createImport: {},
+  createProperty: {},
 } satisfies Record<string, Record<string, (value: string) => boolean>>
 
 export type Operation = keyof typeof QUERY_RULES
