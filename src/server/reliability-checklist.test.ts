@@ -271,8 +271,30 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
   E4: [['src/client/api/imports/import-polling.test.ts', 'isStuck']],
   E5: [['e2e/dashboard.spec.ts', 'cancel asks first, sends one request, and shows CANCELED']],
   E6: [['e2e/dashboard.spec.ts', 'cancel asks first, sends one request, and shows CANCELED']],
+  E7: [
+    [
+      'src/client/api/imports/get-import.test.tsx',
+      'E7: stops in a hidden tab and refetches a running import on return',
+    ],
+    [
+      'src/client/api/imports/get-import.test.tsx',
+      'E7: a finished import is not fetched again on return to the tab',
+    ],
+  ],
+  E8: [
+    [
+      'src/client/api/imports/get-import.test.tsx',
+      'E8: pauses while offline and resumes once online',
+    ],
+  ],
   E9: [['src/client/api/imports/import-polling.test.ts', 'waits twice the outage after data was']],
   E10: [['src/client/api/imports/import-polling.test.ts', 'stops when the session expired (401)']],
+  E12: [
+    [
+      'src/client/api/imports/get-import.test.tsx',
+      'E12: unmounting mid-request aborts it through its signal',
+    ],
+  ],
   E11: [
     [`${S}/proxy-faults.test.ts`, 'serves fifty pollers of one import'],
     [`${S}/status-cache.test.ts`, 'at most one call per interval'],
@@ -368,9 +390,6 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
 /** Cases without a test yet, and what is missing. */
 export const OPEN: Record<string, string> = {
   A17: 'a 1M-row, 500 MB file parsed in the browser with flat memory: measured by `npm run bench`, not asserted by a test',
-  E7: 'no polling while the tab is hidden: relies on TanStack defaults, no test',
-  E8: 'offline then online: relies on TanStack defaults, no test',
-  E12: 'unmount mid-fetch aborts through the signal: no test',
   G11: 'a request bypassing the SSO gateway with a spoofed identity header: the proxy has no user authentication (the gateway is outside it); the header is only logged when TRUST_IDENTITY_HEADER names it',
 }
 
