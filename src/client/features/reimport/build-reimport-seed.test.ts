@@ -237,4 +237,77 @@ describe('buildReimportSeed', () => {
     const seed = await buildReimportSeed('42', fakeFetchers([error(14, ['x', 'Xena', 'lead'])]))
     expect(seed.lineOrigin).toEqual({ fileName: undefined, lines: [14] })
   })
+
+  it('re-imports the failed rows of the second file of a two-file import under that file’s header', async () => {
+    const twoFiles = {
+      name: 'Contacts and companies',
+      importOperations: { '0-1': 'UPSERT', '0-2': 'UPSERT' },
+      files: [
+        {
+          fileName: 'contacts.csv',
+          fileFormat: 'CSV',
+          fileImportPage: {
+            hasHeader: true,
+            columnMappings: [
+              {
+                columnObjectTypeId: '0-1',
+                columnName: 'Email',
+                propertyName: 'email',
+                columnType: 'HUBSPOT_ALTERNATE_ID',
+                associationIdentifierColumn: true,
+              },
+            ],
+          },
+        },
+        {
+          fileName: 'companies.csv',
+          fileFormat: 'CSV',
+          fileImportPage: {
+            hasHeader: true,
+            columnMappings: [
+              { columnObjectTypeId: '0-2', columnName: 'Name', propertyName: 'name' },
+              {
+                columnObjectTypeId: '0-2',
+                columnName: 'Contact email',
+                toColumnObjectTypeId: '0-1',
+                propertyName: null,
+                foreignKeyType: { associationTypeId: 280, associationCategory: 'HUBSPOT_DEFINED' },
+              },
+            ],
+          },
+        },
+      ],
+    }
+    const companyError = error(4, ['Nowhere Inc', 'zed@nowhere.example'], {
+      errorType: 'NO_OBJECT_ID_FROM_ASSOCIATION_IDENTIFIER',
+      sourceData: {
+        rowData: ['Nowhere Inc', 'zed@nowhere.example'],
+        additionalRowData: [],
+        containsEncryptedProperties: false,
+        fileId: 10,
+        lineNumber: 4,
+      },
+    })
+    const fetchers = fakeFetchers([companyError], twoFiles)
+    fetchers.getImport = async () => ({
+      ...importResponse(twoFiles),
+      metadata: { counters: {}, fileIds: ['9', '10'], objectLists: [] },
+    })
+    const seed = await buildReimportSeed('42', fetchers)
+    expect(await rowsOf(seed.file)).toEqual([
+      ['Name', 'Contact email'],
+      ['Nowhere Inc', 'zed@nowhere.example'],
+    ])
+    expect(seed.file.name).toBe('companies-failed-rows.csv')
+    expect(seed.importRequest?.files.map((f) => f.fileImportPage.columnMappings.length)).toEqual([
+      2,
+    ])
+    expect(seed.importRequest?.files[0]?.fileImportPage.columnMappings[0]).toMatchObject({
+      columnName: 'Name',
+      propertyName: 'name',
+    })
+    expect(seed.warnings).toEqual([
+      'This import joined 2 files: the failed rows of companies.csv are imported again on their own, without the column that associated them with the other file.',
+    ])
+  })
 })

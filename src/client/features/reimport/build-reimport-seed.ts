@@ -100,7 +100,6 @@ export async function buildReimportSeed(
     lineMap ? lineInOwnFile(lineMap, hubspotLine) : hubspotLine
   const importResponse = await fetchImport(importId, options.signal)
   const summary = readImportRequestJson(importResponse.importRequestJson)
-  const header = headerFromSummary(summary)
   const loaded = await loadAllImportErrors(importId, {
     getPage: getErrorsPage,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -138,6 +137,21 @@ export async function buildReimportSeed(
   }
   if (otherFiles > 0) warnings.push('Errors of other files in this import were left out.')
 
+  // which file of a multi-file import the rows are of: its header, mapping and name
+  const fileIndex =
+    fileId === undefined ? 0 : Math.max(0, importResponse.metadata.fileIds.indexOf(String(fileId)))
+  const entry = summary?.request?.files[fileIndex]
+  const header = entry
+    ? entry.fileImportPage.columnMappings.map((column) => column.columnName)
+    : fileIndex === 0
+      ? headerFromSummary(summary)
+      : []
+  if ((summary?.fileNames.length ?? 0) > 1 && entry) {
+    warnings.push(
+      `This import joined ${summary?.fileNames.length} files: the failed rows of ${entry.fileName} are imported again on their own, without the column that associated them with the other file.`,
+    )
+  }
+
   const lines = [...byLine.keys()].sort((a, b) => a - b)
   const csvHeader = header.length > 0 ? header : inferHeader(byLine)
   const records = [csvHeader]
@@ -169,13 +183,13 @@ export async function buildReimportSeed(
     )
   }
 
-  const fileName = `${baseFileName(summary?.fileNames[0], importId)}-failed-rows.csv`
+  const fileName = `${baseFileName(summary?.fileNames[fileIndex], importId)}-failed-rows.csv`
   const file = new File([toCsv(records, { quoteAll: true })], fileName, { type: 'text/csv' })
   const importRequest = summary?.request
     ? {
         ...summary.request,
         name: reimportName(summary.request.name ?? importResponse.importName, importId),
-        files: summary.request.files.slice(0, 1).map((entry) => ({
+        files: summary.request.files.slice(fileIndex, fileIndex + 1).map((entry) => ({
           ...entry,
           fileName,
           fileImportPage: { ...entry.fileImportPage, hasHeader: true },
