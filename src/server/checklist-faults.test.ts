@@ -392,4 +392,22 @@ describe('more checklist cases over loopback', () => {
       }
     },
   )
+
+  it('G11: a spoofed identity header is not trusted unless TRUST_IDENTITY_HEADER names it', async () => {
+    // the proxy has no sign-in of its own: it listens on loopback (HOST 127.0.0.1, env.test.ts)
+    // and an SSO gateway in front is what answers 401; a header sent straight to it proves nothing
+    await fetch(`${proxy.api}/crm/v3/imports`, {
+      headers: {
+        'X-Forwarded-Email': 'ceo@example.com',
+        'X-Forwarded-User': 'ceo',
+        'x-request-id': 'g11',
+      },
+    })
+    const line = proxy.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'request' && l.requestId === 'g11')
+    expect(line).toBeDefined()
+    expect(line).not.toHaveProperty('user')
+    expect(proxy.logs.join('\n')).not.toContain('ceo@example.com')
+  })
 })
