@@ -1,3 +1,4 @@
+// A property to create in HubSpot: the problems that block it, and internal names from headers
 import { describe, expect, it } from 'vitest'
 import { propertyCreateProblems, propertyNameFrom, type PropertyCreate } from './property-create.ts'
 
