@@ -22,7 +22,8 @@ describe('SimulatorControl', () => {
       ],
     )
     expect(await control.importIds()).toEqual([id])
-    await waitFor(async () => (await control.imports())[0]?.state === 'DONE')
+    // waitFor waits for a value other than undefined
+    await waitFor(async () => ((await control.imports())[0]?.state === 'DONE' ? true : undefined))
     const people = await control.objects('contacts', ['email', 'firstname'])
     expect(people.map((p) => [p.properties.email, p.properties.firstname]).sort()).toEqual([
       ['ada@example.com', 'Ada "the first"'],
