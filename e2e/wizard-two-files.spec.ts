@@ -1,4 +1,5 @@
 // Two files, one import: contacts and companies joined on the contact's email, associated once each
+import { sheetBytes } from '../src/shared/spreadsheet/test-workbooks.ts'
 import { csvFile } from './pages/import-wizard-page.ts'
 import { expect, test } from './fixtures.ts'
 
@@ -106,4 +107,48 @@ test('a contacts file and a companies file sharing an email column import as one
   })
   const nowhere = companies.find((c) => c.properties.domain === 'nowhere.example')
   expect(nowhere?.associations).toBeUndefined()
+})
+
+test('the second file may be an Excel workbook: it goes as it is, next to the CSV', async ({
+  page,
+  simulator,
+  wizard,
+}) => {
+  await wizard.start(csvFile('contacts.csv', CONTACTS))
+  await page.getByRole('button', { name: 'Add a second file' }).click()
+  await page.getByLabel('Choose the second file').setInputFiles({
+    name: 'companies.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(
+      await sheetBytes([
+        ['Company name', 'Company domain', 'Contact email'],
+        ['Analytical Engines', 'analytical.example', 'ada@analytical.example'],
+        ['Cobol Works', 'cobol.example', 'grace@cobol.example'],
+      ]),
+    ),
+  })
+  await expect(page.getByRole('table', { name: /Preview/ }).nth(1)).toContainText('Cobol Works')
+  await wizard.next()
+  await wizard.chooseObject('Contacts')
+  await wizard.next()
+  await wizard.nextButton.click()
+  await expect(page.getByText(/contacts\.csv owns the common column \(Email\)/)).toBeVisible()
+  await wizard.nextButton.click()
+  await wizard.next()
+  await expect(wizard.scanStatus(/no problems/)).toBeVisible()
+  await wizard.nextButton.click()
+  await expect(page.getByRole('list', { name: 'Common values with no match' })).toHaveCount(0)
+  await expect(
+    page.getByText(/Every common value of companies\.xlsx \(2 rows\) matches/),
+  ).toBeVisible()
+  await expect(wizard.scanStatus(/no problems/)).toBeVisible()
+  await wizard.nextButton.click()
+  await expect(
+    page.getByText(/companies\.xlsx \(Companies.*sent as it is, the Excel workbook/),
+  ).toBeVisible()
+  await wizard.startImport()
+
+  await expect.poll(async () => (await simulator.objects('companies', ['domain'])).length).toBe(2)
+  const contacts = await simulator.objects('contacts', ['email'], ['companies'])
+  expect(contacts.map((c) => c.associations?.companies?.results.length)).toEqual([1, 1])
 })
