@@ -45,3 +45,36 @@ test('a file of company names and domains starts on Companies', async ({ page, w
   await expect(wizard.mappingFor('Company name')).toHaveValue('0-2/name')
   await expect(wizard.mappingFor('Company Domain Name')).toHaveValue('0-2/domain')
 })
+
+test('a property created from the mapping step receives the column’s values', async ({
+  page,
+  simulator,
+  wizard,
+}) => {
+  await wizard.start(
+    csvFile(
+      'fair-leads.csv',
+      'Email,Lead Source\r\nann@example.com,Web\r\nben@example.com,Fair\r\ncy@example.com,Web\r\n',
+    ),
+  )
+  await wizard.continueTo('mapping')
+  await expect(wizard.mappingFor('Lead Source')).toHaveValue('')
+  await page.getByText('Create a property for Lead Source').click()
+  await expect(page.getByLabel('Field type')).toHaveValue('select')
+  await expect(page.getByLabel('Options, one per line')).toHaveValue('Web\nFair')
+  await expect(page.getByLabel('Internal name')).toHaveValue('lead_source')
+  await page.getByRole('button', { name: 'Create property in HubSpot' }).click()
+  await expect(wizard.mappingFor('Lead Source')).toHaveValue('0-1/lead_source')
+
+  await wizard.continueTo('options')
+  await wizard.importName.fill('Fair leads')
+  await wizard.continueTo('submit')
+  await wizard.startImport()
+  await expect
+    .poll(async () =>
+      (await simulator.objects('contacts', ['email', 'lead_source']))
+        .map((c) => `${c.properties.email}=${c.properties.lead_source}`)
+        .sort(),
+    )
+    .toEqual(['ann@example.com=Web', 'ben@example.com=Fair', 'cy@example.com=Web'])
+})

@@ -1,5 +1,5 @@
 // The mapping step: each column of the file to a HubSpot property, auto-matched first, checked as it changes
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
@@ -11,6 +11,7 @@ import { evaluateMapping } from '../../core/mapping-rules.ts'
 import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
 import { chosenObjectTypeIds, type ObjectsChoice } from '../../wizard-state.ts'
 import { MatchNote, optionText, propertyOptions, sampleValues } from './column-choices.tsx'
+import { CreatePropertyForm } from './create-property-form.tsx'
 import {
   draftFromMatches,
   NOT_IMPORTED,
@@ -94,7 +95,7 @@ function MappingEditor({
     [columnNames, inspection.previewRows, catalogs, objectIds],
   )
 
-  const { register, control, getValues, reset } = useForm<MappingForm>({
+  const { register, control, getValues, reset, setValue } = useForm<MappingForm>({
     defaultValues: toForm(mapping ?? draftFromMatches(matches, columnNames)),
   })
   const watched = useWatch({ control, name: 'columns' })
@@ -119,6 +120,22 @@ function MappingEditor({
   }, [watched])
 
   const options = useMemo(() => propertyOptions(catalogs, objectIds), [catalogs, objectIds])
+  const columnValues = useMemo(
+    () => previewColumnValues(inspection.previewRows, columnNames.length),
+    [inspection.previewRows, columnNames.length],
+  )
+  // a created property is chosen once the refreshed catalogue offers it in the select
+  const [created, setCreated] = useState<{ index: number; target: Target }>()
+  useEffect(() => {
+    if (!created) return
+    const offered = options.some((group) =>
+      group.properties.some((p) => targetOf(group.objectTypeId, p.name) === created.target),
+    )
+    if (!offered) return
+    setValue(`columns.${created.index}.target`, created.target, { shouldDirty: true })
+    onChange(toDraft(getValues(), columnNames))
+    setCreated(undefined)
+  }, [created, options, setValue, getValues, onChange, columnNames])
   const samples = useMemo(() => sampleValues(inspection), [inspection])
   const errors = evaluation.problems.filter((p) => p.severity === 'error')
   const mappedCount = draft.filter((c) => c.propertyName).length
@@ -191,6 +208,17 @@ function MappingEditor({
                   </td>
                   <td>
                     <MatchNote match={matches[index]} current={current} catalogs={catalogs} />
+                    {current === NOT_IMPORTED && objectIds[0] && (
+                      <CreatePropertyForm
+                        columnName={name}
+                        values={columnValues[index] ?? []}
+                        objectTypeId={objectIds[0]}
+                        catalog={catalogs[objectIds[0]] ?? []}
+                        onCreated={(objectTypeId, propertyName) =>
+                          setCreated({ index, target: targetOf(objectTypeId, propertyName) })
+                        }
+                      />
+                    )}
                   </td>
                 </tr>
               )
