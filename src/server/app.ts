@@ -1,3 +1,4 @@
+// The proxy as one Hono app: middleware, the forwarded HubSpot routes, page config, the client
 import { randomUUID } from 'node:crypto'
 import type { HttpBindings } from '@hono/node-server'
 import { Hono, type Context } from 'hono'

@@ -1,3 +1,4 @@
+// ContentHash: the same bytes in any chunking hash alike; any change or file split does not
 import { describe, expect, it } from 'vitest'
 import { ContentHash } from './content-hash.ts'
 

@@ -1,3 +1,4 @@
+// The create path's error helpers: upload errors, too-large, outcome unknown, passed headers
 import type { IncomingHttpHeaders } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import {

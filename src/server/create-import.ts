@@ -1,3 +1,4 @@
+// POST …/imports: the browser's multipart checked and streamed on to HubSpot, never truncated
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http'
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import {

@@ -1,3 +1,4 @@
+// Reading a CSV file's header and first row from a stream, and refusing empty files
 import { describe, expect, it } from 'vitest'
 import { readFirstRow, readHead, refuseZeroBytes } from './csv-header.ts'
 

@@ -1,3 +1,4 @@
+// parseEnv: defaults, accepted values and refusals of the proxy's environment variables
 import { describe, expect, it } from 'vitest'
 import { parseEnv, type Env } from './env.ts'
 

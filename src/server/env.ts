@@ -1,3 +1,4 @@
+// The proxy's environment variables: a zod schema with defaults, every bad one listed at once
 import * as z from 'zod'
 import { isTimeZone } from './rate-limit-advice.ts'
 

@@ -1,3 +1,4 @@
+// The proxy's one error shape (HubSpot's Error body plus requestId); upstream errors mapped to it
 import type { IncomingHttpHeaders } from 'node:http'
 import { hubSpotErrorBodySchema, type HubSpotErrorBody } from '#shared/hubspot/error-body.ts'
 import {

@@ -1,3 +1,4 @@
+// The HTTP client for HubSpot's small requests: token, rate budget, timeouts and safe retries
 import http, { type ClientRequest, type OutgoingHttpHeaders } from 'node:http'
 import https from 'node:https'
 import { setTimeout as sleep } from 'node:timers/promises'

@@ -1,3 +1,4 @@
+// parseImportRequestField: the importRequest form field read, or refused with a ProxyError
 import { describe, expect, it } from 'vitest'
 import { ProxyError } from './errors.ts'
 import { parseImportRequestField } from './import-form.ts'

@@ -1,3 +1,4 @@
+// Idempotency-Key handling of creates: scope, fingerprint, replay, pins and memory records
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { createMemoryIdempotencyRecords, type PinnedAttempt } from './idempotency.ts'

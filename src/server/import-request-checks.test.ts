@@ -1,3 +1,4 @@
+// The checks of a create before it goes upstream: headers, file names, columns, boundary
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { ProxyError } from './errors.ts'

@@ -1,3 +1,4 @@
+// Starts the local HubSpot simulator as a child process when no HubSpot token is configured
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'

@@ -1,3 +1,4 @@
+// The JSON-lines logger: levels, the token redacted, error details without stacks
 import type { LogLevel } from './env.ts'
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }

@@ -1,3 +1,4 @@
+// `npm start`: reads the env, picks HubSpot or the simulator, opens the store, starts the proxy
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseEnv, type Env } from './env.ts'

@@ -1,3 +1,4 @@
+// The proxy under faults: uploads cut part-way, slow or oversized uploads, retries, rate budget
 import http from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'

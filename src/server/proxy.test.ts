@@ -1,3 +1,4 @@
+// The proxy end to end against the simulator: routes, validation, headers, CSRF, auth, logs, page
 import { Client } from '@hubspot/api-client'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { API_VERSIONS, importsPath, propertiesPath } from '#shared/api-paths.ts'

@@ -1,3 +1,4 @@
+// The rolling-window rate budget: capacity margin, window, send-time dating, refusals, aborts
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ProxyError } from './errors.ts'
 import { createRateBudget, type RateBudget, type RateBudgetOptions } from './rate-budget.ts'

@@ -1,3 +1,4 @@
+// The in-process rolling-window budget that keeps upstream calls under HubSpot's rate limit
 import { ProxyError } from './errors.ts'
 
 export interface RateBudgetOptions {

@@ -1,3 +1,4 @@
+// Retry-After advice: daily reset, burst and server-error waits, telling 429 kinds apart
 import { describe, expect, it } from 'vitest'
 import {
   burstRetryAfterSeconds,

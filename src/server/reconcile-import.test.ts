@@ -1,3 +1,4 @@
+// Finding in HubSpot's import list the import an unknown-outcome create may have made
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { UpstreamResponse } from './errors.ts'

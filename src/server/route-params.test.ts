@@ -1,3 +1,4 @@
+// Import id, object type and query validation, and the upstream URL's exact-path check
 import { describe, expect, it } from 'vitest'
 import { ProxyError } from './errors.ts'
 import {

@@ -1,3 +1,4 @@
+// Path and query validation for the forwarded routes, and the upstream URL built from them
 import type { ApiVersion } from '#shared/api-paths.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import { ProxyError } from './errors.ts'

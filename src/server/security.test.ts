@@ -1,3 +1,4 @@
+// CSRF and Origin checks, the Host allow-list, the CSP and the API's security headers
 import { describe, expect, it } from 'vitest'
 import { ProxyError } from './errors.ts'
 import {

@@ -1,3 +1,4 @@
+// Host allow-list (DNS rebinding), CSRF and Origin checks, and the API's security headers
 import { ProxyError } from './errors.ts'
 
 /** The header the page sends on every state-changing call (src/client/lib/api-client.ts). */

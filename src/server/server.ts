@@ -1,3 +1,4 @@
+// Starts the proxy app on a Node HTTP server and resolves once it listens
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { createAdaptorServer } from '@hono/node-server'

@@ -1,3 +1,4 @@
+// When the simulator dies under the proxy: clear JSON errors, no hang, and `npm start` exits 1
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'

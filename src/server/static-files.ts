@@ -1,3 +1,4 @@
+// Serves the built client: content types, caching of hashed assets, index.html for client routes
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'

@@ -1,3 +1,4 @@
+// A short-lived cache of one import's status, so many polling dashboards share one upstream call
 import type { UpstreamResponse } from './errors.ts'
 
 /**

@@ -1,3 +1,4 @@
+// Test support for server tests: the simulator in a child process, a proxy in-process, fixtures
 import type { AppOptions } from './app.ts'
 import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
 import { createLogger } from './logger.ts'

@@ -1,3 +1,4 @@
+// Two-file imports through the proxy: both parts streamed, CSV with xlsx, the Node client's order
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Client } from '@hubspot/api-client'

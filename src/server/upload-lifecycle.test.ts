@@ -1,3 +1,4 @@
+// watchUpload: an upload's minimum rate and overall deadline, with a fake clock
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'

@@ -1,3 +1,4 @@
+// A 500 MB upload through a proxy in its own process keeps its memory (RSS) flat
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import http from 'node:http'

@@ -1,3 +1,4 @@
+// Building the upstream multipart for a create: file type, preamble and body
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { ContentHash } from './content-hash.ts'
