@@ -26,6 +26,8 @@ test('the progress bar moves from 0 to 100 % of the rows the wizard counted', as
   await expect(wizard.scanStatus(/2,000 rows/)).toBeVisible()
   await wizard.next()
   await wizard.startImport()
+  // focus moves to the import page's heading, not the page body
+  await expect(page.getByRole('heading', { name: 'Two thousand', level: 1 })).toBeFocused()
 
   const bar = page.getByRole('progressbar', { name: 'Rows processed' })
   await expect(bar).toHaveAttribute('aria-valuetext', /^0 of 2,000 rows \(0 %\)/)

@@ -1,5 +1,5 @@
 // One import's page: its state as it runs, counts, how the file was mapped, and its row errors
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { findObjectType } from '#shared/hubspot/object-types.ts'
 import {
   CANCELLABLE_STATES,
@@ -106,11 +106,20 @@ function ImportDetails({
   const from = reimportedFrom(data.id, data.importName)
   const as = reimportedAs(data.id)
   const errorsCount = data.metadata.counters.ERRORS
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // arriving from "Start import" (or any link) leaves focus on the page body: keyboard and
+  // screen-reader users start at the import's heading instead
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null)
+      headingRef.current?.focus()
+  }, [])
 
   return (
     <>
       <div className="page-heading">
-        <h1 id="import-heading">{data.importName || `Import ${data.id}`}</h1>
+        <h1 id="import-heading" ref={headingRef} tabIndex={-1}>
+          {data.importName || `Import ${data.id}`}
+        </h1>
         {CANCELLABLE_STATES.includes(data.state) && <CancelImportButton importId={data.id} />}
       </div>
       <p className="muted">Import {data.id}</p>
