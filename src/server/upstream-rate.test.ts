@@ -6,6 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { busiestWindow } from './store/busiest-window.ts'
 import {
   importForm,
   startSimulator,
@@ -32,18 +33,6 @@ afterAll(async () => {
   await proxy?.close()
   simulator?.stop()
 })
-
-/** The most requests that arrived within any rolling window of `intervalMs` (HubSpot's count). */
-export function busiestWindow(times: number[], intervalMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b)
-  let most = 0
-  let first = 0
-  for (let last = 0; last < sorted.length; last++) {
-    while ((sorted[first] ?? 0) <= (sorted[last] ?? 0) - intervalMs) first++
-    most = Math.max(most, last - first + 1)
-  }
-  return most
-}
 
 describe('busiestWindow', () => {
   it.each([
