@@ -31,6 +31,36 @@ describe('ChooseFileStep', () => {
     expect(screen.queryByText(/Detected:/)).toBeNull()
   })
 
+  // a PNG renamed .csv, and a zip (what an .xlsx is) named .csv: only the message, no preview of bytes
+  it.each([
+    {
+      name: 'logo.csv',
+      bytes: [
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
+      ],
+      message: /binary data/,
+    },
+    {
+      name: 'book.csv',
+      bytes: [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0x41, 0x2c, 0x0a, 0x42, 0x2c],
+      message: /Excel workbook/,
+    },
+  ])(
+    'shows only the message for a file that is not text ($name)',
+    async ({ name, bytes, message }) => {
+      render(<Harness />)
+      choose(new File([new Uint8Array(bytes)], name))
+      await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(message))
+      expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(
+        true,
+      )
+      expect(screen.queryByRole('group', { name: 'How the file is read' })).toBeNull()
+      expect(screen.queryByText(/Detected:/)).toBeNull()
+      expect(screen.queryByRole('region', { name: 'File preview' })).toBeNull()
+      expect(screen.queryByText(/rows\)/)).toBeNull()
+    },
+  )
+
   it('shows what was detected, with overrides, and a preview', async () => {
     render(<Harness />)
     choose(new File(['Email;Name\na@x.com;Ada\nb@x.com;Bob\n'], 'list.csv'))

@@ -146,13 +146,16 @@ export function FilePicker({ label, source, onRead, onChoose, onBusy }: FilePick
             <strong>{workbook ? workbook.file.name : source.file.name}</strong> (
             {formatBytes((workbook?.file ?? source.file).size)}
             {workbook && workbook.sheetNames.length > 1 ? `, sheet ${workbook.sheetName}` : ''}
-            {source.inspection.sampled
-              ? `, about ${source.inspection.estimatedRows.toLocaleString()} rows`
-              : `, ${source.inspection.estimatedRows.toLocaleString()} rows`}
+            {unreadable(source.inspection)
+              ? ''
+              : source.inspection.sampled
+                ? `, about ${source.inspection.estimatedRows.toLocaleString()} rows`
+                : `, ${source.inspection.estimatedRows.toLocaleString()} rows`}
             )
           </p>
-          {/* nothing to detect in an empty file: hints and overrides would only distract */}
-          {!isEmpty(source.inspection) && (
+          {/* nothing to detect in an empty file or a binary one: hints, overrides and a
+              preview of bytes read as text would only distract from the message */}
+          {!unreadable(source.inspection) && (
             <ReadSettings
               key={source.file.name + source.file.lastModified}
               inspection={source.inspection}
@@ -169,15 +172,16 @@ export function FilePicker({ label, source, onRead, onChoose, onBusy }: FilePick
             />
           )}
           <FileIssues issues={source.inspection.issues} />
-          <PreviewTable inspection={source.inspection} />
+          {!unreadable(source.inspection) && <PreviewTable inspection={source.inspection} />}
         </>
       )}
     </>
   )
 }
 
-const isEmpty = (inspection: FileInspection) =>
-  inspection.issues.some((issue) => issue.code === 'EMPTY_FILE')
+/** empty, or not text at all (a workbook, a PDF, an image renamed .csv) */
+const unreadable = (inspection: FileInspection) =>
+  inspection.issues.some((issue) => issue.code === 'EMPTY_FILE' || issue.code === 'NOT_A_CSV')
 
 function WorkbookReadProgress({ progress }: { progress: WorkbookProgress | undefined }) {
   if (!progress || progress.stage === 'reading') {
