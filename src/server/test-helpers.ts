@@ -1,65 +1,19 @@
 // Test support for server tests: the simulator in a child process, a proxy in-process, fixtures
+import { SimulatorControl } from '#shared/testing/simulator-control.ts'
 import type { AppOptions } from './app.ts'
 import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
 import { createLogger } from './logger.ts'
 import { startProxy, type RunningProxy } from './server.ts'
 
-/** Test support: the real simulator in a child process (through the launcher) and a proxy in-process. */
-export interface TestSimulator extends LaunchedSimulator {
-  reset(): Promise<void>
-  requests(): Promise<
-    {
-      method: string
-      path: string
-      status: number
-      query: Record<string, string>
-      /** ISO time the request arrived */
-      time: string
-    }[]
-  >
-  clearRequests(): Promise<void>
-  fault(spec: Record<string, unknown>): Promise<void>
-  configure(config: Record<string, unknown>): Promise<void>
-  addToken(token: string, scopes: string[]): Promise<void>
-  /** the imports HubSpot (the simulator) holds, read directly */
-  imports(): Promise<{ id: string; state: string }[]>
-}
+/** The launched simulator, driven by the control client both test layers share. */
+export type TestSimulator = LaunchedSimulator & SimulatorControl
 
 export async function startSimulator(): Promise<TestSimulator> {
   const simulator = await launchSimulator({
     logger: createLogger({ level: 'silent' }),
     env: { ...process.env, SIMULATOR_CONTROL: '1', SIMULATOR_ROWS_PER_SECOND: '0' },
   })
-  const control = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${simulator.url}/__simulator${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    if (!response.ok)
-      throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.json() as Promise<unknown>
-  }
-  return {
-    ...simulator,
-    reset: async () => void (await control('POST', '/reset', {})),
-    requests: async () =>
-      (
-        (await control('GET', '/requests')) as {
-          requests: Awaited<ReturnType<TestSimulator['requests']>>
-        }
-      ).requests,
-    clearRequests: async () => void (await control('DELETE', '/requests')),
-    fault: async (spec) => void (await control('POST', '/faults', spec)),
-    configure: async (config) => void (await control('POST', '/config', config)),
-    addToken: async (token, scopes) => void (await control('POST', '/tokens', { token, scopes })),
-    imports: async () => {
-      const response = await fetch(`${simulator.url}/crm/v3/imports?limit=100`, {
-        headers: { authorization: `Bearer ${simulator.token}` },
-      })
-      return ((await response.json()) as { results: { id: string; state: string }[] }).results
-    },
-  }
+  return Object.assign(new SimulatorControl(simulator), simulator)
 }
 
 export interface TestProxy extends RunningProxy {
