@@ -19,7 +19,7 @@ function stage(
   return {
     file,
     overrides: {},
-    inspection: { columnNames, settings } as unknown as FileInspection,
+    inspection: { columnNames, settings, issues: [] } as unknown as FileInspection,
   }
 }
 
@@ -130,6 +130,28 @@ describe('wizardReducer', () => {
       objects: { kind: 'one', objectTypeId: '0-1' },
     }
     expect([...reachableSteps(at)]).toEqual(['file', 'objects', 'mapping'])
+  })
+
+  it('opens no step after the file step while the file (or the second file) is refused', () => {
+    const empty: FileStage = {
+      ...stage([]),
+      inspection: {
+        columnNames: [],
+        issues: [{ code: 'EMPTY_FILE', severity: 'error', message: 'The file is empty.' }],
+      } as unknown as FileInspection,
+    }
+    const objects = { kind: 'one', objectTypeId: '0-1' } as const
+    const at: WizardState = { step: 'file', source: empty, objects, mapping, options }
+    expect([...reachableSteps(at)]).toEqual(['file'])
+    expect(wizardReducer(at, { type: 'go-to', step: 'mapping' })).toBe(at)
+    expect(wizardReducer(at, { type: 'file-done' })).toBe(at)
+    const withSecond: WizardState = {
+      step: 'file',
+      source: stage(['Email']),
+      second: { source: empty },
+      objects,
+    }
+    expect([...reachableSteps(withSecond)]).toEqual(['file'])
   })
 
   it('keeps the re-import origin through every transition', () => {

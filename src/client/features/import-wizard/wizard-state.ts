@@ -186,6 +186,11 @@ const sameObjects = (a: ObjectsChoice | undefined, b: ObjectsChoice) =>
  * Builds the state for a step from what is known, or undefined when a step before it is not
  * done yet (the stepper only offers steps this returns a state for).
  */
+/** The file has a problem that stops the import (the file step shows it as an error). */
+export function blocksImport(source: FileStage): boolean {
+  return source.inspection.issues.some((issue) => issue.severity === 'error')
+}
+
 export function stateAt(state: WizardState, step: WizardStep): WizardState | undefined {
   const {
     reimportOf,
@@ -199,21 +204,23 @@ export function stateAt(state: WizardState, step: WizardStep): WizardState | und
     edits,
   } = flatten(state)
   const origin = originOf({ reimportOf, reimportNotes, lineOrigin, second })
+  // a file the file step refuses (empty, not text, …) opens no later step, from Next or the stepper
+  const usable = source && !blocksImport(source) && !(second && blocksImport(second.source))
   switch (step) {
     case 'file':
       return { ...origin, step, source, objects, mapping, options, edits }
     case 'objects':
-      return source && { ...origin, step, source, objects, mapping, options, edits }
+      return usable ? { ...origin, step, source, objects, mapping, options, edits } : undefined
     case 'mapping':
-      return source && objects && { ...origin, step, source, objects, mapping, options, edits }
+      return usable && objects
+        ? { ...origin, step, source, objects, mapping, options, edits }
+        : undefined
     case 'options':
-      return (
-        source &&
-        objects &&
-        mapping && { ...origin, step, source, objects, mapping, options, edits }
-      )
+      return usable && objects && mapping
+        ? { ...origin, step, source, objects, mapping, options, edits }
+        : undefined
     case 'check':
-      return source && objects && mapping && options
+      return usable && objects && mapping && options
         ? { ...origin, step, source, objects, mapping, options, edits: edits ?? EMPTY_EDITS }
         : undefined
     case 'submit':

@@ -13,6 +13,7 @@ function stage(name: string, columnNames: string[]): FileStage {
     inspection: {
       columnNames,
       settings: { encoding: 'utf-8', delimiter: ',', headerRowIndex: 0 },
+      issues: [],
     } as unknown as FileInspection,
   }
 }
