@@ -61,6 +61,32 @@ describe('ChooseFileStep', () => {
     },
   )
 
+  it('says which file was used when two are dropped, and where the other one can go', async () => {
+    function TwoFileHarness() {
+      const [source, setSource] = useState<FileStage>()
+      return (
+        <ChooseFileStep
+          source={source}
+          onRead={setSource}
+          onNext={() => {}}
+          secondFile={{ second: undefined, onRead: () => {}, onRemove: () => {} }}
+        />
+      )
+    }
+    render(<TwoFileHarness />)
+    const contacts = new File(['Email\na@x.com\n'], 'contacts.csv')
+    const companies = new File(['Name\nAcme\n'], 'companies.csv')
+    fireEvent.drop(screen.getByLabelText('Choose a CSV or Excel file').parentElement!, {
+      dataTransfer: { files: [contacts, companies] },
+    })
+    const note = await screen.findByText(/files were dropped/)
+    expect(note.getAttribute('role')).toBe('status')
+    expect(note.textContent).toBe(
+      '2 files were dropped; one file is read at a time, so "contacts.csv" was used. To import another file with it, choose "Add a second file" below.',
+    )
+    await waitFor(() => expect(screen.getByText('contacts.csv')).toBeTruthy())
+  })
+
   it('shows what was detected, with overrides, and a preview', async () => {
     render(<Harness />)
     choose(new File(['Email;Name\na@x.com;Ada\nb@x.com;Bob\n'], 'list.csv'))

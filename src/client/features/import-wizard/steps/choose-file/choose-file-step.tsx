@@ -46,6 +46,11 @@ export function ChooseFileStep({
         onRead={onRead}
         onChoose={onChoose}
         onBusy={setBusy}
+        otherFilesHint={
+          secondFile
+            ? 'To import another file with it, choose "Add a second file" below.'
+            : undefined
+        }
       />
       {secondFile && source && (
         <section aria-labelledby="second-file-heading" className="second-file">

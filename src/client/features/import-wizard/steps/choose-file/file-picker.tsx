@@ -31,12 +31,23 @@ export interface FilePickerProps {
   onChoose?: (() => void) | undefined
   /** reading started or ended (the step's Next waits for it) */
   onBusy?: ((busy: boolean) => void) | undefined
+  /** where another dropped file can go, said when several are dropped at once */
+  otherFilesHint?: string | undefined
 }
 
 type Reading = { what: 'file' } | { what: 'workbook'; progress: WorkbookProgress | undefined }
 
-export function FilePicker({ label, source, onRead, onChoose, onBusy }: FilePickerProps) {
+export function FilePicker({
+  label,
+  source,
+  onRead,
+  onChoose,
+  onBusy,
+  otherFilesHint,
+}: FilePickerProps) {
   const [reading, setReading] = useState<Reading>()
+  /** several files were dropped: which one was taken */
+  const [droppedNote, setDroppedNote] = useState<string>()
   const [readError, setReadError] = useState<string>()
   const [dragging, setDragging] = useState(false)
   /** a workbook with several sheets waiting for the person to pick one */
@@ -83,7 +94,8 @@ export function FilePicker({ label, source, onRead, onChoose, onBusy }: FilePick
       /\.xlsx$/i.test(file.name),
     )
 
-  const choose = (file: File) => {
+  const choose = (file: File, note?: string) => {
+    setDroppedNote(note)
     setPicking(undefined)
     onChoose?.()
     void read(file)
@@ -92,8 +104,16 @@ export function FilePicker({ label, source, onRead, onChoose, onBusy }: FilePick
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault()
     setDragging(false)
-    const file = event.dataTransfer.files[0]
-    if (file) choose(file)
+    const { files } = event.dataTransfer
+    const file = files[0]
+    if (!file) return
+    // one file per picker: say so rather than silently dropping the others
+    choose(
+      file,
+      files.length > 1
+        ? `${files.length} files were dropped; one file is read at a time, so "${file.name}" was used.${otherFilesHint ? ` ${otherFilesHint}` : ''}`
+        : undefined,
+    )
   }
 
   const workbook = source?.workbook
@@ -126,6 +146,11 @@ export function FilePicker({ label, source, onRead, onChoose, onBusy }: FilePick
           Excel workbook (.xlsx); up to 512 MB.
         </p>
       </div>
+      {droppedNote && (
+        <p role="status" className="hint">
+          {droppedNote}
+        </p>
+      )}
       {reading?.what === 'file' && <p role="status">Reading the file…</p>}
       {reading?.what === 'workbook' && <WorkbookReadProgress progress={reading.progress} />}
       {readError && <p role="alert">{readError}</p>}
