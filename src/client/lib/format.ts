@@ -16,3 +16,14 @@ export function formatBytes(bytes: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`
 }
+
+/**
+ * A row count read from the whole file is exact ("2,000 rows"); one estimated from a sample's bytes
+ * per row is rounded to two significant figures ("about 2,000 rows", not "about 2,006"), so it
+ * does not claim a precision it lacks.
+ */
+export function rowCountInWords(count: number, exact: boolean): string {
+  if (exact || count < 100) return `${exact ? '' : 'about '}${plural(count, 'row')}`
+  const magnitude = 10 ** (Math.floor(Math.log10(count)) - 1)
+  return `about ${plural(Math.round(count / magnitude) * magnitude, 'row')}`
+}

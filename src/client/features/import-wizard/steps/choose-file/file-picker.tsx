@@ -5,7 +5,7 @@ import { useForm, useWatch } from 'react-hook-form'
 import * as z from 'zod'
 import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
-import { formatBytes } from '#client/lib/format.ts'
+import { formatBytes, rowCountInWords } from '#client/lib/format.ts'
 import type { FileInspection } from '../../core/inspect-file.ts'
 import { DELIMITERS, ENCODINGS, type SettingsOverrides } from '../../core/parse-settings.ts'
 import type { WorkbookProgress } from '../../core/spreadsheet/workbook-source.ts'
@@ -173,9 +173,7 @@ export function FilePicker({
             {workbook && workbook.sheetNames.length > 1 ? `, sheet ${workbook.sheetName}` : ''}
             {unreadable(source.inspection)
               ? ''
-              : source.inspection.sampled
-                ? `, about ${source.inspection.estimatedRows.toLocaleString()} rows`
-                : `, ${source.inspection.estimatedRows.toLocaleString()} rows`}
+              : `, ${rowCountInWords(source.inspection.estimatedRows, !source.inspection.sampled)}`}
             )
           </p>
           {/* nothing to detect in an empty file or a binary one: hints, overrides and a
