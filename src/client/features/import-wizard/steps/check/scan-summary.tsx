@@ -88,12 +88,12 @@ export function ScanSummary({
               <td key={row.objectTypeId}>{OPERATION_LABELS[row.operation]}</td>
             ))}
           </tr>
-          {EXPECTED_COUNTS.map(([label, count]) => (
+          {expectedCountsShown(result.expected).map(({ label, count, appliesTo }) => (
             <tr key={label}>
               <th scope="row">{label}</th>
               {result.expected.map((row) => (
                 <td key={row.objectTypeId} className="number">
-                  {count(row).toLocaleString()}
+                  {appliesTo.includes(row.operation) ? count(row).toLocaleString() : '—'}
                 </td>
               ))}
             </tr>
@@ -104,13 +104,59 @@ export function ScanSummary({
   )
 }
 
-const EXPECTED_COUNTS: readonly [string, (row: ExpectedObjectResult) => number][] = [
-  ['To create', (row) => row.toCreate],
-  ['To update', (row) => row.toUpdate],
-  ['Create or update (HubSpot matches)', (row) => row.toCreateOrUpdate],
-  ['With problems', (row) => row.withProblems],
-  ['No record (all its cells blank)', (row) => row.skipped],
+type Operation = ExpectedObjectResult['operation']
+interface ExpectedCount {
+  label: string
+  count: (row: ExpectedObjectResult) => number
+  /** the operations that can produce this outcome; other objects show a dash */
+  appliesTo: readonly Operation[]
+  /** shown even when 0 for these operations: the outcome the operation is about */
+  mainFor: readonly Operation[]
+}
+
+const ALL: readonly Operation[] = ['CREATE', 'UPDATE', 'UPSERT']
+const EXPECTED_COUNTS: readonly ExpectedCount[] = [
+  {
+    label: 'To create',
+    count: (r) => r.toCreate,
+    appliesTo: ['CREATE', 'UPSERT'],
+    mainFor: ['CREATE'],
+  },
+  {
+    label: 'To update',
+    count: (r) => r.toUpdate,
+    appliesTo: ['UPDATE', 'UPSERT'],
+    mainFor: ['UPDATE'],
+  },
+  {
+    label: 'Create or update (HubSpot matches)',
+    count: (r) => r.toCreateOrUpdate,
+    appliesTo: ['UPSERT'],
+    mainFor: ['UPSERT'],
+  },
+  { label: 'With problems', count: (r) => r.withProblems, appliesTo: ALL, mainFor: ALL },
+  {
+    label: 'No record (all its cells blank)',
+    count: (r) => r.skipped,
+    appliesTo: ALL,
+    mainFor: ALL,
+  },
 ]
+
+/**
+ * The outcome rows worth a line: "To create 0 / To update 0 / Create or update 12" read oddly, so
+ * an outcome shows when some object has rows for it, or when it is what an object's operation does
+ * (Create only always shows To create, even at 0).
+ */
+export function expectedCountsShown(rows: readonly ExpectedObjectResult[]): ExpectedCount[] {
+  return EXPECTED_COUNTS.filter((outcome) =>
+    rows.some(
+      (row) =>
+        outcome.mainFor.includes(row.operation) ||
+        (outcome.appliesTo.includes(row.operation) && outcome.count(row) > 0),
+    ),
+  )
+}
 
 /** Says so when the whole file's dates fit another format better than the one chosen. */
 export function DateFormatNote({ result, current }: { result: ScanResult; current: DateFormat }) {
