@@ -8,6 +8,7 @@ import {
   contactsImportRequest,
   importForm,
   isCreate,
+  startCountingRelay,
   startSimulator,
   startTestProxy,
   type TestProxy,
@@ -38,25 +39,42 @@ function bigCsv(rows: number): string {
 
 describe('uploads that fail part-way', () => {
   it('leaves no import when the browser disconnects mid-upload', async () => {
-    const boundary = 'browser-boundary-1'
-    const request = http.request(`${proxy.api}/crm/v3/imports`, {
-      method: 'POST',
-      headers: { ...REQUESTED_BY, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    })
-    request.on('error', () => {})
-    request.write(
-      `--${boundary}\r\nContent-Disposition: form-data; name="importRequest"\r\n\r\n` +
-        `${JSON.stringify(contactsImportRequest('cut.csv', columns))}\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="cut.csv"\r\n` +
-        'Content-Type: text/csv\r\n\r\n',
-    )
-    request.write(bigCsv(20_000))
-    // let the proxy open the upstream request and stream what it has
-    await sleep(500)
-    request.destroy()
-    await waitFor(() => proxy.logs.some((line) => line.includes('upload abandoned by the browser')))
-    await sleep(300)
-    expect(await simulator.imports()).toEqual([])
+    // the proxy reaches the simulator through a relay that counts the bytes HubSpot received
+    const relay = await startCountingRelay(simulator.url)
+    const relayed = await startTestProxy({ url: relay.url, token: simulator.token })
+    try {
+      const boundary = 'browser-boundary-1'
+      const request = http.request(`${relayed.api}/crm/v3/imports`, {
+        method: 'POST',
+        headers: { ...REQUESTED_BY, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      })
+      request.on('error', () => {})
+      request.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="importRequest"\r\n\r\n` +
+          `${JSON.stringify(contactsImportRequest('cut.csv', columns))}\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="cut.csv"\r\n` +
+          'Content-Type: text/csv\r\n\r\n',
+      )
+      request.write(bigCsv(20_000))
+      // disconnect once the create is well under way upstream, part of the file sent on
+      await waitFor(() => relay.stats().bytesUp > 64 * 1024)
+      request.destroy()
+      await waitFor(() =>
+        relayed.logs.some((line) => line.includes('upload abandoned by the browser')),
+      )
+      // the broken-off create reaches the simulator's log once its handler has given up: only
+      // then is it sure no import can come of it (and nothing of it leaks into the next test)
+      await waitFor(async () => (await simulator.requests()).some(isCreate))
+      // one create went out (the relay saw one request head) and the simulator logged that one
+      expect(relay.stats().requestHeads).toBe(1)
+      const creates = (await simulator.requests()).filter(isCreate)
+      expect(creates).toHaveLength(1)
+      expect(creates[0]?.status).not.toBe(200)
+      expect(await simulator.imports()).toEqual([])
+    } finally {
+      await relayed.close()
+      await relay.close()
+    }
   })
 
   it('reports a reset by HubSpot mid-upload clearly and leaves no import', async () => {
@@ -82,7 +100,11 @@ describe('uploads that fail part-way', () => {
   })
 
   it('refuses a file over the cap with 413 and never completes the upstream body', async () => {
-    const small = await startTestProxy(simulator, { maxFileBytes: 100_000 })
+    const relay = await startCountingRelay(simulator.url)
+    const small = await startTestProxy(
+      { url: relay.url, token: simulator.token },
+      { maxFileBytes: 100_000 },
+    )
     try {
       const response = await fetch(`${small.api}/crm/v3/imports`, {
         method: 'POST',
@@ -91,10 +113,19 @@ describe('uploads that fail part-way', () => {
       })
       expect(response.status).toBe(413)
       expect(((await response.json()) as { category: string }).category).toBe('PAYLOAD_TOO_LARGE')
-      await sleep(200)
+      // the proxy had opened the create; whether its head got out before the cap tripped depends
+      // on timing. Once the proxy has let go of it, every create whose head reached the simulator
+      // is logged as soon as its handler gives up (maybe just after our 413)
+      await waitFor(() => relay.stats().open === 0)
+      const heads = relay.stats().requestHeads
+      await waitFor(async () => (await simulator.requests()).filter(isCreate).length >= heads)
+      const creates = (await simulator.requests()).filter(isCreate)
+      expect(creates).toHaveLength(heads)
+      expect(creates.filter((create) => create.status === 200)).toEqual([])
       expect(await simulator.imports()).toEqual([])
     } finally {
       await small.close()
+      await relay.close()
     }
   })
 })
@@ -177,8 +208,9 @@ describe('slow and oversized uploads', () => {
       // the upstream create had started; it was broken off, never completed (the simulator logs
       // a request once its handler ends, which may be just after our 408)
       await waitFor(async () => (await simulator.requests()).some(isCreate))
-      expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
-      await sleep(300)
+      const creates = (await simulator.requests()).filter(isCreate)
+      expect(creates).toHaveLength(1)
+      expect(creates[0]?.status).not.toBe(200)
       expect(await simulator.imports()).toEqual([])
     } finally {
       await impatient.close()

@@ -1,4 +1,5 @@
 // Test support for server tests: the simulator in a child process, a proxy in-process, fixtures
+import net, { type AddressInfo } from 'node:net'
 import { SimulatorControl } from '#shared/testing/simulator-control.ts'
 import type { AppOptions } from './app.ts'
 import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
@@ -103,3 +104,47 @@ export function importForm(
 
 export const isCreate = (r: { method: string; path: string }) =>
   r.method === 'POST' && /^\/crm\/(v3\/imports|imports\/2026-03)\/?$/.test(r.path)
+
+/**
+ * A TCP relay in front of `target` (e.g. the simulator) that counts what went through it towards
+ * the target: bytes, and connections whose first request's whole head (request line and headers)
+ * was passed on (a create goes on a connection of its own). A request cut off part-way is passed
+ * on as it was cut: what got through, then the end of the stream.
+ */
+export async function startCountingRelay(target: string) {
+  const { hostname, port } = new URL(target)
+  let bytesUp = 0
+  let requestHeads = 0
+  const open = new Set<net.Socket>()
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(port), hostname)
+    open.add(client)
+    let head = ''
+    client.on('data', (chunk: Buffer) => {
+      bytesUp += chunk.length
+      if (!head.includes('\r\n\r\n')) {
+        head += chunk.toString('latin1')
+        if (head.includes('\r\n\r\n')) requestHeads++
+      }
+    })
+    client.on('error', () => {})
+    upstream.on('error', () => {})
+    client.pipe(upstream).pipe(client)
+    // end (not destroy) so bytes already read are still delivered
+    client.on('close', () => {
+      open.delete(client)
+      upstream.end()
+    })
+    upstream.on('close', () => client.destroy())
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stats: () => ({ bytesUp, requestHeads, open: open.size }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy()
+        server.close(() => resolve())
+      }),
+  }
+}
