@@ -59,6 +59,12 @@ test('300 bad emails: filtered, excluded in one action, the rest imported with p
   ).toBeVisible()
   await wizard.next()
   await expect(page.getByText(/300 rows excluded/)).toBeVisible()
+  // the 5 rows left with problems go as they are, and the summary says what HubSpot does with them
+  await expect(
+    page.getByText(
+      /^5 rows with problems that were not fixed or excluded will be sent as they are\. HubSpot still runs the import/,
+    ),
+  ).toBeVisible()
   await wizard.startImport()
 
   const bar = page.getByRole('progressbar', { name: 'Rows processed' })

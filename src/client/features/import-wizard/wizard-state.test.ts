@@ -55,8 +55,16 @@ describe('wizardReducer', () => {
       submissionKey: 'k1',
       ambiguities,
       rowLines,
+      problemRows: 12,
     })
-    expect(state).toMatchObject({ step: 'submit', submissionKey: 'k1', ambiguities, rowLines })
+    expect(state).toMatchObject({
+      step: 'submit',
+      submissionKey: 'k1',
+      ambiguities,
+      rowLines,
+      // the start summary says these rows go as they are
+      problemRows: 12,
+    })
   })
 
   it("keeps a re-import's line origin while its file stays, and drops it for another file", () => {

@@ -113,6 +113,8 @@ export type WizardState = WizardOrigin &
         rowLines?: OffsetRuns | undefined
         /** the scan's data rows, not excluded: HubSpot gets as many when the file goes as it is */
         rowCount?: number | undefined
+        /** rows the scan still found problems in, neither fixed nor excluded: they are sent as they are */
+        problemRows?: number | undefined
       }
   )
 
@@ -145,6 +147,7 @@ export type WizardAction =
       ambiguities: ScanAmbiguities
       rowLines?: OffsetRuns | undefined
       rowCount?: number | undefined
+      problemRows?: number | undefined
     }
   | { type: 'go-to'; step: WizardStep }
   | { type: 'replace'; state: WizardState }
@@ -296,6 +299,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         ambiguities: action.ambiguities,
         rowLines: action.rowLines,
         rowCount: action.rowCount,
+        problemRows: action.problemRows,
       }
     case 'go-to':
       return stateAt(state, action.step) ?? state

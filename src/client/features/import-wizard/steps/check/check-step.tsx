@@ -27,7 +27,9 @@ interface CheckStepProps {
   onEdits: (update: EditsUpdate) => void
   onBack: () => void
   /** with what the scan found another reader may read differently and each row's line: the submit step needs them */
-  onNext: (found: Pick<ScanResult, 'ambiguities' | 'rowLines'> & { rowCount: number }) => void
+  onNext: (
+    found: Pick<ScanResult, 'ambiguities' | 'rowLines'> & { rowCount: number; problemRows: number },
+  ) => void
 }
 
 export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
@@ -180,6 +182,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
               ambiguities: result.ambiguities,
               rowLines: result.rowLines,
               rowCount: result.totalRows,
+              problemRows: result.problemRowCount,
             })
           }
         >

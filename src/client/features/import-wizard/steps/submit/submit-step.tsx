@@ -19,6 +19,7 @@ import { workbookUploadReasons } from '../../core/spreadsheet/workbook-upload.ts
 import { uploadLineMap } from '../../core/upload-line-map.ts'
 import { runExport } from '../../csv-tasks.ts'
 import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
+import { unfixedProblemsNote } from './unfixed-problems.ts'
 import { clearDraft } from '../../persist-wizard.ts'
 import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
 import type { WizardState } from '../../wizard-state.ts'
@@ -207,6 +208,9 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
         <dt>Dates</dt>
         <dd>{DATE_FORMAT_LABELS[options.dateFormat]}</dd>
       </dl>
+      {state.problemRows !== undefined && state.problemRows > 0 && (
+        <p className="issues issues-warning">{unfixedProblemsNote(state.problemRows)}</p>
+      )}
 
       {request && (
         <details className="request-json">
