@@ -10,6 +10,7 @@ import {
   REQUESTED_BY,
   contactsImportRequest,
   importForm,
+  startCountingRelay,
   startSimulator,
   startTestProxy,
   type TestProxy,
@@ -21,19 +22,24 @@ import {
 describe('the simulator dies under a running proxy', () => {
   let simulator: TestSimulator
   let proxy: TestProxy
+  /** between proxy and simulator, to see the create's bytes reach the simulator */
+  let relay: Awaited<ReturnType<typeof startCountingRelay>>
 
   beforeAll(async () => {
     simulator = await startSimulator()
-    proxy = await startTestProxy(simulator)
+    relay = await startCountingRelay(simulator.url)
+    proxy = await startTestProxy({ url: relay.url, token: simulator.token })
   })
   afterAll(async () => {
     await proxy?.close()
+    await relay?.close()
     simulator?.stop()
   })
 
   it('answers clear JSON errors, an upload in flight included, and never hangs', async () => {
-    // a warm keep-alive socket to the simulator, as in real use
+    // a warm keep-alive socket to the simulator (through the relay), as in real use
     expect((await fetch(`${proxy.api}/crm/v3/imports`)).status).toBe(200)
+    const warm = relay.stats()
 
     const boundary = 'dying-boundary'
     const upload = http.request(`${proxy.api}/crm/v3/imports`, {
@@ -56,8 +62,12 @@ describe('the simulator dies under a running proxy', () => {
         'Content-Type: text/csv\r\n\r\nemail,firstname,lastname\n' +
         'ada@example.com,Ada,Lovelace\n'.repeat(2_000),
     )
-    // let the proxy open the upstream create and stream what it has
-    await sleep(500)
+    // the simulator dies once the create is under way: its head and part of the file are there
+    await waitFor(
+      () =>
+        relay.stats().requestHeads > warm.requestHeads &&
+        relay.stats().bytesUp > warm.bytesUp + 16_384,
+    )
 
     const exited = once(simulator.child, 'exit')
     simulator.child.kill('SIGKILL')
@@ -66,6 +76,8 @@ describe('the simulator dies under a running proxy', () => {
     const started = Date.now()
     const upload502 = await uploadAnswer
     upload.destroy()
+    // the simulator's port is gone: the relay stops listening too, so new connections are refused
+    await relay.close()
     expect(upload502.status, upload502.body).toBe(502)
     expect(JSON.parse(upload502.body)).toMatchObject({
       status: 'error',
@@ -159,3 +171,11 @@ describe.runIf(process.platform === 'linux')('npm start without a token', () => 
     }
   }, 60_000)
 })
+
+async function waitFor(check: () => boolean, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting')
+    await sleep(20)
+  }
+}
