@@ -16,6 +16,7 @@ import {
   startTestProxy,
   type TestProxy,
   type TestSimulator,
+  waitFor,
 } from './test-helpers.ts'
 
 let simulator: TestSimulator
@@ -40,15 +41,6 @@ function csvOf(rows: number): string {
   const lines = ['email,firstname,lastname']
   for (let i = 0; i < rows; i++) lines.push(`person${i}@example.com,First${i},Last${i}`)
   return `${lines.join('\n')}\n`
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    // a poll, not a wait for time to pass: each round asks again
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
 }
 
 /** Sends raw bytes to the proxy and returns what came back before the connection closed. */

@@ -13,6 +13,7 @@ import {
   startTestProxy,
   type TestProxy,
   type TestSimulator,
+  waitFor,
 } from './test-helpers.ts'
 
 let simulator: TestSimulator
@@ -46,14 +47,6 @@ async function create(key: string, csv: string) {
 const pendingFaults = async () =>
   ((await (await fetch(`${simulator.url}/__simulator/faults`)).json()) as { faults: unknown[] })
     .faults.length
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
 
 const creates = async () => (await simulator.requests()).filter(isCreate)
 

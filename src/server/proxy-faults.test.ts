@@ -13,6 +13,7 @@ import {
   startTestProxy,
   type TestProxy,
   type TestSimulator,
+  waitFor,
 } from './test-helpers.ts'
 
 let simulator: TestSimulator
@@ -462,11 +463,3 @@ describe('the shared rate budget', () => {
     }
   }, 40_000)
 })
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await sleep(25)
-  }
-}

@@ -15,6 +15,7 @@ import {
   startTestProxy,
   type TestProxy,
   type TestSimulator,
+  waitFor,
 } from './test-helpers.ts'
 
 // What the browser sees when the launcher's simulator child dies, and what `npm start` does.
@@ -171,11 +172,3 @@ describe.runIf(process.platform === 'linux')('npm start without a token', () => 
     }
   }, 60_000)
 })
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await sleep(20)
-  }
-}

@@ -4,7 +4,6 @@
  * in length and time) instead of failing at once. Limits are small so the tests stay short.
  */
 import http from 'node:http'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   REQUESTED_BY,
@@ -14,6 +13,7 @@ import {
   startSimulator,
   startTestProxy,
   type TestSimulator,
+  waitFor,
 } from './test-helpers.ts'
 
 let simulator: TestSimulator
@@ -76,14 +76,6 @@ const create = (api: string, key?: string) =>
     headers: { ...REQUESTED_BY, ...(key ? { 'Idempotency-Key': key } : {}) },
     body: importForm(),
   })
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await sleep(20)
-  }
-}
 
 describe('trickling uploads', () => {
   it('lose their slots to the minimum rate, so a normal upload gets through while they are open', async () => {

@@ -16,6 +16,7 @@ import {
   startTestProxy,
   type TestProxy,
   type TestSimulator,
+  waitFor,
 } from './test-helpers.ts'
 import { sweepStaleSpools } from './spool-sweep.ts'
 
@@ -40,14 +41,6 @@ afterAll(async () => {
 })
 
 const left = () => readdir(spool)
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    // a poll, not a wait for time to pass: each round looks again
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 /** The file first, then importRequest, as HubSpot's Node client sends them. */
 function fileFirstForm(importRequest: string) {

@@ -1,5 +1,6 @@
 // Test support for server tests: the simulator in a child process, a proxy in-process, fixtures
 import net, { type AddressInfo } from 'node:net'
+import { vi } from 'vitest'
 import { SimulatorControl } from '#shared/testing/simulator-control.ts'
 import type { AppOptions } from './app.ts'
 import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
@@ -147,4 +148,12 @@ export async function startCountingRelay(target: string) {
         server.close(() => resolve())
       }),
   }
+}
+
+/** Resolves once `check` holds (polled every 20 ms by vitest's waitUntil); fails after `timeoutMs`. */
+export function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<boolean> {
+  return vi.waitUntil(check, { timeout: timeoutMs, interval: 20 })
 }

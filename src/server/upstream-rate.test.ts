@@ -4,7 +4,6 @@
  * short; the arithmetic is the same, and 2 s keeps the two processes' scheduling jitter small
  * next to the window, as it is next to HubSpot's 10 s.
  */
-import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { busiestWindow } from './store/busiest-window.ts'
 import {
@@ -13,6 +12,7 @@ import {
   startTestProxy,
   type TestProxy,
   type TestSimulator,
+  waitFor,
 } from './test-helpers.ts'
 
 const LIMIT = 100
@@ -61,8 +61,8 @@ describe('250 concurrent GETs through the budget', () => {
     // HubSpot is slow at first: requests that got a budget slot queue for a socket of the agent;
     // when it speeds up, that backlog leaves at once, on top of whatever is granted then
     await simulator.configure({ responseDelayMs: 700 })
-    const speedUp = waitFor(async () => (await simulator.requests()).length >= 32).then(() =>
-      simulator.configure({ responseDelayMs: 0 }),
+    const speedUp = waitFor(async () => (await simulator.requests()).length >= 32, 20_000).then(
+      () => simulator.configure({ responseDelayMs: 0 }),
     )
 
     const statuses = await Promise.all(
@@ -90,11 +90,3 @@ describe('250 concurrent GETs through the budget', () => {
     expect(statuses.every((status) => status === 200)).toBe(true)
   }, 60_000)
 })
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await sleep(20)
-  }
-}

@@ -17,6 +17,7 @@ import {
   REQUESTED_BY,
   startSimulator,
   type TestSimulator,
+  waitFor,
 } from '../test-helpers.ts'
 
 const LIMIT = 250
@@ -244,11 +245,3 @@ describe('Redis stopped mid-run', () => {
     for (const replica of [a, b]) expect((await fetch(`${replica.url}/readyz`)).status).toBe(200)
   }, 60_000)
 })
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await sleep(50)
-  }
-}

@@ -4,6 +4,7 @@
  */
 import type { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { waitFor } from '../test-helpers.ts'
 import { createLogger } from '../logger.ts'
 import type { RateBudget } from '../rate-budget.ts'
 import { busiestWindow } from './busiest-window.ts'
@@ -202,11 +203,3 @@ describe('when Redis fails', () => {
     expect(busiestWindow(times, INTERVAL_MS)).toBeLessThanOrEqual(CAPACITY)
   })
 })
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
