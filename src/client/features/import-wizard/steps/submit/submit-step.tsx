@@ -1,6 +1,5 @@
 // The last step: what will be sent, then the clean copy (when needed) and the upload
 import { useMemo, useRef, useState } from 'react'
-import { uploadableFileName } from '#shared/file-name.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import { useCreateImport, type UploadProgress } from '#client/api/imports/create-import.ts'
@@ -13,9 +12,8 @@ import { recordReimportLink } from '#client/lib/hubspot/reimport-links.ts'
 import { navigate, paths } from '#client/lib/router.tsx'
 import { rememberStartedImport } from '#client/lib/started-imports.ts'
 import { buildImportRequest } from '../../core/build-import-request.ts'
-import { cleanCsvReasons } from '../../core/edits.ts'
 import type { ExportPlan, ExportResult, ScanProgress } from '../../core/scan-result.ts'
-import { workbookUploadReasons } from '../../core/spreadsheet/workbook-upload.ts'
+import { planSideUpload } from '../../core/two-files/side-upload.ts'
 import { uploadLineMap } from '../../core/upload-line-map.ts'
 import { runExport } from '../../csv-tasks.ts'
 import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
@@ -34,11 +32,6 @@ type Sending =
   /** `outcomeUnknown`: the file reached HubSpot but its answer did not; the import may exist */
   | { phase: 'failed'; message: string; outcomeUnknown: boolean }
 
-/** "Leads (1).xlsx.csv" → "Leads (1).xlsx.csv"; "leads.txt" → "leads.csv" */
-function csvFileName(name: string): string {
-  return /\.csv$/i.test(name) ? name : `${name.replace(/\.(tsv|txt)$/i, '')}.csv`
-}
-
 export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () => void }) {
   const { source, objects, mapping, options, edits, submissionKey } = state
   const { inspection, file } = source
@@ -50,23 +43,9 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
   const cleanCopy = useRef<ExportResult | undefined>(undefined)
 
   const { workbook } = source
-  const readAs = {
-    settings: inspection.settings,
-    encoding: inspection.detected.encoding,
-    headers: inspection.headers,
-    columnNames: inspection.columnNames,
-    mapping,
-    edits,
-  }
-  const reasons = workbook
-    ? workbookUploadReasons(workbook, readAs)
-    : cleanCsvReasons({ ...readAs, ambiguities: state.ambiguities })
-  const clean = reasons.length > 0
-  // an unchanged workbook goes as it is: HubSpot reads its one sheet with the types of its cells
-  const original = workbook?.file ?? file
-  const fileFormat = workbook && !clean ? 'SPREADSHEET' : 'CSV'
-  // a name HubSpot can be sent: no control characters, at most 255 bytes
-  const fileName = uploadableFileName(clean ? csvFileName(file.name) : original.name)
+  // the same rules as each file of a two-file import: the original bytes, or a clean CSV and why
+  const upload = planSideUpload(source, mapping, edits, state.ambiguities)
+  const { reasons, clean, original, fileFormat, fileName } = upload
 
   const built = useMemo((): { request: ImportRequest } | { error: string } | undefined => {
     if (isPending || error) return undefined
@@ -109,14 +88,7 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
     catalogs,
   ])
 
-  const exportPlan = (): ExportPlan => {
-    const kept = mapping.filter((column) => column.objectTypeId && column.propertyName)
-    return {
-      columnIndexes: kept.map((c) => c.columnIndex),
-      headerNames: kept.map((c) => inspection.columnNames[c.columnIndex] ?? c.columnName),
-      edits,
-    }
-  }
+  const exportPlan = (): ExportPlan => upload.exportPlan
 
   const submit = async () => {
     if (inFlight.current || !built || !('request' in built)) return
