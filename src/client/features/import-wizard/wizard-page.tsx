@@ -246,7 +246,7 @@ function CurrentStep({
             objects={state.objects}
             mapping={state.mapping}
             operations={state.options?.operations}
-            onChange={(mapping) => dispatch({ type: 'mapping-changed', mapping })}
+            onChange={(mapping, blocked) => dispatch({ type: 'mapping-changed', mapping, blocked })}
             onBack={back('objects')}
             onNext={(mapping) => dispatch({ type: 'mapping-done', mapping })}
           />

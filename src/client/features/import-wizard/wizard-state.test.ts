@@ -162,6 +162,25 @@ describe('wizardReducer', () => {
     expect([...reachableSteps(withSecond)]).toEqual(['file'])
   })
 
+  it('opens no step after a mapping changed into one the mapping step refuses', () => {
+    const objects = { kind: 'one', objectTypeId: '0-1' } as const
+    const at: WizardState = { step: 'mapping', source: stage(['Email']), objects, mapping, options }
+    expect(reachableSteps(at).has('check')).toBe(true)
+    const unmapped = mapping.map((column) => ({ ...column, propertyName: null }))
+    const blocked = wizardReducer(at, { type: 'mapping-changed', mapping: unmapped, blocked: true })
+    expect([...reachableSteps(blocked)]).toEqual(['file', 'objects', 'mapping'])
+    expect(wizardReducer(blocked, { type: 'go-to', step: 'options' })).toBe(blocked)
+    // stepping back keeps both the mapping and the block
+    const back = wizardReducer(blocked, { type: 'go-to', step: 'objects' })
+    expect(back).toMatchObject({ step: 'objects', mapping: unmapped })
+    expect([...reachableSteps(back)]).toEqual(['file', 'objects', 'mapping'])
+    const same = wizardReducer(back, { type: 'objects-done', objects })
+    expect([...reachableSteps(same)]).toEqual(['file', 'objects', 'mapping'])
+    // fixed, the way forward opens again
+    const fixed = wizardReducer(same, { type: 'mapping-changed', mapping })
+    expect(reachableSteps(fixed).has('check')).toBe(true)
+  })
+
   it('keeps the re-import origin through every transition', () => {
     const at: WizardState = { step: 'file', reimportOf: '42', source: stage(['Email']) }
     const next = wizardReducer(wizardReducer(at, { type: 'file-done' }), {

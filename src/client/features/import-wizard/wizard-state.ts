@@ -48,6 +48,8 @@ export const EMPTY_EDITS: Edits = { cells: [], replacements: [], excludedRows: [
 interface Later {
   objects?: ObjectsChoice | undefined
   mapping?: MappingDraft | undefined
+  /** the mapping was changed into one its step refuses: no later step opens until it is fixed */
+  mappingBlocked?: true | undefined
   options?: ImportOptions | undefined
   edits?: Edits | undefined
 }
@@ -135,7 +137,7 @@ export type WizardAction =
   | { type: 'file-read'; source: FileStage }
   | { type: 'file-done' }
   | { type: 'objects-done'; objects: ObjectsChoice }
-  | { type: 'mapping-changed'; mapping: MappingDraft }
+  | { type: 'mapping-changed'; mapping: MappingDraft; blocked?: boolean }
   | { type: 'mapping-done'; mapping: MappingDraft }
   | { type: 'options-changed'; options: ImportOptions }
   | { type: 'options-done'; options: ImportOptions }
@@ -164,6 +166,7 @@ function flatten(state: WizardState) {
     source: state.source,
     objects: 'objects' in state ? state.objects : undefined,
     mapping: 'mapping' in state ? state.mapping : undefined,
+    mappingBlocked: 'mappingBlocked' in state ? state.mappingBlocked : undefined,
     options: 'options' in state ? state.options : undefined,
     edits: 'edits' in state ? state.edits : undefined,
   }
@@ -203,10 +206,15 @@ export function stateAt(state: WizardState, step: WizardStep): WizardState | und
     source,
     objects,
     mapping,
+    mappingBlocked,
     options,
     edits,
   } = flatten(state)
-  const origin = originOf({ reimportOf, reimportNotes, lineOrigin, second })
+  // a blocked mapping travels with the state, for the mapping step, but opens no step after it
+  const origin = {
+    ...originOf({ reimportOf, reimportNotes, lineOrigin, second }),
+    ...(mappingBlocked ? { mappingBlocked } : {}),
+  }
   // a file the file step refuses (empty, not text, …) opens no later step, from Next or the stepper
   const usable = source && !blocksImport(source) && !(second && blocksImport(second.source))
   switch (step) {
@@ -219,11 +227,11 @@ export function stateAt(state: WizardState, step: WizardStep): WizardState | und
         ? { ...origin, step, source, objects, mapping, options, edits }
         : undefined
     case 'options':
-      return usable && objects && mapping
+      return usable && objects && mapping && !mappingBlocked
         ? { ...origin, step, source, objects, mapping, options, edits }
         : undefined
     case 'check':
-      return usable && objects && mapping && options
+      return usable && objects && mapping && !mappingBlocked && options
         ? { ...origin, step, source, objects, mapping, options, edits: edits ?? EMPTY_EDITS }
         : undefined
     case 'submit':
@@ -274,15 +282,19 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         source: state.source,
         objects: action.objects,
         mapping: keep ? next.mapping : undefined,
+        ...(keep && next.mappingBlocked ? { mappingBlocked: true as const } : {}),
         options: next.options,
         edits: keep ? next.edits : undefined,
       }
     }
     case 'mapping-changed':
-      return state.step === 'mapping' ? { ...state, mapping: action.mapping } : state
-    case 'mapping-done':
       if (state.step !== 'mapping') return state
-      return { ...state, step: 'options', mapping: action.mapping }
+      return { ...state, mapping: action.mapping, mappingBlocked: action.blocked || undefined }
+    case 'mapping-done': {
+      if (state.step !== 'mapping') return state
+      const { mappingBlocked: _was, ...rest } = state
+      return { ...rest, step: 'options', mapping: action.mapping }
+    }
     case 'options-changed':
       return state.step === 'options' ? { ...state, options: action.options } : state
     case 'options-done':

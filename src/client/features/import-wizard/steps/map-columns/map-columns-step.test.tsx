@@ -59,14 +59,25 @@ describe('MapColumnsStep', () => {
     expect(screen.getAllByText('Exact match')).toHaveLength(2)
   })
 
-  it('hands each change up as it happens, so the wizard saves it', () => {
+  it('hands each change up as it happens, so the wizard saves it, and says when it blocks', () => {
     const { onChange } = renderStep()
     fireEvent.change(select('Email'), { target: { value: '' } })
-    expect(onChange).toHaveBeenLastCalledWith([
-      { columnIndex: 0, columnName: 'Email', objectTypeId: null, propertyName: null },
-      { columnIndex: 1, columnName: 'First Name', objectTypeId: '0-1', propertyName: 'firstname' },
-      { columnIndex: 2, columnName: 'Notes', objectTypeId: null, propertyName: null },
-    ])
+    // without Email, contacts can be neither found nor created: later steps stay closed
+    expect(onChange).toHaveBeenLastCalledWith(
+      [
+        { columnIndex: 0, columnName: 'Email', objectTypeId: null, propertyName: null },
+        {
+          columnIndex: 1,
+          columnName: 'First Name',
+          objectTypeId: '0-1',
+          propertyName: 'firstname',
+        },
+        { columnIndex: 2, columnName: 'Notes', objectTypeId: null, propertyName: null },
+      ],
+      true,
+    )
+    fireEvent.change(select('Email'), { target: { value: '0-1/email' } })
+    expect(onChange).toHaveBeenLastCalledWith(expect.any(Array), false)
   })
 
   it('offers the record ID but no calculated property, and disables properties already used', () => {

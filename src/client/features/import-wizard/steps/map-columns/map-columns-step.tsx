@@ -1,5 +1,5 @@
 // The mapping step: each column of the file to a HubSpot property, auto-matched first, checked as it changes
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
@@ -29,7 +29,8 @@ interface MapColumnsStepProps {
   mapping: MappingDraft | undefined
   /** the operations chosen so far (Options comes later; until then HubSpot's default) */
   operations: ImportOperations | undefined
-  onChange: (mapping: MappingDraft) => void
+  /** `blocked`: the changed mapping is one this step refuses, so no later step may open */
+  onChange: (mapping: MappingDraft, blocked: boolean) => void
   onBack: () => void
   onNext: (mapping: MappingDraft) => void
 }
@@ -105,10 +106,14 @@ function MappingEditor({
     [draft, operations, catalogs],
   )
 
-  const handUp = () => onChange(toDraft(getValues(), columnNames))
+  const handOver = useCallback(
+    (next: MappingDraft) => onChange(next, !evaluateMapping(next, operations, catalogs).ok),
+    [onChange, operations, catalogs],
+  )
+  const handUp = () => handOver(toDraft(getValues(), columnNames))
   const apply = (next: MappingDraft) => {
     reset(toForm(next))
-    onChange(next)
+    handOver(next)
   }
 
   const used = useMemo(() => {
@@ -133,9 +138,9 @@ function MappingEditor({
     )
     if (!offered) return
     setValue(`columns.${created.index}.target`, created.target, { shouldDirty: true })
-    onChange(toDraft(getValues(), columnNames))
+    handOver(toDraft(getValues(), columnNames))
     setCreated(undefined)
-  }, [created, options, setValue, getValues, onChange, columnNames])
+  }, [created, options, setValue, getValues, handOver, columnNames])
   const samples = useMemo(() => sampleValues(inspection), [inspection])
   const errors = evaluation.problems.filter((p) => p.severity === 'error')
   const mappedCount = draft.filter((c) => c.propertyName).length
