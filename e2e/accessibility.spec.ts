@@ -1,31 +1,9 @@
 // axe (WCAG 2 A and AA) over the imports list, every wizard step and the import page with errors
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { expectAccessible } from './accessibility.ts'
 import { expect, test } from './fixtures.ts'
 
 const messyContacts = path.join(import.meta.dirname, 'data', 'messy-contacts.csv')
-
-/** Runs axe (WCAG 2 A and AA) and fails on any serious or critical violation, listing them all. */
-async function expectAccessible(page: Page, where: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
-  const report = violations
-    .map(
-      (violation) =>
-        `[${violation.impact}] ${violation.id}: ${violation.help}\n` +
-        violation.nodes
-          .map((node) => `    ${node.target.join(' ')}\n      ${node.failureSummary ?? ''}`)
-          .join('\n'),
-    )
-    .join('\n')
-  const blocking = violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  )
-  expect(
-    blocking.map((violation) => violation.id),
-    `axe on ${where}:\n${report}`,
-  ).toEqual([])
-}
 
 test('the empty imports list has no serious accessibility violations', async ({ page }) => {
   await page.goto('/')
