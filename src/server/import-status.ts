@@ -74,3 +74,5 @@ export function createImportStatusReader({
     forgetImport: (importId: string) => store.forgetImport(importId),
   }
 }
+
+export type ImportStatusReader = ReturnType<typeof createImportStatusReader>

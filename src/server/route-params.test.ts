@@ -1,10 +1,13 @@
-// Import id, object type and query validation, and the upstream URL's exact-path check
+// Import id, object type and query validation (zod through zValidator), and the upstream URL's exact-path check
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { ProxyError } from './errors.ts'
 import {
+  forwardedQuery,
+  importIdParam,
+  objectTypeParam,
   upstreamUrl,
-  validImportId,
-  validObjectType,
+  validationFailure,
   validQuery,
   type Operation,
 } from './route-params.ts'
@@ -17,6 +20,34 @@ function outcome(check: () => unknown): unknown {
     expect(error).toBeInstanceOf(ProxyError)
     return `${(error as ProxyError).status} ${(error as ProxyError).category}`
   }
+}
+
+/** A path parameter as its route reads it: the value, or the proxy's refusal. */
+function validParam(schema: typeof importIdParam | typeof objectTypeParam, name: string) {
+  return (raw: string | undefined) => {
+    const parsed = schema.safeParse({ [name]: raw })
+    if (!parsed.success) throw validationFailure('param', parsed.error, [])
+    return Object.values(parsed.data)[0]
+  }
+}
+const validImportId = validParam(importIdParam, 'importId')
+const validObjectType = validParam(objectTypeParam, 'objectType')
+
+/** A query through an operation's zValidator: the query sent upstream, or the proxy's refusal. */
+async function queryOutcome(operation: Operation, query: string): Promise<unknown> {
+  const app = new Hono()
+  app.get('/', validQuery(operation), (c) =>
+    c.text(forwardedQuery(c.req.valid('query')).toString()),
+  )
+  app.onError((error) => {
+    expect(error).toBeInstanceOf(ProxyError)
+    const { status, category, message } = error as ProxyError
+    return new Response(JSON.stringify({ category, message }), { status })
+  })
+  const response = await app.request(`/?${query}`)
+  if (response.ok) return response.text()
+  const body = (await response.json()) as { category: string; message: string }
+  return { outcome: `${response.status} ${body.category}`, message: body.message }
 }
 
 const REFUSED = '400 VALIDATION_ERROR'
@@ -98,7 +129,8 @@ describe('validObjectType', () => {
 describe('validQuery', () => {
   it.each<[Operation, string, string]>([
     ['listImports', '', ''],
-    ['listImports', 'limit=10&after=abc', 'limit=10&after=abc'],
+    // sent upstream in the allow-list's order
+    ['listImports', 'limit=10&after=abc', 'after=abc&limit=10'],
     ['listImports', 'limit=1000', 'limit=1000'],
     ['listImports', 'limit=0', REFUSED],
     ['listImports', 'limit=1001', REFUSED],
@@ -124,20 +156,27 @@ describe('validQuery', () => {
     ['listProperties', 'dataSensitivity=highly_sensitive', 'dataSensitivity=highly_sensitive'],
     ['listProperties', 'dataSensitivity=secret', REFUSED],
     ['listProperties', 'properties=email%26hapikey%3Dx', REFUSED],
-    ['createImport', 'name=x', REFUSED],
-  ])('%s ?%s → %s', (operation, query, expected) => {
-    expect(outcome(() => validQuery(operation, new URLSearchParams(query)).toString())).toBe(
+    ['createProperty', 'name=x', REFUSED],
+  ])('%s ?%s → %s', async (operation, query, expected) => {
+    const result = await queryOutcome(operation, query)
+    expect(typeof result === 'string' ? result : (result as { outcome: string }).outcome).toBe(
       expected,
     )
   })
 
-  it('names the parameter and the allowed ones, cutting a long name', () => {
-    expect(() => validQuery('listImports', new URLSearchParams('hapikey=x'))).toThrow(
-      'Query parameter "hapikey" is not allowed here (allowed: after, before, limit).',
-    )
-    expect(() => validQuery('getImport', new URLSearchParams(`${'n'.repeat(100)}=1`))).toThrow(
-      `Query parameter "${'n'.repeat(64)}" is not allowed here.`,
-    )
+  it('names the parameter and the allowed ones, cutting a long name', async () => {
+    expect(await queryOutcome('listImports', 'hapikey=x')).toMatchObject({
+      message: 'Query parameter "hapikey" is not allowed here (allowed: after, before, limit).',
+    })
+    expect(await queryOutcome('getImport', `${'n'.repeat(100)}=1`)).toMatchObject({
+      message: `Query parameter "${'n'.repeat(64)}" is not allowed here.`,
+    })
+  })
+
+  it('names the parameter whose value is refused', async () => {
+    expect(await queryOutcome('listImports', 'limit=0')).toMatchObject({
+      message: 'Query parameter "limit" has an invalid value.',
+    })
   })
 })
 

@@ -1,6 +1,6 @@
 // The body of "create a property" read from the browser: JSON, small, only the creation fields
 import { propertyCreateSchema } from '#shared/hubspot/property-create.ts'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../errors.ts'
 
 /** A property definition with a hundred options is a few KB; anything far larger is not one. */
 export const MAX_PROPERTY_BODY_BYTES = 64 * 1024
