@@ -152,3 +152,100 @@ test('the second file may be an Excel workbook: it goes as it is, next to the CS
   const contacts = await simulator.objects('contacts', ['email'], ['companies'])
   expect(contacts.map((c) => c.associations?.companies?.results.length)).toEqual([1, 1])
 })
+
+test('fix and re-import of a two-file import keeps the join: fixed rows are associated once, with the records already imported', async ({
+  page,
+  simulator,
+  wizard,
+}) => {
+  await wizard.start(
+    csvFile(
+      'contacts.csv',
+      [
+        'Email,First Name,Annual Revenue',
+        'ada@analytical.example,Ada,1000',
+        'bob@builder.example,Bob,lots',
+        '',
+      ].join('\r\n'),
+    ),
+  )
+  await page.getByRole('button', { name: 'Add a second file' }).click()
+  await page
+    .getByLabel('Choose the second file')
+    .setInputFiles(
+      csvFile(
+        'companies.csv',
+        [
+          'Company name,Company domain,Contact email',
+          'Analytical Engines,not a domain,ada@analytical.example',
+          'Builders,builder.example,bob@builder.example',
+          '',
+        ].join('\r\n'),
+      ),
+    )
+  await expect(page.getByRole('table', { name: /Preview/ }).nth(1)).toContainText('Builders')
+  await wizard.next()
+  await wizard.chooseObject('Contacts')
+  await wizard.next()
+  await wizard.mappingFor('Annual Revenue').selectOption('0-1/annualrevenue')
+  await wizard.nextButton.click()
+  await expect(page.getByText(/contacts\.csv owns the common column \(Email\)/)).toBeVisible()
+  await wizard.nextButton.click()
+  await wizard.next()
+  // both problems are sent as they are: HubSpot reports them
+  await expect(wizard.scanStatus(/1 row/)).toBeVisible()
+  await wizard.nextButton.click()
+  await expect(
+    page.getByRole('heading', { name: 'Check the second file: companies.csv' }),
+  ).toBeVisible()
+  await expect(wizard.scanStatus(/1 row/)).toBeVisible()
+  await wizard.nextButton.click()
+  const importId = await wizard.startImport()
+  await expect
+    .poll(async () => (await simulator.imports()).find((i) => i.id === importId)?.state)
+    .toBe('DONE')
+  // the company with a bad domain was not written, so it is not associated with Ada
+  expect((await simulator.objects('companies', ['domain'])).length).toBe(1)
+
+  await wizard.open(`/new?reimport=${importId}`)
+  await expect(wizard.heading('check')).toBeVisible()
+  await expect(
+    page.getByText(/1 row of contacts\.csv holds only the common column \(Email\)/),
+  ).toBeVisible()
+  // the contacts file: Bob's failed row, then Ada's email alone, for the company's join
+  await wizard.cell('Annual Revenue', 2).fill('2000')
+  await expect(wizard.cell('Annual Revenue', 2)).not.toHaveAttribute('aria-invalid', 'true')
+  await wizard.nextButton.click()
+  await expect(
+    page.getByRole('heading', { name: 'Check the second file: companies-failed-rows.csv' }),
+  ).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Common values with no match' })).toHaveCount(0)
+  await wizard.cell('Company domain', 2).fill('analytical.example')
+  await expect(wizard.cell('Company domain', 2)).not.toHaveAttribute('aria-invalid', 'true')
+  await wizard.nextButton.click()
+  await expect(wizard.heading('submit')).toBeVisible()
+  const reimportId = await wizard.startImport()
+  await expect
+    .poll(async () => (await simulator.imports()).find((i) => i.id === reimportId)?.state)
+    .toBe('DONE')
+
+  const contacts = await simulator.objects('contacts', ['email', 'annualrevenue'], ['companies'])
+  const companies = await simulator.objects('companies', ['domain'], ['contacts'])
+  expect(contacts.map((c) => [c.properties.email, c.properties.annualrevenue]).sort()).toEqual([
+    ['ada@analytical.example', '1000'],
+    ['bob@builder.example', '2000'],
+  ])
+  const companyIdOf = Object.fromEntries(companies.map((c) => [c.properties.domain, c.id]))
+  expect(Object.keys(companyIdOf).sort()).toEqual(['analytical.example', 'builder.example'])
+  const linked = Object.fromEntries(
+    contacts.map((c) => [
+      c.properties.email,
+      (c.associations?.companies?.results ?? []).map((r) => r.id),
+    ]),
+  )
+  expect(linked).toEqual({
+    'ada@analytical.example': [companyIdOf['analytical.example']],
+    'bob@builder.example': [companyIdOf['builder.example']],
+  })
+  expect(companies.map((c) => c.associations?.contacts?.results.length)).toEqual([1, 1])
+})

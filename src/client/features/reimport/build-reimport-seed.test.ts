@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { importRequestSchema } from '#shared/hubspot/import-request.ts'
 import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import type { PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
+import { twoFileImportRequest } from '#shared/testing/two-file-import.ts'
 import type { ImportErrorsPage } from '#client/api/imports/get-import-errors.ts'
 import { buildReimportSeed, type ReimportFetchers } from './build-reimport-seed.ts'
 
@@ -238,76 +239,65 @@ describe('buildReimportSeed', () => {
     expect(seed.lineOrigin).toEqual({ fileName: undefined, lines: [14] })
   })
 
-  it('re-imports the failed rows of the second file of a two-file import under that file’s header', async () => {
-    const twoFiles = {
-      name: 'Contacts and companies',
-      importOperations: { '0-1': 'UPSERT', '0-2': 'UPSERT' },
-      files: [
-        {
-          fileName: 'contacts.csv',
-          fileFormat: 'CSV',
-          fileImportPage: {
-            hasHeader: true,
-            columnMappings: [
-              {
-                columnObjectTypeId: '0-1',
-                columnName: 'Email',
-                propertyName: 'email',
-                columnType: 'HUBSPOT_ALTERNATE_ID',
-                associationIdentifierColumn: true,
-              },
-            ],
-          },
+  it('re-imports both files of a two-file import with the same join, and the rows the join needs', async () => {
+    const twoFiles = twoFileImportRequest()
+    const inFile = (fileId: number, lineNumber: number, rowData: string[], errorType: string) =>
+      error(lineNumber, rowData, {
+        errorType,
+        sourceData: {
+          rowData,
+          additionalRowData: [],
+          containsEncryptedProperties: false,
+          fileId,
+          lineNumber,
         },
-        {
-          fileName: 'companies.csv',
-          fileFormat: 'CSV',
-          fileImportPage: {
-            hasHeader: true,
-            columnMappings: [
-              { columnObjectTypeId: '0-2', columnName: 'Name', propertyName: 'name' },
-              {
-                columnObjectTypeId: '0-2',
-                columnName: 'Contact email',
-                toColumnObjectTypeId: '0-1',
-                propertyName: null,
-                foreignKeyType: { associationTypeId: 280, associationCategory: 'HUBSPOT_DEFINED' },
-              },
-            ],
-          },
-        },
+      })
+    const fetchers = fakeFetchers(
+      [
+        inFile(
+          10,
+          4,
+          ['Nowhere Inc', 'nowhere.example', 'zed@x'],
+          'NO_OBJECT_ID_FROM_ASSOCIATION_IDENTIFIER',
+        ),
+        inFile(9, 3, ['bob[at]x', 'Bob'], 'INVALID_EMAIL'),
+        inFile(10, 2, ['Analytical', 'not a domain', 'ada@x'], 'INVALID_DOMAIN'),
       ],
-    }
-    const companyError = error(4, ['Nowhere Inc', 'zed@nowhere.example'], {
-      errorType: 'NO_OBJECT_ID_FROM_ASSOCIATION_IDENTIFIER',
-      sourceData: {
-        rowData: ['Nowhere Inc', 'zed@nowhere.example'],
-        additionalRowData: [],
-        containsEncryptedProperties: false,
-        fileId: 10,
-        lineNumber: 4,
-      },
-    })
-    const fetchers = fakeFetchers([companyError], twoFiles)
+      twoFiles,
+    )
     fetchers.getImport = async () => ({
       ...importResponse(twoFiles),
       metadata: { counters: {}, fileIds: ['9', '10'], objectLists: [] },
     })
     const seed = await buildReimportSeed('42', fetchers)
+    // ada's contact was imported: a row with her email alone joins the fixed company to it again
     expect(await rowsOf(seed.file)).toEqual([
-      ['Name', 'Contact email'],
-      ['Nowhere Inc', 'zed@nowhere.example'],
+      ['Email', 'First Name'],
+      ['bob[at]x', 'Bob'],
+      ['ada@x', ''],
     ])
-    expect(seed.file.name).toBe('companies-failed-rows.csv')
-    expect(seed.importRequest?.files.map((f) => f.fileImportPage.columnMappings.length)).toEqual([
-      2,
+    expect(await rowsOf(seed.second!.file)).toEqual([
+      ['Company name', 'Company domain', 'Email'],
+      ['Analytical', 'not a domain', 'ada@x'],
+      ['Nowhere Inc', 'nowhere.example', 'zed@x'],
     ])
-    expect(seed.importRequest?.files[0]?.fileImportPage.columnMappings[0]).toMatchObject({
-      columnName: 'Name',
-      propertyName: 'name',
+    expect(Object.keys(seed.problemsByLine)).toEqual(['2'])
+    expect(seed.second!.problemsByLine[3]?.[0]).toMatchObject({
+      originalLineNumber: 4,
+      originalFileName: 'companies.csv',
+      errorType: 'NO_OBJECT_ID_FROM_ASSOCIATION_IDENTIFIER',
     })
+    expect(seed.importRequest?.files.map((f) => f.fileName)).toEqual([
+      'contacts-failed-rows.csv',
+      'companies-failed-rows.csv',
+    ])
+    expect(seed.importRequest?.files.map((f) => f.fileImportPage.columnMappings)).toEqual(
+      twoFiles.files.map((f) => f.fileImportPage.columnMappings),
+    )
+    expect(seed.importRequest?.name).toBe('Contacts and companies (re-import of #42)')
+    expect(seed.lineOrigin).toBeUndefined()
     expect(seed.warnings).toEqual([
-      'This import joined 2 files: the failed rows of companies.csv are imported again on their own, without the column that associated them with the other file.',
+      '1 row of contacts.csv holds only the common column (Email), to match the contacts already imported, so the fixed rows of companies.csv are associated with them again. Blank cells change nothing in HubSpot.',
     ])
   })
 })

@@ -4,8 +4,6 @@ import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
 import type { PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
 import { getImportErrorsPage, loadAllImportErrors } from '#client/api/imports/get-import-errors.ts'
 import { getImport } from '#client/api/imports/get-import.ts'
-import { toCsv } from '#client/lib/csv.ts'
-import { toErrorRow } from '#client/lib/hubspot/error-rows.ts'
 import { describeErrorType } from '#client/lib/hubspot/error-types.ts'
 import {
   importLineMap,
@@ -18,21 +16,17 @@ import {
   readImportRequestJson,
 } from '#client/lib/hubspot/import-request-json.ts'
 import { reimportName } from '#client/lib/hubspot/reimport-links.ts'
+import { buildTwoFileSeed } from './build-two-file-seed.ts'
+import {
+  failedRowsFile,
+  failedRowsFileName,
+  HIDDEN_VALUES_WARNING,
+  toReimportProblem,
+  type ReimportProblem,
+} from './reimport-problem.ts'
+import { joinColumnsOf } from './two-file-rows.ts'
 
-/** One problem HubSpot reported for a row, placed on the row of the re-import file. */
-export interface ReimportProblem {
-  /** the row's line in the person's own file when known, else HubSpot's line (header = line 1) */
-  originalLineNumber: number
-  errorType: string
-  errorTypeLabel: string
-  message: string
-  /** 0-based column in the file, when known */
-  columnIndex: number | undefined
-  columnName: string | undefined
-  invalidValue: string | undefined
-  /** HubSpot hid values of this row (`REDACTED`): they must be typed in again */
-  hiddenValues: boolean
-}
+export type { ReimportProblem } from './reimport-problem.ts'
 
 export interface ReimportSeed {
   file: File
@@ -50,7 +44,12 @@ export interface ReimportSeed {
   warnings: string[]
   sourceImportId: string
   /** each row's line in the person's own file (or HubSpot's line, when that is all we know) */
-  lineOrigin: LineOrigin
+  lineOrigin: LineOrigin | undefined
+  /**
+   * A two-file import's second file, its failed rows under its own header (`importRequest` then
+   * has both files, with the same join); `file` is then the first file's.
+   */
+  second?: { file: File; problemsByLine: Record<number, ReimportProblem[]> } | undefined
 }
 
 export interface ReimportFetchers {
@@ -66,11 +65,6 @@ const defaultFetchers: ReimportFetchers = {
   lineMap: importLineMap,
 }
 
-function baseFileName(fileName: string | undefined, importId: string): string {
-  const base = (fileName ?? '').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-')
-  return base || `import-${importId}`
-}
-
 /**
  * Builds the starting point of "fix and re-import": a CSV of only the failed rows, under the
  * original header, with the same mapping and options.
@@ -80,6 +74,9 @@ function baseFileName(fileName: string | undefined, importId: string): string {
  * writes the record and leaves the bad value blank), so a row cannot be safely dropped; re-importing
  * a written row with Create-and-update matches the same record by its unique key, so every record
  * still exists once. File-wide errors (line 0) have no row and are reported as warnings.
+ *
+ * A two-file import joined on a common column comes back as two files with the same join
+ * (build-two-file-seed.ts); any other multi-file import as its first failed file's rows alone.
  *
  * Values are written exactly as HubSpot returned them: no formula guard, since the file goes back
  * to HubSpot, not into a spreadsheet, and the guard would change the user's data (a phone number
@@ -116,7 +113,34 @@ export async function buildReimportSeed(
     warnings.push('The original mapping could not be read: map the columns again.')
   }
 
-  // a multi-file import's other files have other headers: keep the first file's rows only
+  const join = summary?.request && joinColumnsOf(summary.request)
+  if (summary?.request && join) {
+    const seed = buildTwoFileSeed({
+      importId,
+      importName: importResponse.importName,
+      request: summary.request,
+      join,
+      fileIds: importResponse.metadata.fileIds,
+      errors: loaded.errors.filter((error) => error.sourceData.lineNumber > 0),
+    })
+    for (const error of loaded.errors) {
+      if (error.sourceData.lineNumber > 0) continue
+      const message = `File-wide error: ${error.errorMessage ?? describeErrorType(error.errorType)}`
+      if (!warnings.includes(message)) warnings.push(message)
+    }
+    const [first, second] = seed.files
+    return {
+      file: first.file,
+      importRequest: seed.importRequest,
+      problemsByLine: first.problemsByLine,
+      warnings: [...warnings, ...seed.warnings],
+      sourceImportId: importId,
+      lineOrigin: undefined,
+      second,
+    }
+  }
+
+  // a multi-file import the wizard can't join again: keep the first file's rows only
   const fileId = loaded.errors.find((error) => error.sourceData.lineNumber > 0)?.sourceData.fileId
   const byLine = new Map<number, PublicImportError[]>()
   let otherFiles = 0
@@ -163,28 +187,15 @@ export async function buildReimportSeed(
     const rowData = errors.find((error) => error.sourceData.rowData.length > 0)?.sourceData.rowData
     records.push(rowData ?? csvHeader.map(() => ''))
     problemsByLine[index + 2] = errors.map((error) => {
-      const row = toErrorRow(error, csvHeader)
-      hidden ||= row.rowHasHiddenValues
-      return {
-        originalLineNumber: ownLine(lineNumber),
-        errorType: row.errorType,
-        errorTypeLabel: row.errorTypeLabel,
-        message: row.message,
-        columnIndex: row.columnIndex,
-        columnName: row.columnName,
-        invalidValue: row.invalidValueHidden ? undefined : row.invalidValue,
-        hiddenValues: row.rowHasHiddenValues,
-      }
+      const problem = toReimportProblem(error, csvHeader, ownLine(lineNumber))
+      hidden ||= problem.hiddenValues
+      return problem
     })
   })
-  if (hidden) {
-    warnings.push(
-      'HubSpot hid sensitive values in some rows (shown as REDACTED): type them in again.',
-    )
-  }
+  if (hidden) warnings.push(HIDDEN_VALUES_WARNING)
 
-  const fileName = `${baseFileName(summary?.fileNames[fileIndex], importId)}-failed-rows.csv`
-  const file = new File([toCsv(records, { quoteAll: true })], fileName, { type: 'text/csv' })
+  const fileName = failedRowsFileName(summary?.fileNames[fileIndex], importId)
+  const file = failedRowsFile(records, fileName)
   const importRequest = summary?.request
     ? {
         ...summary.request,
