@@ -6,7 +6,7 @@ import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
 import { createLogger } from './logger.ts'
 import { defaultAllowedHosts } from './security.ts'
 import { startProxy } from './server.ts'
-import { sweepStaleSpools } from './spool-sweep.ts'
+import { sweepStaleSpools } from './imports/create/spool-sweep.ts'
 import { openSharedStore, type SharedStore } from './store/shared-store.ts'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))

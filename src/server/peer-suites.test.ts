@@ -10,7 +10,7 @@ import {
   loadCsvSpectrum,
   type PeerCase,
 } from '#shared/csv/peer-cases.ts'
-import { readHead } from './csv-header.ts'
+import { readHead } from './imports/create/csv-header.ts'
 
 const CASES = [...PAPAPARSE_CASES, ...loadCsvSpectrum()].filter((c) => c.delimiter === ',')
 const title = (c: PeerCase) => {

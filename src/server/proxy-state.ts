@@ -2,15 +2,15 @@
 import type { HubSpotClient, RetryPolicy } from './hubspot-client.ts'
 import { createHubSpotClient, DEFAULT_RETRY } from './hubspot-client.ts'
 import type { RateLimitContext } from './errors.ts'
-import type { IdempotencyRecords } from './idempotency.ts'
-import { createImportStatusReader, type ImportStatusReader } from './import-status.ts'
+import type { IdempotencyRecords } from './imports/create/idempotency.ts'
+import { createImportStatusReader, type ImportStatusReader } from './imports/import-status.ts'
 import type { Logger } from './logger.ts'
 import type { RateBudget, RateBudgetOptions } from './rate-budget.ts'
 import { originPolicy, type OriginPolicy } from './security.ts'
-import { DEFAULT_STATUS_CACHE_MS } from './status-cache.ts'
+import { DEFAULT_STATUS_CACHE_MS } from './imports/status-cache.ts'
 import { createMemoryStore, type SharedStore } from './store/shared-store.ts'
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-lifecycle.ts'
-import { createUploadSlots, type UploadSlots } from './upload-slots.ts'
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './imports/create/upload-lifecycle.ts'
+import { createUploadSlots, type UploadSlots } from './imports/create/upload-slots.ts'
 
 export interface AppOptions {
   hubspotBaseUrl: string

@@ -77,7 +77,12 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
     ['e2e/wizard-european-export.spec.ts', 'semicolon file with decimal commas'],
   ],
   A14: [[`${W}/core/inspect-file.test.ts`, '1,000 columns']],
-  A15: [[`${S}/csv-header.test.ts`, 'takes a header that ends in the chunk that passes 1 MB']],
+  A15: [
+    [
+      `${S}/imports/create/csv-header.test.ts`,
+      'takes a header that ends in the chunk that passes 1 MB',
+    ],
+  ],
   A16: [[`${W}/core/scan-file.test.ts`, 'blocks a file with more rows than HubSpot accepts']],
   // flat memory on a 1M-row file is measured by npm run bench (speed and memory are not timed tests)
   A17: [
@@ -109,20 +114,20 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
 
   // B. importRequest and mapping
   B1: [
-    [`${S}/import-form.test.ts`, 'not JSON'],
+    [`${S}/imports/create/import-form.test.ts`, 'not JSON'],
     [
       `${S}/proxy.test.ts`,
       'refuses a bad importRequest, a mismatched file name or column count before anything is sent',
     ],
   ],
   B2: [
-    [`${S}/import-form.test.ts`, 'JSON of the wrong shape'],
+    [`${S}/imports/create/import-form.test.ts`, 'JSON of the wrong shape'],
     [
       `${S}/checklist-faults.test.ts`,
       'B2: an importRequest with __proto__ or unknown keys is refused',
     ],
   ],
-  B3: [[`${S}/import-form.test.ts`, 'a value cut at the limit']],
+  B3: [[`${S}/imports/create/import-form.test.ts`, 'a value cut at the limit']],
   B4: [
     [`${S}/two-file-upload.test.ts`, "'the same file twice'"],
     [`${S}/two-file-upload.test.ts`, "'a third file'"],
@@ -137,7 +142,7 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
     [`${S}/upload-content.test.ts`, 'Report "Q1" 100%.csv'],
   ],
   B7: [
-    [`${S}/import-request-checks.test.ts`, 'one column too many'],
+    [`${S}/imports/create/import-request-checks.test.ts`, 'one column too many'],
     [`${W}/core/build-import-request.test.ts`, 'refuses an unmapped column'],
   ],
   B8: [['src/simulator/engine/process-import.test.ts', 'PROPERTY_DEFINITION_NOT_FOUND']],
@@ -187,7 +192,7 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
     [`${S}/slow-uploads.test.ts`, '50 concurrent creates all wait their turn'],
     [`${S}/slow-uploads.test.ts`, 'is bounded in length and in time: 503 with Retry-After'],
   ],
-  C11: [[`${S}/import-request-checks.test.ts`, "'content-encoding': 'gzip'"]],
+  C11: [[`${S}/imports/create/import-request-checks.test.ts`, "'content-encoding': 'gzip'"]],
   C12: [[`${S}/checklist-faults.test.ts`, 'C12: %s → 400 from Node’s parser']],
 
   // D. HubSpot faults
@@ -306,7 +311,7 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
   ],
   E11: [
     [`${S}/proxy-faults.test.ts`, 'serves fifty pollers of one import'],
-    [`${S}/status-cache.test.ts`, 'at most one call per interval'],
+    [`${S}/imports/status-cache.test.ts`, 'at most one call per interval'],
   ],
 
   // F. errors list and export

@@ -18,7 +18,7 @@ import {
   type TestSimulator,
   waitFor,
 } from './test-helpers.ts'
-import { sweepStaleSpools } from './spool-sweep.ts'
+import { sweepStaleSpools } from './imports/create/spool-sweep.ts'
 
 let simulator: TestSimulator
 let proxy: TestProxy

@@ -26,7 +26,7 @@ import type {
   IdempotencyRecords,
   PinnedAttempt,
   StoredResult,
-} from '../idempotency.ts'
+} from '../imports/create/idempotency.ts'
 import { describeError, type Logger } from '../logger.ts'
 import { luaScript } from './redis-connection.ts'
 

@@ -5,7 +5,10 @@
  * README.md in this folder for what is shared and how failures are handled.
  */
 import type { Redis } from 'ioredis'
-import { createMemoryIdempotencyRecords, type IdempotencyRecords } from '../idempotency.ts'
+import {
+  createMemoryIdempotencyRecords,
+  type IdempotencyRecords,
+} from '../imports/create/idempotency.ts'
 import type { Logger } from '../logger.ts'
 import {
   budgetCapacity,

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { UpstreamResponse } from '../errors.ts'
 import { describeError, type Logger } from '../logger.ts'
-import { createStatusCache, TERMINAL_STATUS_TTL_MS } from '../status-cache.ts'
+import { createStatusCache, TERMINAL_STATUS_TTL_MS } from '../imports/status-cache.ts'
 import { luaScript } from './redis-connection.ts'
 
 export interface StatusStore {

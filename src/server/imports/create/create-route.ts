@@ -5,9 +5,9 @@ import { ProxyError } from '../../errors.ts'
 import { auditLog, type ProxyEnv } from '../../http.ts'
 import type { ProxyState } from '../../proxy-state.ts'
 import { upstreamUrl } from '../../route-params.ts'
-import { closeAfterAnswer } from '../../upload-lifecycle.ts'
-import type { ReleaseSlot } from '../../upload-slots.ts'
-import { createImport, type CreateImportAudit } from '../../create-import.ts'
+import { closeAfterAnswer } from './upload-lifecycle.ts'
+import type { ReleaseSlot } from './upload-slots.ts'
+import { createImport, type CreateImportAudit } from './create-import.ts'
 
 /** The create, mounted at the version's imports path. */
 export function createImportRoutes(state: ProxyState, version: ApiVersion): Hono<ProxyEnv> {

@@ -1,8 +1,8 @@
 // parseImportRequestField: the importRequest form field read, or refused with a ProxyError
 import { describe, expect, it } from 'vitest'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 import { parseImportRequestField } from './import-form.ts'
-import { contactsImportRequest } from './test-helpers.ts'
+import { contactsImportRequest } from '../../test-helpers.ts'
 
 describe('parseImportRequestField', () => {
   const valid = contactsImportRequest('a.csv', ['email'])

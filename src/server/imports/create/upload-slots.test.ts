@@ -1,6 +1,6 @@
 // Upload slots: free ones granted at once, the rest in arrival order; aborted waits refused
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 import { createUploadSlots, type ReleaseSlot } from './upload-slots.ts'
 
 beforeEach(() => vi.useFakeTimers({ now: 0 }))

@@ -12,7 +12,7 @@
  * - `createdAt` is HubSpot's clock: it must fall between the first attempt's start and now, each
  *   widened by `clockSkewMs` for the difference between the two clocks.
  */
-import { ProxyError, headerValue, parseJson, type UpstreamResponse } from './errors.ts'
+import { ProxyError, headerValue, parseJson, type UpstreamResponse } from '../../errors.ts'
 import type { PinnedAttempt, StoredResult } from './idempotency.ts'
 
 export interface ReconcileOptions {

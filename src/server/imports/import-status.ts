@@ -6,8 +6,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isTerminalState } from '#shared/hubspot/public-import-response.ts'
-import { parseJson, type UpstreamResponse } from './errors.ts'
-import type { StatusStore } from './store/status-store.ts'
+import { parseJson, type UpstreamResponse } from '../errors.ts'
+import type { StatusStore } from '../store/status-store.ts'
 
 export interface ImportStatusOptions {
   store: StatusStore

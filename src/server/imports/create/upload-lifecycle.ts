@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { BrowserGone } from './create-import-errors.ts'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 
 export interface UploadWatch {
   /** aborted with a ProxyError (408) on a stall, a crawl or the deadline, or BrowserGone */

@@ -12,7 +12,7 @@ import { fileNameParameters } from '#shared/file-name.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { ContentHash } from './content-hash.ts'
 import { BrowserGone, tooLarge, uploadError } from './create-import-errors.ts'
-import { ProxyError, type UpstreamResponse } from './errors.ts'
+import { ProxyError, type UpstreamResponse } from '../../errors.ts'
 
 /** HubSpot's answer is read whole, up to this much (import bodies are small). */
 const MAX_ANSWER_BYTES = 1024 * 1024

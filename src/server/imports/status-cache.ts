@@ -1,5 +1,5 @@
 // A short-lived cache of one import's status, so many polling dashboards share one upstream call
-import type { UpstreamResponse } from './errors.ts'
+import type { UpstreamResponse } from '../errors.ts'
 
 /**
  * The dashboard polls a running import every 2 s (its POLLING.running), so by default an answer

@@ -8,7 +8,7 @@ import {
   requestFingerprint,
   startIdempotentCreate,
 } from './import-idempotency.ts'
-import { contactsImportRequest } from './test-helpers.ts'
+import { contactsImportRequest } from '../../test-helpers.ts'
 
 const request = contactsImportRequest('a.csv', ['email']) as ImportRequest
 const live = () => new AbortController().signal

@@ -8,7 +8,7 @@ import { fileNameProblem, sameUploadedFileName } from '#shared/file-name.ts'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { tooLarge } from './create-import-errors.ts'
 import { readFirstRow, refuseZeroBytes, type CsvHead } from './csv-header.ts'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 import { MAX_FILES_PER_IMPORT, MAX_IMPORT_REQUEST_BYTES } from './import-form.ts'
 
 /** room for the multipart boundaries and part headers around importRequest and the file */

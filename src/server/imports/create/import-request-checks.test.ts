@@ -1,7 +1,7 @@
 // The checks of a create before it goes upstream: headers, file names, columns, boundary
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
-import type { ProxyError } from './errors.ts'
+import type { ProxyError } from '../../errors.ts'
 import { readHead } from './csv-header.ts'
 import {
   checkAllFilesSent,
@@ -12,7 +12,7 @@ import {
   checkRequestHeaders,
   multipartBoundary,
 } from './import-request-checks.ts'
-import { contactsImportRequest } from './test-helpers.ts'
+import { contactsImportRequest } from '../../test-helpers.ts'
 
 const MB = 1024 * 1024
 const FORM = 'multipart/form-data; boundary=x'

@@ -8,8 +8,13 @@ import {
   outcomeUnknown,
   passedHeaders,
 } from './create-import-errors.ts'
-import { ProxyError, headerValue, upstreamErrorResponse, type RateLimitContext } from './errors.ts'
-import { dateWhenSent, type HubSpotClient } from './hubspot-client.ts'
+import {
+  ProxyError,
+  headerValue,
+  upstreamErrorResponse,
+  type RateLimitContext,
+} from '../../errors.ts'
+import { dateWhenSent, type HubSpotClient } from '../../hubspot-client.ts'
 import { ContentHash } from './content-hash.ts'
 import type { IdempotencyRecords, PinnedAttempt } from './idempotency.ts'
 import { FormFiles } from './form-files.ts'
@@ -21,8 +26,8 @@ import {
   type KeyHold,
 } from './import-idempotency.ts'
 import { checkRequestHeaders } from './import-request-checks.ts'
-import { describeError, type Logger } from './logger.ts'
-import type { RateSlot } from './rate-budget.ts'
+import { describeError, type Logger } from '../../logger.ts'
+import type { RateSlot } from '../../rate-budget.ts'
 import { findAttemptImport, type ReconcileOptions } from './reconcile-import.ts'
 import {
   DEFAULT_UPLOAD_LIMITS,

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { ContentHash } from './content-hash.ts'
-import { ProxyError as ProxyErrorClass, type ProxyError } from './errors.ts'
-import { contactsImportRequest } from './test-helpers.ts'
+import { ProxyError as ProxyErrorClass, type ProxyError } from '../../errors.ts'
+import { contactsImportRequest } from '../../test-helpers.ts'
 import {
   multipartBody,
   multipartPreamble,

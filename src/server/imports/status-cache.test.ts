@@ -1,6 +1,6 @@
 // The status cache: answers shared for ttlMs from when the call was sent, at the poll interval
 import { describe, expect, it } from 'vitest'
-import type { UpstreamResponse } from './errors.ts'
+import type { UpstreamResponse } from '../errors.ts'
 import { createStatusCache, TERMINAL_STATUS_TTL_MS } from './status-cache.ts'
 
 const answer = (state: string): UpstreamResponse => ({

@@ -10,7 +10,7 @@ import {
   parseJson,
   type ErrorResponse,
   type UpstreamResponse,
-} from './errors.ts'
+} from '../../errors.ts'
 import type { StoredResult } from './idempotency.ts'
 
 const PASSED_HEADERS =

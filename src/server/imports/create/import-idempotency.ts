@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 import type { IdempotencyRecords, PinnedAttempt, StoredResult } from './idempotency.ts'
 
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/

@@ -4,7 +4,7 @@
  * row follows. The bytes read are kept, to be sent on first.
  */
 import { CsvFileSurvey, zeroByteProblem } from '#shared/csv/file-content.ts'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 
 /** The header record must end within this many bytes. */
 export const MAX_HEADER_BYTES = 1024 * 1024

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 import { watchUpload, type UploadLimits } from './upload-lifecycle.ts'
 
 beforeEach(() => vi.useFakeTimers())

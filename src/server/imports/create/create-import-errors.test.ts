@@ -9,7 +9,7 @@ import {
   tooLarge,
   uploadError,
 } from './create-import-errors.ts'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 
 const errno = (code?: string) => Object.assign(new Error('x'), code ? { code } : {})
 

@@ -3,7 +3,7 @@
  * taken waits its turn (first come, first served) instead of being refused, but the queue is
  * bounded in length and in time, so a crowd gets a 503 with Retry-After rather than a hang.
  */
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 
 export interface UploadSlotsOptions {
   slots: number

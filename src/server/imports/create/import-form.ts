@@ -15,7 +15,7 @@ import busboy from 'busboy'
 import * as z from 'zod'
 import { importRequestSchema, type ImportRequest } from '#shared/hubspot/import-request.ts'
 import { BrowserGone } from './create-import-errors.ts'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 import { SPOOL_PREFIX } from './spool-sweep.ts'
 
 export const MAX_IMPORT_REQUEST_BYTES = 1024 * 1024

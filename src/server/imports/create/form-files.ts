@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
-import { ProxyError } from './errors.ts'
+import { ProxyError } from '../../errors.ts'
 import { readHead } from './csv-header.ts'
 import { spoolToDisk, type FilePart, type ImportForm } from './import-form.ts'
 import {
