@@ -1,4 +1,4 @@
-// The row-errors report as a CSV file for spreadsheets, and saving text as a download
+// The row-errors report as a CSV file for spreadsheets
 import { toCsv } from '#client/lib/csv.ts'
 import { shownLine, type ErrorRow } from '#client/lib/hubspot/error-rows.ts'
 
@@ -56,21 +56,3 @@ export function errorsToCsv(
 
 export const errorsCsvFileName = (importId: string): string =>
   `import-${importId.replace(/[^\w-]/g, '_')}-errors.csv`
-
-/** Saves text as a file through a Blob URL (no data: URL size limits, nothing sent anywhere). */
-export function downloadText(
-  fileName: string,
-  text: string,
-  type = 'text/csv;charset=utf-8',
-): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const anchor = document.createElement('a')
-  anchor.href = url
-  anchor.download = fileName
-  anchor.rel = 'noopener'
-  document.body.append(anchor)
-  anchor.click()
-  anchor.remove()
-  // revoking at once can cancel the download in some browsers
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}

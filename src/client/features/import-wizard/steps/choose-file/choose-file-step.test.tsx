@@ -1,12 +1,21 @@
 // @vitest-environment jsdom
 // The file step: a chosen file is read and previewed, and the read settings can be changed
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { useState } from 'react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { cleanup, fireEvent, render as renderInDom, screen, waitFor } from '@testing-library/react'
+import { useState, type ReactNode } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FileStage } from '../../wizard-state.ts'
 import { ChooseFileStep } from './choose-file-step.tsx'
 
 afterEach(cleanup)
+
+// the sample-file links fetch the portal's properties through the query client
+const render = (ui: ReactNode) =>
+  renderInDom(ui, {
+    wrapper: ({ children }) => (
+      <QueryClientProvider client={new QueryClient()}>{children}</QueryClientProvider>
+    ),
+  })
 
 function Harness() {
   const [source, setSource] = useState<FileStage>()
@@ -20,6 +29,16 @@ function choose(file: File) {
 }
 
 describe('ChooseFileStep', () => {
+  it('offers a sample file per object until a file is chosen', async () => {
+    render(<Harness />)
+    const samples = ['contacts', 'companies', 'deals', 'tickets'].map((name) =>
+      screen.getByRole('button', { name: `a sample ${name} file` }),
+    )
+    expect(samples).toHaveLength(4)
+    choose(new File(['Email\r\na@example.com\r\n'], 'a.csv'))
+    await waitFor(() => expect(screen.queryByRole('button', { name: /a sample/ })).toBeNull())
+  })
+
   it('explains why an empty file cannot be imported and keeps Next disabled', async () => {
     render(<Harness />)
     choose(new File([], 'empty.csv'))

@@ -1,7 +1,9 @@
 // The file step: choose or drop a file (CSV or Excel), see how it is read, change the encoding, delimiter or header row; optionally a second file
 import { useState } from 'react'
+import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import type { SecondFile } from '../../two-files/second-file-state.ts'
 import type { FileStage } from '../../wizard-state.ts'
+import { SampleFileLinks } from '../sample-file-links.tsx'
 import { FilePicker } from './file-picker.tsx'
 
 interface ChooseFileStepProps {
@@ -83,6 +85,12 @@ export function ChooseFileStep({
             </button>
           )}
         </section>
+      )}
+      {!source && (
+        <SampleFileLinks
+          objectTypeIds={OBJECT_TYPES.map((o) => o.objectTypeId)}
+          lead="No file yet, or not sure how to lay it out? Download"
+        />
       )}
       <div className="wizard-actions">
         <button

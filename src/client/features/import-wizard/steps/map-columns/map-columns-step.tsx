@@ -21,6 +21,7 @@ import {
   type MappingForm,
   type Target,
 } from './mapping-form.ts'
+import { MappingHints } from './mapping-hints.tsx'
 import { MappingSources } from './mapping-sources.tsx'
 
 interface MapColumnsStepProps {
@@ -154,6 +155,7 @@ function MappingEditor({
       noValidate
     >
       <MappingSources mapping={draft} objectIds={objectIds} onApply={apply} />
+      <MappingHints objectIds={objectIds} catalogs={catalogs} operations={operations} />
       <p>
         {mappedCount} of {columnNames.length} columns will be imported. Columns set to "Don't
         import" are left out of the upload.
