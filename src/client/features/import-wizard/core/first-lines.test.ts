@@ -29,4 +29,38 @@ describe('createFirstLines', () => {
     expect(lines.text('İ', 6, true)).toBeUndefined()
     expect(lines.text('i\u0307', 7, false)).toBe(6)
   })
+
+  // [first key, second key, ignoreCase, the same key?]
+  const pairs: [string, string, boolean, boolean][] = [
+    ['ann@example.com', 'ann@example.com', false, true],
+    ['Ann@example.com', 'ann@example.com', false, false],
+    ['Łukasz@example.com', 'łukasz@example.com', true, true],
+    ['Łukasz@example.com', 'łukasz@example.com', false, false],
+    ['straße', 'STRASSE', true, false],
+    // a non-ASCII key's bytes never equal an ASCII key's, even one of control characters
+    ['\u0100', '\u0000\u0001', false, false],
+    ['\u00c4', '\u00c3\u0084', false, false],
+    ['日本@example.jp', '日本@example.jp', true, true],
+    ['😀', '😀', false, true],
+    ['😀', '😁', false, false],
+    ['a'.repeat(40_000), 'a'.repeat(40_000), false, true],
+    ['a'.repeat(40_000), 'a'.repeat(39_999), false, false],
+  ]
+  it.each(pairs)(
+    '%j then %j (ignore case: %s): the same key is %s',
+    (first, second, ignoreCase, same) => {
+      const lines = createFirstLines()
+      expect(lines.text(first, 10, ignoreCase)).toBeUndefined()
+      expect(lines.text(second, 11, ignoreCase)).toBe(same ? 10 : undefined)
+    },
+  )
+
+  it('keeps every first line of many mixed keys through growth', () => {
+    const lines = createFirstLines()
+    const key = (i: number) => (i % 3 === 0 ? `zoë${i}@example.com` : `id-${i}`)
+    for (let i = 0; i < 20_000; i++) expect(lines.text(key(i), i, true)).toBeUndefined()
+    for (let i = 0; i < 20_000; i += 7) expect(lines.text(key(i).toUpperCase(), 0, true)).toBe(i)
+    for (let i = 0; i < 20_000; i++) expect(lines.number(i * 3, i + 1)).toBeUndefined()
+    for (let i = 0; i < 20_000; i += 11) expect(lines.number(i * 3, 0)).toBe(i + 1)
+  })
 })

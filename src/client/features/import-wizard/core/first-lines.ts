@@ -1,8 +1,9 @@
 /**
  * The first line of every identifier value in a file, for "also on line N". A 1M-row file holds
  * 1M values per identifier column, where a Map's per-entry cost and rehashing took most of the
- * scan; these open-addressing tables keep keys in typed arrays instead. Exact: equal hashes
- * are confirmed by comparing the keys.
+ * scan; these open-addressing tables keep keys in typed arrays instead, sized for memory: the
+ * tables of a 1M-row file's record IDs and emails are most of what the scan holds. Exact: equal
+ * hashes are confirmed by comparing the keys.
  */
 export interface FirstLines {
   /**
@@ -15,8 +16,8 @@ export interface FirstLines {
 }
 
 const INITIAL_CAPACITY = 1 << 10
-// 4x: rehashing is random access, so fewer, bigger steps
-const GROWTH = 4
+// at most half the slots in use; doubling keeps the table at most 4x its entries
+const GROWTH = 2
 
 /** Numbers (record IDs) and texts, each in its own table. */
 export function createFirstLines(): FirstLines {
@@ -37,39 +38,41 @@ function mix(h: number): number {
   return h ^ (h >>> 16)
 }
 
-// slot i holds [key, line + 1] at 2i and 2i + 1, so a lookup touches one cache line
+// slot i holds its key in keys[i] and its line + 1 in lines[i] (0: empty): 12 bytes a slot
 class NumberTable {
-  private slots = new Float64Array(INITIAL_CAPACITY * 2)
+  private keys = new Float64Array(INITIAL_CAPACITY)
+  private lines = new Uint32Array(INITIAL_CAPACITY)
   private capacity = INITIAL_CAPACITY
   private size = 0
 
   firstLine(key: number, line: number): number | undefined {
     if (this.size * 2 >= this.capacity) this.grow()
     const mask = this.capacity - 1
-    const slots = this.slots
+    const { keys, lines } = this
     for (let i = hashNumber(key) & mask; ; i = (i + 1) & mask) {
-      const first = slots[2 * i + 1]!
+      const first = lines[i]!
       if (first === 0) {
-        slots[2 * i] = key
-        slots[2 * i + 1] = line + 1
+        keys[i] = key
+        lines[i] = line + 1
         this.size++
         return undefined
       }
-      if (slots[2 * i] === key) return first - 1
+      if (keys[i] === key) return first - 1
     }
   }
 
   private grow() {
-    const old = this.slots
+    const { keys: oldKeys, lines: oldLines } = this
     this.capacity *= GROWTH
-    this.slots = new Float64Array(this.capacity * 2)
+    this.keys = new Float64Array(this.capacity)
+    this.lines = new Uint32Array(this.capacity)
     const mask = this.capacity - 1
-    for (let j = 0; j < old.length; j += 2) {
-      if (old[j + 1] === 0) continue
-      let i = hashNumber(old[j]!) & mask
-      while (this.slots[2 * i + 1] !== 0) i = (i + 1) & mask
-      this.slots[2 * i] = old[j]!
-      this.slots[2 * i + 1] = old[j + 1]!
+    for (let j = 0; j < oldLines.length; j++) {
+      if (oldLines[j] === 0) continue
+      let i = hashNumber(oldKeys[j]!) & mask
+      while (this.lines[i] !== 0) i = (i + 1) & mask
+      this.keys[i] = oldKeys[j]!
+      this.lines[i] = oldLines[j]!
     }
   }
 }
@@ -85,28 +88,32 @@ function hashNumber(key: number): number {
   return (mixed << 6) | (key - block * 64)
 }
 
+const utf8 = new TextEncoder()
+
 /**
- * Texts are kept as UTF-16 code units in one growing buffer rather than as 1M string objects,
- * which the garbage collector would have to copy and trace on every pass. A key is written to
- * the free end of the buffer first (folding case and hashing in the same pass), then compared
- * there and kept only when new.
+ * Texts are kept as bytes in one growing buffer rather than as 1M string objects, which the
+ * garbage collector would have to copy and trace on every pass: an ASCII key as one byte a
+ * character, any other as its UTF-8 (which always holds a byte over 127, so the two never meet;
+ * decoded text has no lone surrogates, so UTF-8 is exact). A key is written to the free end of
+ * the buffer first (folding case and hashing in the same pass), then compared there and kept
+ * only when new.
  */
 class TextTable {
   // slot i holds [entry + 1 (0: empty), the entry's hash] at 2i and 2i + 1
   private slots = new Int32Array(INITIAL_CAPACITY * 2)
   private capacity = INITIAL_CAPACITY
-  // per entry: first line, and where its characters start in `chars` (one more for the end)
-  private lines = new Float64Array(INITIAL_CAPACITY / 2)
+  // per entry: first line, and where its bytes start in `bytes` (one more for the end)
+  private lines = new Uint32Array(INITIAL_CAPACITY / 2)
   private starts = new Float64Array(INITIAL_CAPACITY / 2 + 1)
-  private chars = new Uint16Array(INITIAL_CAPACITY * 16)
+  private bytes = new Uint8Array(INITIAL_CAPACITY * 16)
   private size = 0
 
   firstLine(key: string, line: number, ignoreCase: boolean): number | undefined {
     if (this.size * 2 >= this.capacity) this.grow()
     const start = this.starts[this.size]!
-    let hash = this.write(key, start, ignoreCase)
+    let hash = this.writeAscii(key, start, ignoreCase)
     // outside ASCII, leave case folding to toLowerCase (ß, İ, Σ…)
-    if (hash === NOT_ASCII) hash = this.write(key.toLowerCase(), start, false)
+    if (hash === NOT_ASCII) hash = this.writeUtf8(ignoreCase ? key.toLowerCase() : key, start)
     const length = this.written
     const mask = this.capacity - 1
     const slots = this.slots
@@ -119,8 +126,8 @@ class TextTable {
         this.lines[id] = line
         this.starts[id + 1] = start + length
         if (this.size + 1 >= this.lines.length) {
-          this.lines = resized(this.lines, this.lines.length * 2)
-          this.starts = resized(this.starts, this.starts.length * 2)
+          this.lines = resized(this.lines, new Uint32Array(this.lines.length * GROWTH))
+          this.starts = resized(this.starts, new Float64Array(this.starts.length * GROWTH))
         }
         return undefined
       }
@@ -128,36 +135,49 @@ class TextTable {
     }
   }
 
-  // characters of the last `write`
+  // bytes of the last write
   private written = 0
 
-  /** Writes `key` at `start` and returns its hash, or NOT_ASCII when folding needs Unicode. */
-  private write(key: string, start: number, ignoreCase: boolean): number {
-    if (start + key.length > this.chars.length) {
-      const chars = new Uint16Array(Math.max(start + key.length, this.chars.length * 2))
-      chars.set(this.chars)
-      this.chars = chars
-    }
-    const chars = this.chars
+  /** Room for `length` more bytes at `start`. */
+  private reserve(start: number, length: number) {
+    if (start + length <= this.bytes.length) return
+    const bytes = new Uint8Array(Math.max(start + length, this.bytes.length * GROWTH))
+    bytes.set(this.bytes)
+    this.bytes = bytes
+  }
+
+  /** Writes an ASCII `key` at `start` and returns its hash, or NOT_ASCII for any other key. */
+  private writeAscii(key: string, start: number, ignoreCase: boolean): number {
+    this.reserve(start, key.length)
+    const bytes = this.bytes
     let h = 0x811c9dc5
     for (let i = 0; i < key.length; i++) {
       let c = key.charCodeAt(i)
-      if (ignoreCase) {
-        if (c >= 128) return NOT_ASCII
-        if (c >= 65 && c <= 90) c += 32
-      }
-      chars[start + i] = c
+      if (c >= 128) return NOT_ASCII
+      if (ignoreCase && c >= 65 && c <= 90) c += 32
+      bytes[start + i] = c
       h = Math.imul(h ^ c, 0x01000193)
     }
     this.written = key.length
     return mix(h)
   }
 
+  /** Writes `key` as UTF-8 at `start` and returns its hash. */
+  private writeUtf8(key: string, start: number): number {
+    this.reserve(start, key.length * 3)
+    const { written } = utf8.encodeInto(key, this.bytes.subarray(start))
+    const bytes = this.bytes
+    let h = 0x811c9dc5
+    for (let i = start; i < start + written; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193)
+    this.written = written
+    return mix(h)
+  }
+
   private equals(entry: number, start: number, length: number): boolean {
     const from = this.starts[entry]!
     if (this.starts[entry + 1]! - from !== length) return false
-    const chars = this.chars
-    for (let i = 0; i < length; i++) if (chars[from + i] !== chars[start + i]) return false
+    const bytes = this.bytes
+    for (let i = 0; i < length; i++) if (bytes[from + i] !== bytes[start + i]) return false
     return true
   }
 
@@ -176,13 +196,15 @@ class TextTable {
   }
 }
 
-function resized(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
-  const copy = new Float64Array(length)
-  copy.set(array)
-  return copy
+function resized<T extends Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(
+  array: T,
+  into: T,
+): T {
+  into.set(array)
+  return into
 }
 
-// a hash is a 32-bit integer; this marks a key that needs Unicode case folding
+// a hash is a 32-bit integer; this marks a key that is not ASCII
 const NOT_ASCII = 2 ** 32
 
 /**

@@ -16,7 +16,7 @@ import type {
   ScanProgress,
   ScanResult,
 } from './scan-result.ts'
-import { createDecoderStream } from './text-decoding.ts'
+import { createTextDecoder } from './text-decoding.ts'
 
 export interface StreamOptions {
   onProgress?: (progress: ScanProgress) => void
@@ -39,11 +39,36 @@ export interface DataRowSink {
   ): void
 }
 
+/** Bytes read from a File at a time: big enough that per-read costs vanish, small for memory. */
+export const READ_BYTES = 1 << 20
+
+/** The source's bytes, a slice at a time (a Blob) or as its stream gives them. */
+async function* byteChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
+  if (source instanceof Blob) {
+    for (let at = 0; at < source.size; at += READ_BYTES) {
+      yield new Uint8Array(await source.slice(at, at + READ_BYTES).arrayBuffer())
+    }
+    return
+  }
+  const reader = source.stream.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      yield value
+    }
+  } finally {
+    await reader.cancel().catch(() => {})
+  }
+}
+
 /**
- * Streams a file once: bytes → TextDecoderStream (multibyte characters are never split) → the
- * shared record reader (`#shared/csv`, the dialect HubSpot's side reads too) → data rows after
- * the header. Holds one chunk and the record being read. Returns the byte count, file-level
- * quote findings and what another reader might read differently.
+ * Streams a file once: 1 MB slices of bytes → a streaming TextDecoder (multibyte characters
+ * split between slices are joined) → the shared record reader (`#shared/csv`, the dialect
+ * HubSpot's side reads too) → data rows after the header. Holds one slice and the record being
+ * read; reads slices itself rather than piping `Blob.stream()` through decoder streams, which
+ * cost a promise hop per 64 KB chunk and stage. Returns the byte count, file-level quote
+ * findings and what another reader might read differently.
  */
 export async function streamRows(
   source: ByteSource,
@@ -53,15 +78,7 @@ export async function streamRows(
 ): Promise<{ bytesRead: number; issues: FileIssue[]; rows: number; ambiguities: ScanAmbiguities }> {
   const totalBytes = source.size
   let bytesRead = 0
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      bytesRead += chunk.byteLength
-      controller.enqueue(chunk)
-    },
-  })
-  const bytes = source instanceof Blob ? source.stream() : source.stream
-  const text = bytes.pipeThrough(counter).pipeThrough(createDecoderStream(settings.encoding))
-  const reader = text.getReader()
+  const decoder = createTextDecoder(settings.encoding)
 
   let recordIndex = 0
   let rowIndex = 0
@@ -97,24 +114,21 @@ export async function streamRows(
   }
 
   let lastYield = Date.now()
-  try {
-    for (;;) {
-      if (options.signal?.aborted) throw abortError()
-      const { done, value } = await reader.read()
-      if (done) break
-      parser.push(value)
-      report()
-      // parsing a chunk is synchronous: let a queued cancel message in now and then
-      if (Date.now() - lastYield > YIELD_EVERY_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0))
-        lastYield = Date.now()
-      }
+  // leaving the loop early (cancel, a failed read) closes the source's reader
+  for await (const bytes of byteChunks(source)) {
+    if (options.signal?.aborted) throw abortError()
+    bytesRead += bytes.byteLength
+    parser.push(decoder.decode(bytes, { stream: true }))
+    report()
+    // parsing a chunk is synchronous: let a queued cancel message in now and then
+    if (Date.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      lastYield = Date.now()
     }
-    parser.end()
-  } catch (error) {
-    await reader.cancel().catch(() => {})
-    throw error
   }
+  if (options.signal?.aborted) throw abortError()
+  parser.push(decoder.decode(new Uint8Array(0)))
+  parser.end()
   report(true)
 
   const issues: FileIssue[] = []
