@@ -69,7 +69,13 @@
       // the counts changed after edits and no scan is running
       recheck: ({ initial }) =>
         probe.statusText() !== initial && document.getElementById('scan-progress-label') === null,
-      uploading: () => document.querySelector('progress[aria-label="Uploading"]') !== null,
+      // the progress bar is named by the label next to it (aria-labelledby)
+      uploading: () =>
+        [...document.querySelectorAll('progress[aria-labelledby]')].some(
+          (bar) =>
+            document.getElementById(bar.getAttribute('aria-labelledby'))?.textContent ===
+            'Uploading',
+        ),
       imported: () => /^\/imports\/\d+/.test(location.pathname),
     },
   }

@@ -43,11 +43,11 @@ const fileInput = (page: Page) => page.locator('input[type=file]')
 /** The step's main button: "Next" or "Start import". */
 export const button = (page: Page, text: string) =>
   page.locator('button', { hasText: new RegExp(`^${text}$`) })
-/** The mapping row of a file column: its select. */
+/** The mapping row of a file column: its property select (not the create-property form's). */
 const mappingSelect = (page: Page, column: string) =>
   page
     .locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${column}$`) }) })
-    .locator('select')
+    .locator('select[name^="columns."]')
 
 /** Starts watching for a state; arm before the click that leads to it. */
 export async function arm(page: Page, name: MarkName): Promise<void> {

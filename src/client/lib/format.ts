@@ -12,9 +12,16 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
 }
 
+// one formatter for the page: Number#toLocaleString builds a new one on each call, a cost that
+// showed in the file step's first render
+const numbers = new Intl.NumberFormat()
+
+/** 12345 → "12,345" in the browser's locale, as Number#toLocaleString() writes it */
+export const formatCount = (count: number): string => numbers.format(count)
+
 /** "1 row", "2 rows" */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`
+  return `${formatCount(count)} ${count === 1 ? one : many}`
 }
 
 /**

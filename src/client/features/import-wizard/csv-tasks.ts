@@ -1,8 +1,9 @@
-// Scans, clean-CSV exports and workbook reads run in the CSV worker (in place where there is no Worker, as in tests)
+// Inspections, scans, clean-CSV exports and workbook reads run in the CSV worker (in place where there is no Worker, as in tests)
 import type { CheckPlan } from './core/check-plan.ts'
 import { createCsvWorkerClient, type CsvWorkerClient } from './core/csv-worker-client.ts'
 import type { Edits } from './core/edits.ts'
-import type { ParseSettings } from './core/parse-settings.ts'
+import { inspectFile, type FileInspection } from './core/inspect-file.ts'
+import type { ParseSettings, SettingsOverrides } from './core/parse-settings.ts'
 import { exportCleanCsv, scanFile, type StreamOptions } from './core/scan-file.ts'
 import type { ExportPlan, ExportResult, ScanResult } from './core/scan-result.ts'
 import {
@@ -18,6 +19,25 @@ function workerClient(): CsvWorkerClient | undefined {
   if (typeof Worker === 'undefined') return undefined
   client ??= createCsvWorkerClient()
   return client
+}
+
+/**
+ * Starts the CSV worker ahead of the first file, so choosing one does not wait for the worker's
+ * script to load and compile (it warms its reader up as it starts).
+ */
+export function warmCsvWorker(): void {
+  workerClient()
+}
+
+/** Reads a chosen file's head in the CSV worker: how to read it, a preview, whole-file issues. */
+export function runInspect(
+  file: Blob,
+  overrides: SettingsOverrides,
+  fileName: string,
+): Promise<FileInspection> {
+  const worker = workerClient()
+  if (!worker) return inspectFile(file, overrides, fileName)
+  return worker.inspect(file, fileName, overrides).result
 }
 
 /** Scans every row in the CSV worker, so a big file never blocks the page. */

@@ -16,8 +16,9 @@ import {
   type ObjectTypeId,
 } from '#shared/hubspot/object-types.ts'
 import type { LineOrigin } from '#client/lib/hubspot/import-line-maps.ts'
-import { inspectFile, type FileInspection } from './core/inspect-file.ts'
+import type { FileInspection } from './core/inspect-file.ts'
 import type { MappingDraft } from './core/mapping-draft.ts'
+import { runInspect } from './csv-tasks.ts'
 import type { SecondFile } from './two-files/second-file-state.ts'
 import { EMPTY_EDITS, type ObjectsChoice, type WizardState } from './wizard-state.ts'
 
@@ -60,7 +61,7 @@ export function useReimportStart(loadSeed: LoadReimportSeed) {
   return useCallback(
     async (importId: string): Promise<WizardState> => {
       const seed = await loadSeed(importId)
-      const inspection = await inspectFile(seed.file, {}, seed.file.name)
+      const inspection = await runInspect(seed.file, {}, seed.file.name)
       const source = { file: seed.file, overrides: {}, inspection }
       const problemsOf = (problemsByLine: ReimportSeed['problemsByLine']) =>
         Object.values(problemsByLine).flatMap((problems) =>
@@ -164,7 +165,7 @@ async function secondFileOf(
   const columns = located.filter((m) => m.fileIndex === 1).map((m) => m.mapping)
   const [objectTypeId] = objectIdsOf(columns)
   if (!objectTypeId) return undefined
-  const inspection = await inspectFile(file, {}, file.name)
+  const inspection = await runInspect(file, {}, file.name)
   return {
     source: { file, overrides: {}, inspection },
     objectTypeId,

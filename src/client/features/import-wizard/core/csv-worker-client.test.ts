@@ -6,6 +6,7 @@ import { createWorkerHandler } from './csv-worker-handler.ts'
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import { NO_EDITS } from './edits.ts'
 import { CATALOGS } from './fixtures/properties.ts'
+import { inspectFile } from './inspect-file.ts'
 import type { ParseSettings } from './parse-settings.ts'
 import type { ScanProgress } from './scan-result.ts'
 
@@ -65,6 +66,26 @@ describe('createCsvWorkerClient', () => {
     const exported = await result
     expect(exported.rows).toBe(5_000)
     expect((await exported.blob.text()).split('\r\n').slice(0, 2)).toEqual(['First Name', 'Name 0'])
+  })
+
+  it.each([
+    {
+      name: 'a comma file',
+      text: `Email,First Name\n${rows.slice(0, 50).join('\n')}\n`,
+      overrides: {},
+    },
+    { name: 'a semicolon file', text: 'Email;Name\nann@example.com;Ann\n', overrides: {} },
+    {
+      name: 'an override',
+      text: 'Title\nEmail,Name\na@b.co,A\n',
+      overrides: { headerRowIndex: 1 },
+    },
+  ])('inspects $name in the worker as in place', async ({ text, overrides }) => {
+    const client = createCsvWorkerClient(inProcessWorker())
+    const blob = new Blob([text])
+    const inWorker = await client.inspect(blob, 'people.csv', overrides).result
+    expect(inWorker).toEqual(await inspectFile(blob, overrides, 'people.csv'))
+    expect(inWorker.fileName).toBe('people.csv')
   })
 
   it('rejects with an AbortError when cancelled', async () => {

@@ -2,7 +2,8 @@
 import type { CheckPlan } from './check-plan.ts'
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
 import type { Edits } from './edits.ts'
-import type { ParseSettings } from './parse-settings.ts'
+import type { FileInspection } from './inspect-file.ts'
+import type { ParseSettings, SettingsOverrides } from './parse-settings.ts'
 import type { ExportPlan, ExportResult, ScanProgress, ScanResult } from './scan-result.ts'
 import type { CrossFileCheckInput, CrossFileCheckResult } from './two-files/cross-file-check.ts'
 import type { WorkbookProgress, WorkbookReadResult } from './spreadsheet/workbook-source.ts'
@@ -50,6 +51,13 @@ export interface CsvWorkerClient {
     sheetName: string | undefined,
     options?: TaskOptions<WorkbookProgress>,
   ): CsvTask<WorkbookReadResult>
+  /** a chosen file's head read: encoding, delimiter, header row, preview, whole-file issues */
+  inspect(
+    file: Blob,
+    fileName: string,
+    overrides: SettingsOverrides,
+    options?: TaskOptions<never>,
+  ): CsvTask<FileInspection>
   /** a two-file import's cross-file check */
   crossCheck(input: CrossFileCheckInput, options?: TaskOptions): CsvTask<CrossFileCheckResult>
   /** stops the worker; running tasks reject */
@@ -63,7 +71,7 @@ export function createCsvWorker(): Worker {
 
 // Omit over each member of the union, not over the union as a whole
 type JobRequest = WorkerRequest extends infer R
-  ? R extends { type: 'scan' | 'export' | 'read-workbook' | 'cross-check' }
+  ? R extends { type: 'scan' | 'export' | 'read-workbook' | 'cross-check' | 'inspect' }
     ? Omit<R, 'id'>
     : never
   : never
@@ -92,6 +100,7 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
       case 'export-result':
       case 'workbook-result':
       case 'cross-check-result':
+      case 'inspect-result':
         pending.delete(message.id)
         job.resolve(message.result)
         return
@@ -133,6 +142,8 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
       start({ type: 'scan', file, settings, plan, edits }, options),
     exportCleanCsv: (file, settings, plan, options = {}) =>
       start({ type: 'export', file, settings, plan }, options),
+    inspect: (file, fileName, overrides, options = {}) =>
+      start({ type: 'inspect', file, fileName, overrides }, options),
     crossCheck: (input, options = {}) => start({ type: 'cross-check', input }, options),
     readWorkbook: (file, fileName, sheetName, options = {}) =>
       start(

@@ -1,5 +1,6 @@
 // The CSV worker's message handling, without the worker itself (testable in Node)
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
+import { inspectFile } from './inspect-file.ts'
 import { exportCleanCsv, scanFile } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
 import { readWorkbookSheet } from './spreadsheet/workbook-sheet.ts'
@@ -43,6 +44,9 @@ export function createWorkerHandler(
           options,
         )
         post({ type: 'workbook-result', id, result })
+      } else if (request.type === 'inspect') {
+        const result = await inspectFile(request.file, request.overrides, request.fileName)
+        post({ type: 'inspect-result', id, result })
       } else if (request.type === 'cross-check') {
         const result = await crossFileCheck(request.input, options)
         post({ type: 'cross-check-result', id, result })

@@ -5,6 +5,10 @@ import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
 import { SectionErrorBoundary } from '#client/components/ui/section-error-boundary.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
+import {
+  useFrameThrottledValue,
+  type FrameThrottledValue,
+} from '#client/lib/frame-throttled-value.ts'
 import { formatBytes, plural } from '#client/lib/format.ts'
 import { buildCheckPlan } from '../../core/check-plan.ts'
 import { withRowsExcluded } from '../../core/edits.ts'
@@ -96,9 +100,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
         </p>
       )}
 
-      {scan.isScanning && (
-        <ScanProgressBar progress={scan.progress} totalBytes={source.file.size} />
-      )}
+      {scan.isScanning && <ScanProgressBar source={scan.progress} totalBytes={source.file.size} />}
       {scan.failure && <p role="alert">{scan.failure}</p>}
 
       {result && (
@@ -226,12 +228,13 @@ function ReimportNotesList({
 }
 
 function ScanProgressBar({
-  progress,
+  source,
   totalBytes,
 }: {
-  progress: ScanProgress | undefined
+  source: FrameThrottledValue<ScanProgress>
   totalBytes: number
 }) {
+  const progress = useFrameThrottledValue(source)
   const read = progress?.bytesRead ?? 0
   const total = progress?.totalBytes || totalBytes || 1
   return (

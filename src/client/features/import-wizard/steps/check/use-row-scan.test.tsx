@@ -113,11 +113,10 @@ describe('useRowScan', () => {
     await settle()
     expect(calls).toHaveLength(1)
     expect(calls[0]?.plan).toEqual(checkPlan)
-    expect(hook.result.current).toMatchObject({
-      isScanning: true,
-      progress: { bytesRead: 4, totalBytes: 8 },
-      result: undefined,
-    })
+    expect(hook.result.current).toMatchObject({ isScanning: true, result: undefined })
+    // progress reaches its readers at the next frame
+    await act(() => vi.advanceTimersByTimeAsync(20))
+    expect(hook.result.current.progress.get()).toMatchObject({ bytesRead: 4, totalBytes: 8 })
 
     calls[0]?.finish(resultWith([1, 2]))
     await settle()

@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { getErrorMessage } from '#client/lib/api-client.ts'
+import { createFrameThrottledValue } from '#client/lib/frame-throttled-value.ts'
 import type { CheckPlan } from '../../core/check-plan.ts'
 import type { Edits } from '../../core/edits.ts'
 import { mergeRaggedRows } from '../../core/ragged-rows.ts'
@@ -53,7 +54,8 @@ export function useRowScan(
     return () => clearTimeout(timer)
   }, [edits, settledEdits])
 
-  const [progress, setProgress] = useState<ScanProgress>()
+  // progress lives outside React state: only the progress bar re-renders, once a frame at most
+  const [progress] = useState(() => createFrameThrottledValue<ScanProgress>())
   const { file, inspection } = source
   const query = useQuery({
     queryKey: [
@@ -65,12 +67,12 @@ export function useRowScan(
       settledEdits,
     ],
     queryFn: ({ signal }) => {
-      setProgress(undefined)
+      progress.set(undefined)
       return scan(file, inspection.settings, plan!, {
         edits: settledEdits,
         signal,
         onProgress: (next) => {
-          if (!signal.aborted) setProgress(next)
+          if (!signal.aborted) progress.set(next)
         },
       })
     },
@@ -92,7 +94,8 @@ export function useRowScan(
   return {
     /** the latest result, or the last one while a new scan runs or after it failed */
     result: query.data ?? seen.result,
-    progress: query.isFetching ? progress : undefined,
+    /** the running scan's progress, read with useFrameThrottledValue (the bar shows while isScanning) */
+    progress,
     isScanning: query.isFetching,
     failure: query.isError
       ? `The check stopped: ${getErrorMessage(query.error)}. If the file changed on disk, choose it again.`

@@ -1,9 +1,8 @@
-// A chosen file → a file stage: a CSV is inspected as it is; an .xlsx has its sheet written as CSV in the worker first
+// A chosen file → a file stage, read in the CSV worker: a CSV is inspected as it is; an .xlsx has its sheet written as CSV first
 import { importFileKind, SPREADSHEET_MESSAGES } from '#shared/spreadsheet/file-kind.ts'
-import { inspectFile } from '../../core/inspect-file.ts'
 import type { SettingsOverrides } from '../../core/parse-settings.ts'
 import { sheetCsvName, type WorkbookProgress } from '../../core/spreadsheet/workbook-source.ts'
-import { runReadWorkbook } from '../../csv-tasks.ts'
+import { runInspect, runReadWorkbook } from '../../csv-tasks.ts'
 import type { FileStage } from '../../wizard-state.ts'
 
 export type ChosenFileRead =
@@ -21,6 +20,11 @@ export async function readChosenFile(
   overrides: SettingsOverrides,
   options: { sheetName?: string; onProgress?: (progress: WorkbookProgress) => void } = {},
 ): Promise<ChosenFileRead> {
+  // most files are text: the worker starts inspecting at once, while the first bytes say what it is
+  const inspection = /\.xlsx?$/i.test(file.name)
+    ? undefined
+    : runInspect(file, overrides, file.name)
+  inspection?.catch(() => {})
   const head = new Uint8Array(await file.slice(0, MAGIC_BYTES).arrayBuffer())
   const kind = importFileKind(file.name, head)
   if (kind === 'xls') {
@@ -29,7 +33,11 @@ export async function readChosenFile(
   if (kind !== 'xlsx') {
     return {
       kind: 'read',
-      source: { file, overrides, inspection: await inspectFile(file, overrides, file.name) },
+      source: {
+        file,
+        overrides,
+        inspection: await (inspection ?? runInspect(file, overrides, file.name)),
+      },
     }
   }
   const read = await runReadWorkbook(file, file.name, options.sheetName, {
@@ -49,7 +57,7 @@ export async function readChosenFile(
     source: {
       file: csv,
       overrides,
-      inspection: await inspectFile(csv, overrides, csv.name),
+      inspection: await runInspect(csv, overrides, csv.name),
       workbook: { file, sheetName: read.sheetName, sheetNames: read.sheetNames },
     },
   }
@@ -63,6 +71,6 @@ export async function rereadSource(
   return {
     ...source,
     overrides,
-    inspection: await inspectFile(source.file, overrides, source.file.name),
+    inspection: await runInspect(source.file, overrides, source.file.name),
   }
 }

@@ -1,6 +1,6 @@
 // The object the chosen file most likely holds, read from its headers and values against every object's properties
 import { useQueries, type UseQueryResult } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import { getPropertiesQueryOptions } from '#client/api/get-properties.ts'
@@ -8,6 +8,7 @@ import { previewColumnValues } from '../../core/column-values.ts'
 import type { FileInspection } from '../../core/inspect-file.ts'
 import type { PropertyCatalogs } from '../../core/mapping-draft.ts'
 import { suggestObject } from '../../core/suggest-mapping.ts'
+import { suggestMappingFor } from '../../core/suggestion-cache.ts'
 
 // module-level, so the combined result stays the same object until a query's data changes
 function combine(results: UseQueryResult<Property[]>[]): PropertyCatalogs | undefined {
@@ -25,9 +26,26 @@ export function useSuggestedObject(inspection: FileInspection): ObjectTypeId | u
     queries: OBJECT_TYPES.map((object) => getPropertiesQueryOptions(object.name)),
     combine,
   })
-  return useMemo(() => {
+  const suggested = useMemo(() => {
     if (!catalogs) return undefined
     const values = previewColumnValues(inspection.previewRows, inspection.columnNames.length)
     return suggestObject(inspection.columnNames, values, catalogs)
   }, [catalogs, inspection])
+  // while the person reads this step, work out the likely object's mapping for the next one
+  useEffect(() => {
+    if (!catalogs) return
+    const id = suggested ?? OBJECT_TYPES[0]!.objectTypeId
+    return whenIdle(() => suggestMappingFor(inspection, { [id]: catalogs[id] }, [id]))
+  }, [catalogs, inspection, suggested])
+  return suggested
+}
+
+/** Runs `work` when the page is idle; returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 1000 })
+    return () => cancelIdleCallback(handle)
+  }
+  const timer = setTimeout(work, 0)
+  return () => clearTimeout(timer)
 }

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { previewColumnValues } from '../../core/column-values.ts'
-import { suggestMapping } from '../../core/suggest-mapping.ts'
+import { suggestMappingFor } from '../../core/suggestion-cache.ts'
 import type { FileInspection } from '../../core/inspect-file.ts'
 import type { ImportOperations, MappingDraft, PropertyCatalogs } from '../../core/mapping-draft.ts'
 import { evaluateMapping } from '../../core/mapping-rules.ts'
@@ -86,15 +86,10 @@ function MappingEditor({
     () => operationsFor(objects, chosenOperations),
     [objects, chosenOperations],
   )
+  // usually worked out already, while the objects step waited for the person
   const matches = useMemo(
-    () =>
-      suggestMapping(
-        columnNames,
-        previewColumnValues(inspection.previewRows, columnNames.length),
-        catalogs,
-        objectIds,
-      ),
-    [columnNames, inspection.previewRows, catalogs, objectIds],
+    () => suggestMappingFor(inspection, catalogs, objectIds),
+    [inspection, catalogs, objectIds],
   )
 
   const { register, control, getValues, reset, setValue } = useForm<MappingForm>({
