@@ -6,6 +6,7 @@ import { WizardPage } from '#client/features/import-wizard/wizard-page.tsx'
 import { ImportPage } from '#client/features/imports-dashboard/import-page.tsx'
 import { ImportsPage } from '#client/features/imports-dashboard/imports-page.tsx'
 import { buildReimportSeed } from '#client/features/reimport/build-reimport-seed.ts'
+import { readEmbedMode } from '#client/lib/embed-mode.ts'
 import { Link, paths, useLocation, useRoute } from '#client/lib/router.tsx'
 import { AppErrorBoundary } from './app-error-boundary.tsx'
 import { createQueryClient } from './query-client.ts'
@@ -23,23 +24,12 @@ export function App() {
 function AppShell() {
   const location = useLocation()
   const route = useRoute()
+  // read once per page load: in-app navigation keeps the mode through the session
+  const [embedded] = useState(readEmbedMode)
   return (
     <>
-      <header className="app-header">
-        <Link href={paths.imports()} className="app-title">
-          HubSpot Import
-        </Link>
-        <nav aria-label="Main">
-          <Link href={paths.imports()} aria-current={route.page === 'imports' ? 'page' : undefined}>
-            Imports
-          </Link>
-          <Link href={paths.newImport()} aria-current={route.page === 'new' ? 'page' : undefined}>
-            New import
-          </Link>
-        </nav>
-        <ModeBadge />
-      </header>
-      <main className="app-main">
+      {!embedded && <AppHeader page={route.page} />}
+      <main className={embedded ? 'app-main app-embedded' : 'app-main'}>
         <AppErrorBoundary pageKey={location}>
           {route.page === 'imports' && <ImportsPage />}
           {route.page === 'import' && <ImportPage importId={route.importId} />}
@@ -57,6 +47,26 @@ function AppShell() {
         </AppErrorBoundary>
       </main>
     </>
+  )
+}
+
+/** The app's own header: left out in embed mode, where the host app has its own. */
+function AppHeader({ page }: { page: string }) {
+  return (
+    <header className="app-header">
+      <Link href={paths.imports()} className="app-title">
+        HubSpot Import
+      </Link>
+      <nav aria-label="Main">
+        <Link href={paths.imports()} aria-current={page === 'imports' ? 'page' : undefined}>
+          Imports
+        </Link>
+        <Link href={paths.newImport()} aria-current={page === 'new' ? 'page' : undefined}>
+          New import
+        </Link>
+      </nav>
+      <ModeBadge />
+    </header>
   )
 }
 
