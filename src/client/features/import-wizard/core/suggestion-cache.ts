@@ -22,8 +22,8 @@ const cache = new WeakMap<Sample['columnNames'], Entry[]>()
 
 /**
  * `suggestMapping` over the file's preview values, computed once per file (its column names and
- * preview rows, by identity), chosen objects and catalogues. The objects step warms it while it
- * waits for the person, so the mapping step's first render only reads it.
+ * preview rows, by identity), chosen objects and catalogues. The objects step warms it as soon as
+ * it has painted, so the mapping step's first render only reads it.
  */
 export function suggestMappingFor(
   sample: Sample,

@@ -31,21 +31,13 @@ export function useSuggestedObject(inspection: FileInspection): ObjectTypeId | u
     const values = previewColumnValues(inspection.previewRows, inspection.columnNames.length)
     return suggestObject(inspection.columnNames, values, catalogs)
   }, [catalogs, inspection])
-  // while the person reads this step, work out the likely object's mapping for the next one
+  // right after this step paints, work out the likely object's mapping for the next step, so its
+  // first render only reads it (a task of its own, before the person can click Next)
   useEffect(() => {
     if (!catalogs) return
     const id = suggested ?? OBJECT_TYPES[0]!.objectTypeId
-    return whenIdle(() => suggestMappingFor(inspection, { [id]: catalogs[id] }, [id]))
+    const timer = setTimeout(() => suggestMappingFor(inspection, { [id]: catalogs[id] }, [id]), 0)
+    return () => clearTimeout(timer)
   }, [catalogs, inspection, suggested])
   return suggested
-}
-
-/** Runs `work` when the page is idle; returns a cancel. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: 1000 })
-    return () => cancelIdleCallback(handle)
-  }
-  const timer = setTimeout(work, 0)
-  return () => clearTimeout(timer)
 }
