@@ -14,6 +14,7 @@
 import readXlsxFile, { InvalidInputError } from 'read-excel-file/universal'
 import { cellText, type SpreadsheetCell } from './cell-text.ts'
 import { SPREADSHEET_MESSAGES, type SpreadsheetErrorCode } from './file-kind.ts'
+import { unpackWithProgress, type UnpackProgress } from './unpack-with-progress.ts'
 
 // kept here too: what the reader refuses and how a file is told apart, without the reader itself
 export { importFileKind, SPREADSHEET_MESSAGES } from './file-kind.ts'
@@ -40,13 +41,26 @@ export class SpreadsheetError extends Error {
   }
 }
 
-/** Reads every sheet of a workbook, cells typed; throws a `SpreadsheetError` for what cannot be read. */
+export interface ReadProgressOptions {
+  /** the file being unzipped, by compressed bytes (see unpack-with-progress.ts) */
+  onUnpackProgress?: (progress: UnpackProgress) => void
+  /** unzipped: the reader now parses `xmlBytes` of XML, in one step it reports nothing of */
+  onParsing?: (xmlBytes: number) => void
+  signal?: AbortSignal
+}
+
+/**
+ * Reads every sheet of a workbook, cells typed; throws a `SpreadsheetError` for what cannot be
+ * read. With progress callbacks, a Blob is unzipped here first, chunk by chunk.
+ */
 export async function readSpreadsheet(
   input: ArrayBuffer | Blob,
   fileName: string,
+  progress: ReadProgressOptions = {},
 ): Promise<SpreadsheetSheet[]> {
   try {
-    const sheets = await readXlsxFile(input, { trim: false })
+    const source = await withProgress(input, progress)
+    const sheets = await readXlsxFile(source, { trim: false })
     // the package types a date cell as `typeof Date`; it is a Date instance
     return sheets.map((s) => ({ name: s.sheet, rows: s.data as SpreadsheetCell[][] }))
   } catch (error) {
@@ -59,6 +73,29 @@ export async function readSpreadsheet(
     }
     throw new SpreadsheetError('INVALID_SPREADSHEET', fileName, error)
   }
+}
+
+/**
+ * The workbook unzipped with progress and stored again, or `input` itself when no progress is
+ * asked for, or when it does not unzip: the reader then says what is wrong with it.
+ */
+async function withProgress(
+  input: ArrayBuffer | Blob,
+  progress: ReadProgressOptions,
+): Promise<ArrayBuffer | Blob> {
+  if (!(input instanceof Blob) || (!progress.onUnpackProgress && !progress.onParsing)) return input
+  let unpacked: Awaited<ReturnType<typeof unpackWithProgress>>
+  try {
+    unpacked = await unpackWithProgress(input, {
+      ...(progress.onUnpackProgress ? { onProgress: progress.onUnpackProgress } : {}),
+      ...(progress.signal ? { signal: progress.signal } : {}),
+    })
+  } catch (error) {
+    if (progress.signal?.aborted) throw error
+    return input
+  }
+  progress.onParsing?.(unpacked.xmlBytes)
+  return unpacked.stored.buffer
 }
 
 /** The sheet's non-empty rows as text, in order, numbered as the sheet numbers them. */

@@ -35,7 +35,7 @@ describe('readWorkbookSheet', () => {
     const parsed = readCsvText(text, { delimiter: ',' })
     expect(parsed.records).toEqual(CONTACTS_RECORDS.map((r) => r.cells))
     expect(parsed.lineNumbers).toEqual(CONTACTS_RECORDS.map((r) => r.lineNumber))
-    expect(progress[0]).toEqual({ stage: 'reading', rows: 0, totalRows: 0 })
+    expect(progress[0]).toMatchObject({ stage: 'unzipping', bytes: 0 })
     expect(progress.at(-1)).toEqual({ stage: 'writing', rows: 4, totalRows: 4 })
   })
 

@@ -7,6 +7,10 @@
  * row's line number is its row number in Excel. A cell holding a line break (Alt+Enter) adds a
  * line, and the rows after it are then numbered one further on: HubSpot is SILENT on how it
  * numbers such rows, and the wizard does not renumber them.
+ *
+ * Progress, in order: `unzipping` (compressed bytes inflated, of the file's size), `parsing` (the
+ * reader parses the unzipped XML in one step it reports nothing of: its size is all that is
+ * known), then `writing` (sheet rows written as CSV, of the sheet's rows), ending at all rows.
  */
 import { readSpreadsheet, spreadsheetRecords } from '#shared/spreadsheet/read-spreadsheet.ts'
 import { csvLine } from '../csv-writer.ts'
@@ -26,8 +30,13 @@ export async function readWorkbookSheet(
   options: { onProgress?: (progress: WorkbookProgress) => void; signal?: AbortSignal } = {},
 ): Promise<WorkbookReadResult> {
   const { onProgress, signal } = options
-  onProgress?.({ stage: 'reading', rows: 0, totalRows: 0 })
-  const sheets = await readSpreadsheet(file, fileName)
+  const sheets = await readSpreadsheet(file, fileName, {
+    onUnpackProgress: ({ bytes, totalBytes }) =>
+      onProgress?.({ stage: 'unzipping', rows: 0, totalRows: 0, bytes, totalBytes }),
+    onParsing: (xmlBytes) =>
+      onProgress?.({ stage: 'parsing', rows: 0, totalRows: 0, bytes: xmlBytes }),
+    ...(signal ? { signal } : {}),
+  })
   signal?.throwIfAborted()
   const sheetNames = sheets.map((sheet) => sheet.name)
   if (sheetName === undefined && sheets.length > 1) return { kind: 'pick-sheet', sheetNames }

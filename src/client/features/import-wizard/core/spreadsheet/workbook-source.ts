@@ -7,10 +7,17 @@ export interface WorkbookSource {
 }
 
 export interface WorkbookProgress {
-  stage: 'reading' | 'writing'
-  /** rows written so far (writing) */
+  /**
+   * `unzipping`: `bytes` of the file's `totalBytes` inflated; `parsing`: the reader parses `bytes`
+   * of XML, with no measure of how far it is; `writing`: `rows` of the sheet's `totalRows` written
+   * as CSV. (`reading`: before any of these, from a worker of an earlier version.)
+   */
+  stage: 'reading' | 'unzipping' | 'parsing' | 'writing'
+  /** sheet rows written so far (writing) */
   rows: number
   totalRows: number
+  bytes?: number | undefined
+  totalBytes?: number | undefined
 }
 
 export type WorkbookReadResult =

@@ -10,7 +10,8 @@ import { FileIssues } from '../file-issues.tsx'
 import { PreviewTable } from './file-preview.tsx'
 import { readChosenFile, rereadSource } from './read-chosen-file.ts'
 import { ReadSettings } from './read-settings.tsx'
-import { SheetChoice, WorkbookReadProgress } from './sheet-choice.tsx'
+import { SheetChoice } from './sheet-choice.tsx'
+import { WorkbookReadProgress } from './workbook-read-progress.tsx'
 
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls'
 

@@ -1,21 +1,6 @@
-// A workbook on the file step: the progress of reading its sheet, and the choice of sheet when it has several
+// A workbook on the file step: the choice of sheet when it has several (its reading progress: workbook-read-progress.tsx)
 import { useId, useState } from 'react'
-import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
-import type { WorkbookProgress } from '../../core/spreadsheet/workbook-source.ts'
 
-export function WorkbookReadProgress({ progress }: { progress: WorkbookProgress | undefined }) {
-  if (!progress || progress.stage === 'reading') {
-    return <p role="status">Opening the workbook…</p>
-  }
-  return (
-    <ProgressBar
-      label="Reading the sheet"
-      value={progress.rows}
-      max={progress.totalRows}
-      text={`${progress.rows.toLocaleString()} of ${progress.totalRows.toLocaleString()} rows`}
-    />
-  )
-}
 /** HubSpot imports one sheet of a workbook: the person says which. */
 export function SheetChoice({
   fileName,
