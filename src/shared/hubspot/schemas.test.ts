@@ -9,6 +9,7 @@ import {
 } from './import-request.ts'
 import { associationPair, defaultAssociationTypeId, findObjectType } from './object-types.ts'
 import { collectionResponseSchema } from './paging.ts'
+import { contactsImportRequest } from '../testing/contacts-import.ts'
 import { publicImportErrorSchema } from './public-import-error.ts'
 import {
   actionResponseSchema,
@@ -213,29 +214,15 @@ describe('ActionResponse, Property and the error body', () => {
 })
 
 describe('importRequest: what we send is strict', () => {
-  const request: ImportRequest = {
-    name: 'November leads',
-    importOperations: { '0-1': 'CREATE' },
-    dateFormat: 'DAY_MONTH_YEAR',
-    files: [
-      {
-        fileName: 'leads.csv',
-        fileFormat: 'CSV',
-        fileImportPage: {
-          hasHeader: true,
-          columnMappings: [
-            {
-              columnObjectTypeId: '0-1',
-              columnName: 'Email',
-              propertyName: 'email',
-              columnType: 'HUBSPOT_ALTERNATE_ID',
-            },
-            { columnObjectTypeId: '0-1', columnName: 'First Name', propertyName: 'firstname' },
-          ],
-        },
-      },
+  const request: ImportRequest = contactsImportRequest(
+    'leads.csv',
+    [
+      { columnName: 'Email', propertyName: 'email' },
+      { columnName: 'First Name', propertyName: 'firstname' },
     ],
-  }
+    'November leads',
+    { importOperations: { '0-1': 'CREATE' }, dateFormat: 'DAY_MONTH_YEAR' },
+  )
 
   it('accepts the guide’s example shape', () => {
     expect(importRequestSchema.parse(request)).toEqual(request)

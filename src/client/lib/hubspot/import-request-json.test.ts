@@ -1,31 +1,18 @@
 // Reading an import's importRequestJson leniently, and rebuilding a valid request from it
 import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { headerFromSummary, readImportRequestJson } from './import-request-json.ts'
 
-const current = {
-  name: 'Contacts May',
-  importOperations: { '0-1': 'UPSERT' },
-  dateFormat: 'DAY_MONTH_YEAR',
-  files: [
-    {
-      fileName: 'contacts.csv',
-      fileFormat: 'CSV',
-      fileImportPage: {
-        hasHeader: true,
-        columnMappings: [
-          {
-            columnObjectTypeId: '0-1',
-            columnName: 'Email',
-            propertyName: 'email',
-            columnType: 'HUBSPOT_ALTERNATE_ID',
-          },
-          { columnObjectTypeId: '0-1', columnName: 'First name', propertyName: 'firstname' },
-          { columnObjectTypeId: '0-1', columnName: 'Notes', propertyName: null },
-        ],
-      },
-    },
+const current = contactsImportRequest(
+  'contacts.csv',
+  [
+    { columnName: 'Email', propertyName: 'email' },
+    { columnName: 'First name', propertyName: 'firstname' },
+    { columnName: 'Notes', propertyName: null },
   ],
-}
+  'Contacts May',
+  { dateFormat: 'DAY_MONTH_YEAR' },
+)
 
 describe('readImportRequestJson', () => {
   it('reads columns, operations and the date format of the current spelling', () => {

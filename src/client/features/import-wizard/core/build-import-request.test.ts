@@ -1,6 +1,7 @@
 // The importRequest the wizard builds: one mapping per column, column types, operations, throws on gaps
 import { describe, expect, it } from 'vitest'
 import { importRequestSchema } from '#shared/hubspot/import-request.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { buildImportRequest, type BuildImportRequestInput } from './build-import-request.ts'
 import { CATALOGS } from './fixtures/properties.ts'
 
@@ -18,34 +19,17 @@ const base: BuildImportRequestInput = {
 describe('buildImportRequest', () => {
   it('builds the guide example: one object, email as alternate id', () => {
     const request = buildImportRequest({ ...base, dateFormat: 'DAY_MONTH_YEAR' })
-    expect(request).toEqual({
-      name: 'November leads',
-      importOperations: { '0-1': 'CREATE' },
-      dateFormat: 'DAY_MONTH_YEAR',
-      files: [
-        {
-          fileName: 'leads.csv',
-          fileFormat: 'CSV',
-          fileImportPage: {
-            hasHeader: true,
-            columnMappings: [
-              {
-                columnObjectTypeId: '0-1',
-                columnName: 'First Name',
-                propertyName: 'firstname',
-                columnType: 'STANDARD',
-              },
-              {
-                columnObjectTypeId: '0-1',
-                columnName: 'Email',
-                propertyName: 'email',
-                columnType: 'HUBSPOT_ALTERNATE_ID',
-              },
-            ],
-          },
-        },
-      ],
-    })
+    expect(request).toEqual(
+      contactsImportRequest(
+        'leads.csv',
+        [
+          { columnName: 'First Name', propertyName: 'firstname', columnType: 'STANDARD' },
+          { columnName: 'Email', propertyName: 'email' },
+        ],
+        'November leads',
+        { importOperations: { '0-1': 'CREATE' }, dateFormat: 'DAY_MONTH_YEAR' },
+      ),
+    )
     expect(importRequestSchema.safeParse(request).success).toBe(true)
   })
 

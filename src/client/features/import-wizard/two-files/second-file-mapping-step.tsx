@@ -171,36 +171,20 @@ function SecondFileMapping({
           The column must be an email, a domain, a record ID or a property with unique values,
           mapped to its property in the file whose object has it.
         </p>
-        <div className="field">
-          <label htmlFor="common-column-first">Common column in {firstName}</label>
-          <select
-            id="common-column-first"
-            value={pick ? String(pick.first) : ''}
-            onChange={(event) => setPick({ first: Number(event.currentTarget.value) })}
-          >
-            {!pick && <option value="">Choose a column</option>}
-            {firstColumns.map((name, index) => (
-              <option key={index} value={String(index)}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="common-column-second">Same values in {secondName}</label>
-          <select
-            id="common-column-second"
-            value={pick ? String(pick.second) : ''}
-            onChange={(event) => setPick({ second: Number(event.currentTarget.value) })}
-          >
-            {!pick && <option value="">Choose a column</option>}
-            {secondColumns.map((name, index) => (
-              <option key={index} value={String(index)}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ColumnSelect
+          id="common-column-first"
+          label={`Common column in ${firstName}`}
+          columns={firstColumns}
+          value={pick?.first}
+          onPick={(first) => setPick({ first })}
+        />
+        <ColumnSelect
+          id="common-column-second"
+          label={`Same values in ${secondName}`}
+          columns={secondColumns}
+          value={pick?.second}
+          onPick={(second) => setPick({ second })}
+        />
         {!isPending && resolution.ok && (
           <p role="status">
             {resolution.owner === 'first' ? firstName : secondName} owns the common column (
@@ -245,5 +229,38 @@ function SecondFileMapping({
         }}
       />
     </>
+  )
+}
+
+/** One file's pick of the common column, by position; empty until a column is chosen. */
+function ColumnSelect({
+  id,
+  label,
+  columns,
+  value,
+  onPick,
+}: {
+  id: string
+  label: string
+  columns: readonly string[]
+  value: number | undefined
+  onPick: (columnIndex: number) => void
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value === undefined ? '' : String(value)}
+        onChange={(event) => onPick(Number(event.currentTarget.value))}
+      >
+        {value === undefined && <option value="">Choose a column</option>}
+        {columns.map((name, index) => (
+          <option key={index} value={String(index)}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }

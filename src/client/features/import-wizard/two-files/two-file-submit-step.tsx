@@ -2,8 +2,7 @@
 import { useMemo, useRef, useState } from 'react'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
-import { useCreateImport, type UploadProgress } from '#client/api/imports/create-import.ts'
-import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
+import { useCreateImport } from '#client/api/imports/create-import.ts'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes } from '#client/lib/format.ts'
 import { recordReimportLink } from '#client/lib/hubspot/reimport-links.ts'
@@ -17,6 +16,7 @@ import {
   uploadMapping,
 } from '../core/two-files/two-file-request.ts'
 import { runExport } from '../csv-tasks.ts'
+import { SubmitActions, type Sending } from '../steps/submit/submit-actions.tsx'
 import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../labels.ts'
 import { clearDraft } from '../persist-wizard.ts'
 import { operationsFor, useCatalogs } from '../use-catalogs.ts'
@@ -24,12 +24,6 @@ import { EMPTY_EDITS, type ObjectsChoice, type WizardState } from '../wizard-sta
 import type { SecondFile } from './second-file-state.ts'
 
 type SubmitState = Extract<WizardState, { step: 'submit' }> & { second: SecondFile }
-
-type Sending =
-  | { phase: 'idle' }
-  | { phase: 'preparing'; fileName: string }
-  | { phase: 'uploading'; progress: UploadProgress | undefined }
-  | { phase: 'failed'; message: string }
 
 const labelOf = (id: string) => OBJECT_TYPES.find((o) => o.objectTypeId === id)?.label ?? id
 
@@ -192,8 +186,6 @@ export function TwoFileSubmitStep({ state, onBack }: { state: SubmitState; onBac
     }
   }
 
-  const busy = sending.phase === 'preparing' || sending.phase === 'uploading'
-
   return (
     <section aria-labelledby="submit-heading" className="wizard-step">
       <h2 tabIndex={-1} id="submit-heading">
@@ -245,39 +237,14 @@ export function TwoFileSubmitStep({ state, onBack }: { state: SubmitState; onBac
         </details>
       )}
 
-      {sending.phase === 'preparing' && (
-        <p role="status">Preparing the clean copy of {sending.fileName}…</p>
-      )}
-      {sending.phase === 'uploading' && (
-        <ProgressBar
-          label="Uploading both files"
-          value={sending.progress?.loaded ?? 0}
-          max={sending.progress?.total || 1}
-          text={`${formatBytes(sending.progress?.loaded ?? 0)} of ${formatBytes(sending.progress?.total ?? 0)}`}
-        />
-      )}
-      {sending.phase === 'failed' && (
-        <div role="alert">
-          <p>The import was not started: {sending.message}</p>
-          <p>
-            Nothing is lost: try again, and the same submission is used, so it can't start twice.
-          </p>
-        </div>
-      )}
-
-      <div className="wizard-actions">
-        <button type="button" onClick={onBack} disabled={busy}>
-          Back
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || !plan}
-          onClick={() => void submit()}
-        >
-          {sending.phase === 'failed' ? 'Try again' : 'Start import'}
-        </button>
-      </div>
+      <SubmitActions
+        sending={sending}
+        ready={plan !== undefined}
+        uploadLabel="Uploading both files"
+        fallbackBytes={0}
+        onBack={onBack}
+        onSubmit={() => void submit()}
+      />
     </section>
   )
 }

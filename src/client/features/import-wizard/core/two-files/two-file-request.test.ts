@@ -1,5 +1,7 @@
 // The importRequest of a two-file import, from what the person chose
 import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
+import { companyEmail, contactEmail } from '#shared/testing/two-file-import.ts'
 import { CATALOGS } from '../fixtures/properties.ts'
 import type { MappingDraft } from '../mapping-draft.ts'
 import { buildTwoFileRequest, distinctFileNames, uploadMapping } from './two-file-request.ts'
@@ -50,28 +52,10 @@ describe('buildTwoFileRequest', () => {
       dateFormat: 'DAY_MONTH_YEAR',
       marketableContactImport: false,
       files: [
-        {
-          fileName: 'contacts.csv',
-          fileFormat: 'CSV',
-          fileImportPage: {
-            hasHeader: true,
-            columnMappings: [
-              {
-                columnObjectTypeId: '0-1',
-                columnName: 'Email',
-                propertyName: 'email',
-                columnType: 'HUBSPOT_ALTERNATE_ID',
-                associationIdentifierColumn: true,
-              },
-              {
-                columnObjectTypeId: '0-1',
-                columnName: 'First Name',
-                propertyName: 'firstname',
-                columnType: 'STANDARD',
-              },
-            ],
-          },
-        },
+        contactsImportRequest('contacts.csv', [
+          { ...contactEmail, propertyName: 'email', columnType: 'HUBSPOT_ALTERNATE_ID' },
+          { columnName: 'First Name', propertyName: 'firstname', columnType: 'STANDARD' },
+        ]).files[0],
         {
           fileName: 'companies.xlsx',
           fileFormat: 'SPREADSHEET',
@@ -84,13 +68,7 @@ describe('buildTwoFileRequest', () => {
                 propertyName: 'name',
                 columnType: 'STANDARD',
               },
-              {
-                columnObjectTypeId: '0-2',
-                columnName: 'Contact email',
-                toColumnObjectTypeId: '0-1',
-                propertyName: null,
-                foreignKeyType: { associationTypeId: 280, associationCategory: 'HUBSPOT_DEFINED' },
-              },
+              { ...companyEmail, columnName: 'Contact email' },
             ],
           },
         },

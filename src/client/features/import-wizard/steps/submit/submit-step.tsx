@@ -2,8 +2,7 @@
 import { useMemo, useRef, useState } from 'react'
 import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
-import { useCreateImport, type UploadProgress } from '#client/api/imports/create-import.ts'
-import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
+import { useCreateImport } from '#client/api/imports/create-import.ts'
 import { ApiError, getErrorMessage } from '#client/lib/api-client.ts'
 import { formatBytes, plural } from '#client/lib/format.ts'
 import { recordImportLineMap } from '#client/lib/hubspot/import-line-maps.ts'
@@ -12,25 +11,18 @@ import { recordReimportLink } from '#client/lib/hubspot/reimport-links.ts'
 import { navigate, paths } from '#client/lib/router.tsx'
 import { rememberStartedImport } from '#client/lib/started-imports.ts'
 import { buildImportRequest } from '../../core/build-import-request.ts'
-import type { ExportPlan, ExportResult, ScanProgress } from '../../core/scan-result.ts'
+import type { ExportPlan, ExportResult } from '../../core/scan-result.ts'
 import { planSideUpload } from '../../core/two-files/side-upload.ts'
 import { uploadLineMap } from '../../core/upload-line-map.ts'
 import { runExport } from '../../csv-tasks.ts'
 import { DATE_FORMAT_LABELS, OPERATION_LABELS } from '../../labels.ts'
+import { SubmitActions, type Sending } from './submit-actions.tsx'
 import { unfixedProblemsNote } from './unfixed-problems.ts'
 import { clearDraft } from '../../persist-wizard.ts'
 import { operationsFor, useCatalogs } from '../../use-catalogs.ts'
 import type { WizardState } from '../../wizard-state.ts'
 
 type SubmitState = Extract<WizardState, { step: 'submit' }>
-
-type Sending =
-  | { phase: 'idle' }
-  | { phase: 'preparing'; progress: ScanProgress | undefined }
-  /** `checking`: an earlier attempt's outcome is unknown, so the proxy first looks for its import */
-  | { phase: 'uploading'; progress: UploadProgress | undefined; checking: boolean }
-  /** `outcomeUnknown`: the file reached HubSpot but its answer did not; the import may exist */
-  | { phase: 'failed'; message: string; outcomeUnknown: boolean }
 
 export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () => void }) {
   const { source, objects, mapping, options, edits, submissionKey } = state
@@ -137,7 +129,6 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
     }
   }
 
-  const busy = sending.phase === 'preparing' || sending.phase === 'uploading'
   const request = built && 'request' in built ? built.request : undefined
 
   return (
@@ -191,72 +182,14 @@ export function SubmitStep({ state, onBack }: { state: SubmitState; onBack: () =
         </details>
       )}
 
-      {sending.phase === 'preparing' && (
-        <BytesProgress
-          label="Preparing the clean copy"
-          value={sending.progress?.bytesRead ?? 0}
-          max={sending.progress?.totalBytes || file.size}
-        />
-      )}
-      {sending.phase === 'uploading' && sending.checking && (
-        <p role="status">
-          Checking with HubSpot whether the first attempt created the import; the file is sent again
-          only if it did not.
-        </p>
-      )}
-      {sending.phase === 'uploading' && (
-        <BytesProgress
-          label="Uploading"
-          value={sending.progress?.loaded ?? 0}
-          max={sending.progress?.total || 1}
-        />
-      )}
-      {sending.phase === 'failed' && sending.outcomeUnknown && (
-        <div role="alert">
-          <p>HubSpot may have started this import, but its answer was lost: {sending.message}</p>
-          <p>
-            Check and try again: HubSpot's imports are checked for this one first, and the file is
-            sent again only if it is not there, so it can't start twice.
-          </p>
-        </div>
-      )}
-      {sending.phase === 'failed' && !sending.outcomeUnknown && (
-        <div role="alert">
-          <p>The import was not started: {sending.message}</p>
-          <p>
-            Nothing is lost: try again, and the same submission is used, so it can't start twice.
-          </p>
-        </div>
-      )}
-
-      <div className="wizard-actions">
-        <button type="button" onClick={onBack} disabled={busy}>
-          Back
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || !request}
-          onClick={() => void submit()}
-        >
-          {sending.phase !== 'failed'
-            ? 'Start import'
-            : sending.outcomeUnknown
-              ? 'Check and try again'
-              : 'Try again'}
-        </button>
-      </div>
+      <SubmitActions
+        sending={sending}
+        ready={request !== undefined}
+        uploadLabel="Uploading"
+        fallbackBytes={file.size}
+        onBack={onBack}
+        onSubmit={() => void submit()}
+      />
     </section>
-  )
-}
-
-function BytesProgress({ label, value, max }: { label: string; value: number; max: number }) {
-  return (
-    <ProgressBar
-      label={label}
-      value={value}
-      max={max}
-      text={`${formatBytes(value)} of ${formatBytes(max)}`}
-    />
   )
 }
