@@ -12,7 +12,7 @@ const TEST_ROOTS = ['src', 'e2e/bench']
  * new test lands in the right project without a list to keep up.
  */
 const STARTS_COLLABORATORS =
-  /\bstart(Test)?(Simulator|Proxy|Redis)\(|createSimulator\(|launchSimulator\(|spawn\(|createServer\(|\.listen\(|new ESLint|@vitest-environment jsdom/
+  /\bstart(Test)?(Simulator|Proxy|Redis)\(|\buseSimulatorAndProxy(Process)?\(|createSimulator\(|launchSimulator\(|spawn\(|createServer\(|\.listen\(|new ESLint|@vitest-environment jsdom/
 
 function testFiles(): string[] {
   return TEST_ROOTS.flatMap((root) =>

@@ -7,34 +7,21 @@
 import http from 'node:http'
 import net from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   REQUESTED_BY,
   importForm,
   isCreate,
-  startSimulator,
   startTestProxy,
-  type TestProxy,
-  type TestSimulator,
+  useSimulatorAndProxy,
   waitFor,
 } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator, {
+const servers = useSimulatorAndProxy({
+  proxy: {
     responseTimeoutMs: 1_000,
     retry: { baseDelayMs: 20, maxDelayMs: 200, maxRetryAfterMs: 500, deadlineMs: 3_000 },
-  })
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
-})
-beforeEach(async () => {
-  await simulator.reset()
+  },
 })
 
 function csvOf(rows: number): string {
@@ -54,7 +41,7 @@ function rawExchange(port: number, request: string): Promise<string> {
   })
 }
 
-const proxyPort = () => Number(new URL(proxy.url).port)
+const proxyPort = () => Number(new URL(servers.proxy.url).port)
 
 function multipartBody(boundary: string, csv: string, closing: boolean): string {
   return (
@@ -84,10 +71,10 @@ function multipartBody(boundary: string, csv: string, closing: boolean): string 
 
 describe('C. browser → proxy transport', () => {
   it('C6: the browser leaves after the whole upload, before HubSpot answered: the import is made and its id logged', async () => {
-    await simulator.fault({ delayMs: 400, method: 'POST' })
+    await servers.simulator.fault({ delayMs: 400, method: 'POST' })
     const boundary = 'c6-boundary'
     const body = multipartBody(boundary, csvOf(10), true)
-    const request = http.request(`${proxy.api}/crm/v3/imports`, {
+    const request = http.request(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: {
         ...REQUESTED_BY,
@@ -101,16 +88,16 @@ describe('C. browser → proxy transport', () => {
     await waitFor(
       async () =>
         (
-          (await fetch(`${simulator.url}/__simulator/faults`).then((r) => r.json())) as {
+          (await fetch(`${servers.simulator.url}/__simulator/faults`).then((r) => r.json())) as {
             faults: unknown[]
           }
         ).faults.length === 0,
     )
     request.destroy()
     await waitFor(async () =>
-      proxy.logs.some((line) => /"action":"import.create".*"importId":"\d+"/.test(line)),
+      servers.proxy.logs.some((line) => /"action":"import.create".*"importId":"\d+"/.test(line)),
     )
-    expect(await simulator.imports()).toHaveLength(1)
+    expect(await servers.simulator.imports()).toHaveLength(1)
   })
 
   it('C8: a form without its closing boundary is refused, and HubSpot keeps no import', async () => {
@@ -124,7 +111,7 @@ describe('C. browser → proxy transport', () => {
         `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     )
     expect(answer, answer).toMatch(/^HTTP\/1\.1 400 /)
-    expect(await simulator.imports()).toHaveLength(0)
+    expect(await servers.simulator.imports()).toHaveLength(0)
   })
 
   it.each([
@@ -138,15 +125,15 @@ describe('C. browser → proxy transport', () => {
         `Content-Type: multipart/form-data; boundary=x\r\n${framing}\r\n0\r\n\r\n`,
     )
     expect(answer).toMatch(/^HTTP\/1\.1 400 /)
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 })
 
 describe('D. HubSpot faults', () => {
   it('D4: a 429 on create: 429 with Retry-After and no import; the browser’s resend makes one', async () => {
-    await simulator.fault({ status: 429, retryAfter: '3', method: 'POST' })
+    await servers.simulator.fault({ status: 429, retryAfter: '3', method: 'POST' })
     const send = () =>
-      fetch(`${proxy.api}/crm/v3/imports`, {
+      fetch(`${servers.proxy.api}/crm/v3/imports`, {
         method: 'POST',
         headers: { ...REQUESTED_BY, 'Idempotency-Key': 'd4' },
         body: importForm(),
@@ -154,17 +141,17 @@ describe('D. HubSpot faults', () => {
     const first = await send()
     expect(first.status).toBe(429)
     expect(first.headers.get('retry-after')).toBe('3')
-    expect(await simulator.imports()).toHaveLength(0)
+    expect(await servers.simulator.imports()).toHaveLength(0)
     expect((await send()).status).toBe(200)
-    expect(await simulator.imports()).toHaveLength(1)
-    expect((await simulator.requests()).filter(isCreate)).toHaveLength(2)
+    expect(await servers.simulator.imports()).toHaveLength(1)
+    expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(2)
   })
 
   it('D10: HubSpot refuses while a large file still streams: the proxy stops at once, nothing is imported, the resend makes one', async () => {
     const csv = csvOf(150_000)
-    await simulator.fault({ status: 429, retryAfter: '3', method: 'POST' })
+    await servers.simulator.fault({ status: 429, retryAfter: '3', method: 'POST' })
     const send = () =>
-      fetch(`${proxy.api}/crm/v3/imports`, {
+      fetch(`${servers.proxy.api}/crm/v3/imports`, {
         method: 'POST',
         headers: { ...REQUESTED_BY, 'Idempotency-Key': 'd10' },
         body: importForm(csv),
@@ -178,15 +165,15 @@ describe('D. HubSpot faults', () => {
         'UPSTREAM_CONNECTION_RESET',
       )
     }
-    expect(await simulator.imports()).toHaveLength(0)
+    expect(await servers.simulator.imports()).toHaveLength(0)
     expect((await send()).status).toBe(200)
-    expect(await simulator.imports()).toHaveLength(1)
+    expect(await servers.simulator.imports()).toHaveLength(1)
   })
 
   it('D7: HubSpot silent on a create: 504 OUTCOME_UNKNOWN, and the retry finds the import instead of making another', async () => {
-    await simulator.fault({ delayMs: 2_000, method: 'POST' })
+    await servers.simulator.fault({ delayMs: 2_000, method: 'POST' })
     const send = () =>
-      fetch(`${proxy.api}/crm/v3/imports`, {
+      fetch(`${servers.proxy.api}/crm/v3/imports`, {
         method: 'POST',
         headers: { ...REQUESTED_BY, 'Idempotency-Key': 'd7' },
         body: importForm(),
@@ -197,29 +184,29 @@ describe('D. HubSpot faults', () => {
     // whether HubSpot made it (the answer was late) or not (the body was dropped), one import
     const retry = await send()
     expect(retry.status).toBe(200)
-    expect(await simulator.imports()).toHaveLength(1)
+    expect(await servers.simulator.imports()).toHaveLength(1)
   })
 
   it('D7: HubSpot silent on a GET: retried, then 504 within the deadline', async () => {
-    await simulator.fault({ delayMs: 1_500, method: 'GET', count: 20 })
-    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    await servers.simulator.fault({ delayMs: 1_500, method: 'GET', count: 20 })
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`)
     expect(response.status).toBe(504)
-    expect((await simulator.requests()).length).toBeGreaterThan(1)
+    expect((await servers.simulator.requests()).length).toBeGreaterThan(1)
   })
 
   it('D13: an answer cut off mid-body is not passed on: the GET is retried and succeeds', async () => {
-    await fetch(`${proxy.api}/crm/v3/imports`, {
+    await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: REQUESTED_BY,
       body: importForm(),
     })
-    await simulator.clearRequests()
+    await servers.simulator.clearRequests()
     // past the headers, inside the import's JSON
-    await simulator.fault({ dropAnswerAfterBytes: 300, method: 'GET' })
-    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    await servers.simulator.fault({ dropAnswerAfterBytes: 300, method: 'GET' })
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`)
     expect(response.status).toBe(200)
     expect(await response.json()).toHaveProperty('results')
-    expect((await simulator.requests()).map((r) => r.status)).toEqual([0, 200])
+    expect((await servers.simulator.requests()).map((r) => r.status)).toEqual([0, 200])
   })
 })
 
@@ -311,17 +298,20 @@ describe('D. a stand-in HubSpot for what the simulator never does', () => {
 describe('more checklist cases over loopback', () => {
   it('A21: formula-looking cells are uploaded unchanged: HubSpot stores them as written', async () => {
     const csv = 'email,firstname,lastname\nf@example.com,=1+2,@SUM(A1)\n'
-    const created = await fetch(`${proxy.api}/crm/v3/imports`, {
+    const created = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: REQUESTED_BY,
       body: importForm(csv),
     })
     expect(created.status).toBe(200)
-    await waitFor(async () => (await simulator.imports())[0]?.state === 'DONE')
+    await waitFor(async () => (await servers.simulator.imports())[0]?.state === 'DONE')
     const contacts = (await (
-      await fetch(`${simulator.url}/crm/v3/objects/contacts?properties=firstname,lastname`, {
-        headers: { authorization: `Bearer ${simulator.token}` },
-      })
+      await fetch(
+        `${servers.simulator.url}/crm/v3/objects/contacts?properties=firstname,lastname`,
+        {
+          headers: { authorization: `Bearer ${servers.simulator.token}` },
+        },
+      )
     ).json()) as { results: { properties: Record<string, string> }[] }
     expect(contacts.results.map((c) => [c.properties.firstname, c.properties.lastname])).toEqual([
       ['=1+2', '@SUM(A1)'],
@@ -341,7 +331,7 @@ describe('more checklist cases over loopback', () => {
         ],
       }).replace('{"name"', '{"__proto__":{"polluted":true},"name"'),
     ) as unknown
-    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: REQUESTED_BY,
       body: importForm(undefined, 'contacts.csv', request),
@@ -351,12 +341,12 @@ describe('more checklist cases over loopback', () => {
       /__proto__|unrecognized|key/i,
     )
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
-    expect((await simulator.requests()).filter(isCreate)).toHaveLength(0)
+    expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(0)
   })
 
   it('C4: Node’s own request timeout is off, so a slow 500 MB upload is limited only by the proxy’s upload rules', () => {
     // Node's default of 300 s would cut a 500 MB upload at 10 Mbit/s (about 400 s)
-    expect(proxy.server.requestTimeout).toBe(0)
+    expect(servers.proxy.server.requestTimeout).toBe(0)
   })
 
   it.each([
@@ -388,18 +378,18 @@ describe('more checklist cases over loopback', () => {
   it('G11: a spoofed identity header is not trusted unless TRUST_IDENTITY_HEADER names it', async () => {
     // the proxy has no sign-in of its own: it listens on loopback (HOST 127.0.0.1, env.test.ts)
     // and an SSO gateway in front is what answers 401; a header sent straight to it proves nothing
-    await fetch(`${proxy.api}/crm/v3/imports`, {
+    await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       headers: {
         'X-Forwarded-Email': 'ceo@example.com',
         'X-Forwarded-User': 'ceo',
         'x-request-id': 'g11',
       },
     })
-    const line = proxy.logs
+    const line = servers.proxy.logs
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => l.msg === 'request' && l.requestId === 'g11')
     expect(line).toBeDefined()
     expect(line).not.toHaveProperty('user')
-    expect(proxy.logs.join('\n')).not.toContain('ceo@example.com')
+    expect(servers.proxy.logs.join('\n')).not.toContain('ceo@example.com')
   })
 })

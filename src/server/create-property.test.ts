@@ -1,27 +1,9 @@
 // The proxy's one write besides imports: creating a property, with the CSRF rule and HubSpot's answers passed through
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { API_VERSIONS, propertiesPath } from '#shared/api-paths.ts'
-import {
-  REQUESTED_BY,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-} from './test-helpers.ts'
+import { REQUESTED_BY, useSimulatorAndProxy } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator)
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
-})
-beforeEach(async () => {
-  await simulator.reset()
-})
+const servers = useSimulatorAndProxy()
 
 const leadSource = {
   name: 'lead_source',
@@ -32,14 +14,16 @@ const leadSource = {
 }
 
 const post = (path: string, body: unknown, headers: Record<string, string> = REQUESTED_BY) =>
-  fetch(`${proxy.api}${path}`, {
+  fetch(`${servers.proxy.api}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
 
 const upstreamPosts = async () =>
-  (await simulator.requests()).filter((r) => r.method === 'POST' && r.path.includes('properties'))
+  (await servers.simulator.requests()).filter(
+    (r) => r.method === 'POST' && r.path.includes('properties'),
+  )
 
 describe('creating a property through the proxy', () => {
   it.each(API_VERSIONS)('creates it on the %s path and HubSpot lists it', async (version) => {
@@ -49,7 +33,7 @@ describe('creating a property through the proxy', () => {
     })
     expect(response.status).toBe(201)
     expect(await response.json()).toMatchObject({ name: 'lead_source', hubspotDefined: false })
-    const listed = await fetch(`${proxy.api}${propertiesPath(version, 'contacts')}`)
+    const listed = await fetch(`${servers.proxy.api}${propertiesPath(version, 'contacts')}`)
     const names = ((await listed.json()) as { results: { name: string }[] }).results.map(
       (p) => p.name,
     )
@@ -75,7 +59,7 @@ describe('creating a property through the proxy', () => {
       status: 400,
     },
   ])('refuses $why and sends nothing upstream', async ({ body, headers, status }) => {
-    await simulator.clearRequests()
+    await servers.simulator.clearRequests()
     const response = await post(propertiesPath('v3', 'contacts'), body, headers)
     expect(response.status).toBe(status)
     expect(await upstreamPosts()).toEqual([])
@@ -85,7 +69,7 @@ describe('creating a property through the proxy', () => {
     expect((await post('/crm/v3/properties/../imports', leadSource)).status).toBeGreaterThanOrEqual(
       400,
     )
-    const patch = await fetch(`${proxy.api}${propertiesPath('v3', 'contacts')}`, {
+    const patch = await fetch(`${servers.proxy.api}${propertiesPath('v3', 'contacts')}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', ...REQUESTED_BY },
       body: JSON.stringify(leadSource),

@@ -5,40 +5,25 @@
  */
 import http from 'node:http'
 import net from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { API_VERSIONS, importsPath, propertiesPath } from '#shared/api-paths.ts'
-import {
-  REQUESTED_BY,
-  importForm,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-} from './test-helpers.ts'
+import { REQUESTED_BY, importForm, startTestProxy, useSimulatorAndProxy } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
+const servers = useSimulatorAndProxy()
 let port: string
 let importId: string
 
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator)
-  port = new URL(proxy.url).port
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
+beforeAll(() => {
+  port = new URL(servers.proxy.url).port
 })
 beforeEach(async () => {
-  await simulator.reset()
-  const created = await fetch(`${proxy.api}/crm/v3/imports`, {
+  const created = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
     method: 'POST',
     headers: REQUESTED_BY,
     body: importForm(),
   })
   importId = ((await created.json()) as { id: string }).id
-  await simulator.clearRequests()
+  await servers.simulator.clearRequests()
 })
 
 interface Answer {
@@ -56,7 +41,7 @@ async function send(
   const encoded = body ? new Response(body) : undefined
   const bytes = encoded ? Buffer.from(await encoded.arrayBuffer()) : undefined
   return new Promise((resolve, reject) => {
-    const request = http.request(`${proxy.url}${path}`, {
+    const request = http.request(`${servers.proxy.url}${path}`, {
       method,
       headers: {
         ...headers,
@@ -116,7 +101,7 @@ describe('a rebound host name', () => {
         message: expect.stringMatching(/evil\.example.*ALLOWED_HOSTS/),
       })
     }
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   it.each([
@@ -126,7 +111,7 @@ describe('a rebound host name', () => {
   ])('refuses %s', async (_case, host) => {
     const answer = await send('GET', '/api/hubspot/crm/v3/imports', { host })
     expect(answer.status, answer.body).toBe(403)
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   it.each([
@@ -138,7 +123,7 @@ describe('a rebound host name', () => {
     let text = ''
     for await (const chunk of socket) text += String(chunk)
     expect(text).toMatch(/^HTTP\/1\.1 (400|403) /)
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 })
 
@@ -159,7 +144,7 @@ describe('the Origin must be exactly ours', () => {
       )
       expect(answer.status, `${method} ${path}: ${answer.body}`).toBe(403)
     }
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   it('accepts our own origin on every loopback name, and no Origin at all on reads', async () => {
@@ -184,7 +169,7 @@ describe('the Origin must be exactly ours', () => {
 
 describe('behind a TLS gateway (PUBLIC_ORIGIN)', () => {
   it('accepts the public origin on its host name and refuses it over plain http', async () => {
-    const gated = await startTestProxy(simulator, {
+    const gated = await startTestProxy(servers.simulator, {
       publicOrigin: 'https://imports.corp.example',
     })
     try {
@@ -202,7 +187,7 @@ describe('behind a TLS gateway (PUBLIC_ORIGIN)', () => {
   })
 
   it('takes further host names from ALLOWED_HOSTS, with or without a port', async () => {
-    const listed = await startTestProxy(simulator, {
+    const listed = await startTestProxy(servers.simulator, {
       allowedHosts: ['tool.internal', `box.internal:${port}`],
     })
     const listedPort = new URL(listed.url).port

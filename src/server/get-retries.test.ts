@@ -2,21 +2,12 @@
  * Reads retried inside one overall deadline, against the real proxy and simulator: rate limits,
  * HubSpot's 500s and connections HubSpot closed, and what the browser is told when time is up.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-} from './test-helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { useSimulatorAndProxy } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
-
-beforeAll(async () => {
-  simulator = await startSimulator()
+const servers = useSimulatorAndProxy({
   // short waits and a short deadline keep the test fast; the policy is the same
-  proxy = await startTestProxy(simulator, {
+  proxy: {
     retry: {
       baseDelayMs: 20,
       maxDelayMs: 100,
@@ -24,39 +15,32 @@ beforeAll(async () => {
       maxRetryAfterMs: 200,
       deadlineMs: 1_500,
     },
-  })
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
-})
-beforeEach(async () => {
-  await simulator.reset()
+  },
 })
 
-const list = () => fetch(`${proxy.api}/crm/v3/imports`)
-const gets = async () => (await simulator.requests()).filter((r) => r.method === 'GET')
+const list = () => fetch(`${servers.proxy.api}/crm/v3/imports`)
+const gets = async () => (await servers.simulator.requests()).filter((r) => r.method === 'GET')
 
 describe('GET retries', () => {
   it('retries a connection HubSpot dropped after several 429s, and succeeds', async () => {
-    await simulator.fault({ status: 429, count: 3, method: 'GET' })
-    await simulator.fault({ drop: true, count: 1, method: 'GET' })
+    await servers.simulator.fault({ status: 429, count: 3, method: 'GET' })
+    await servers.simulator.fault({ drop: true, count: 1, method: 'GET' })
     const response = await list()
     expect(response.status, await response.clone().text()).toBe(200)
     expect((await gets()).map((r) => r.status)).toEqual([429, 429, 429, 0, 200])
   })
 
   it('retries a 500', async () => {
-    await simulator.fault({ status: 500, count: 2, method: 'GET' })
+    await servers.simulator.fault({ status: 500, count: 2, method: 'GET' })
     const response = await list()
     expect(response.status).toBe(200)
     expect((await gets()).map((r) => r.status)).toEqual([500, 500, 200])
   })
 
   it('gives up at the deadline with HubSpot’s own 429 and a Retry-After, not a connection error', async () => {
-    await simulator.fault({ status: 429, count: 3, method: 'GET' })
-    await simulator.fault({ drop: true, count: 1, method: 'GET' })
-    await simulator.fault({ status: 429, count: 100, method: 'GET' })
+    await servers.simulator.fault({ status: 429, count: 3, method: 'GET' })
+    await servers.simulator.fault({ drop: true, count: 1, method: 'GET' })
+    await servers.simulator.fault({ status: 429, count: 100, method: 'GET' })
     const started = Date.now()
     const response = await list()
     const elapsed = Date.now() - started
@@ -71,7 +55,7 @@ describe('GET retries', () => {
   })
 
   it('gives up at the deadline with HubSpot’s own 503 and a Retry-After', async () => {
-    await simulator.fault({ status: 503, count: 100, method: 'GET' })
+    await servers.simulator.fault({ status: 503, count: 100, method: 'GET' })
     const response = await list()
     expect(response.status).toBe(503)
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
@@ -79,7 +63,7 @@ describe('GET retries', () => {
   })
 
   it('reports a HubSpot that never answers within the deadline as such', async () => {
-    await simulator.fault({ drop: true, count: 100, method: 'GET' })
+    await servers.simulator.fault({ drop: true, count: 100, method: 'GET' })
     const started = Date.now()
     const response = await list()
     expect(response.status).toBe(502)

@@ -6,37 +6,25 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  REQUESTED_BY,
-  SAMPLE_CSV,
-  contactsImportRequest,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-} from './test-helpers.ts'
+import { afterAll, describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
+import { REQUESTED_BY, SAMPLE_CSV, startTestProxy, useSimulatorAndProxy } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
 let clientDir: string
 
-beforeAll(async () => {
-  clientDir = await mkdtemp(path.join(tmpdir(), 'proxy-client-'))
-  await mkdir(path.join(clientDir, 'assets'))
-  await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>t</title>')
-  await writeFile(path.join(clientDir, 'assets', 'app-1234.js'), 'console.log(1)\n')
-  await writeFile(path.join(clientDir, 'assets', 'app-1234.js.map'), '{"version":3}')
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator, { clientDir })
+const servers = useSimulatorAndProxy({
+  // a built client of three files, for the page, its script and its source map
+  proxy: async () => {
+    clientDir = await mkdtemp(path.join(tmpdir(), 'proxy-client-'))
+    await mkdir(path.join(clientDir, 'assets'))
+    await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><title>t</title>')
+    await writeFile(path.join(clientDir, 'assets', 'app-1234.js'), 'console.log(1)\n')
+    await writeFile(path.join(clientDir, 'assets', 'app-1234.js.map'), '{"version":3}')
+    return { clientDir }
+  },
 })
 afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
   await rm(clientDir, { recursive: true, force: true })
-})
-beforeEach(async () => {
-  await simulator.reset()
 })
 
 /** Any method, any headers (fetch refuses TRACE), answered as status, headers and text. */
@@ -73,7 +61,7 @@ describe('multipart boundaries', () => {
   ])('%s is a 400 that names the boundary, and nothing is sent', async (_case, type) => {
     const answer = await send(
       'POST',
-      `${proxy.api}/crm/v3/imports`,
+      `${servers.proxy.api}/crm/v3/imports`,
       { ...REQUESTED_BY, 'content-type': type },
       form('x'),
     )
@@ -82,14 +70,14 @@ describe('multipart boundaries', () => {
       category: 'VALIDATION_ERROR',
       message: expect.stringMatching(/boundary/),
     })
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   it('a quoted boundary of 70 characters is fine', async () => {
     const boundary = 'q'.repeat(70)
     const answer = await send(
       'POST',
-      `${proxy.api}/crm/v3/imports`,
+      `${servers.proxy.api}/crm/v3/imports`,
       { ...REQUESTED_BY, 'content-type': `multipart/form-data; boundary="${boundary}"` },
       form(boundary),
     )
@@ -100,30 +88,30 @@ describe('multipart boundaries', () => {
 describe('methods', () => {
   it('answers HEAD on an API route itself, never as a GET to HubSpot', async () => {
     for (const path of ['/crm/v3/imports', '/crm/v3/imports/1', '/crm/v3/properties/contacts']) {
-      const answer = await send('HEAD', `${proxy.api}${path}`)
+      const answer = await send('HEAD', `${servers.proxy.api}${path}`)
       expect(answer.status, path).toBe(405)
       expect(answer.headers.allow).toBe('GET, POST')
     }
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   // (Node's own parser already refuses CONNECT without a handler, and unknown words like TRACK)
   it.each(['TRACE', 'PROPFIND', 'OPTIONS', 'DELETE', 'PUT', 'PATCH'])(
     '%s is 405 on the API and on the page, with or without the CSRF header',
     async (method) => {
-      for (const url of [`${proxy.api}/crm/v3/imports`, `${proxy.url}/`]) {
+      for (const url of [`${servers.proxy.api}/crm/v3/imports`, `${servers.proxy.url}/`]) {
         for (const headers of [{}, REQUESTED_BY]) {
           const answer = await send(method, url, headers)
           expect(answer.status, `${method} ${url}`).toBe(405)
           expect(answer.body).not.toMatch(/requested-by/i)
         }
       }
-      expect(await simulator.requests()).toEqual([])
+      expect(await servers.simulator.requests()).toEqual([])
     },
   )
 
   it('still serves the page to HEAD', async () => {
-    const answer = await send('HEAD', `${proxy.url}/`)
+    const answer = await send('HEAD', `${servers.proxy.url}/`)
     expect(answer.status).toBe(200)
     expect(answer.body).toBe('')
   })
@@ -131,8 +119,8 @@ describe('methods', () => {
 
 describe('source maps', () => {
   it('are not served, while the script itself is', async () => {
-    expect((await send('GET', `${proxy.url}/assets/app-1234.js`)).status).toBe(200)
-    const map = await send('GET', `${proxy.url}/assets/app-1234.js.map`)
+    expect((await send('GET', `${servers.proxy.url}/assets/app-1234.js`)).status).toBe(200)
+    const map = await send('GET', `${servers.proxy.url}/assets/app-1234.js.map`)
     expect(map.status).toBe(404)
     expect(map.body).not.toContain('version')
   })
@@ -140,9 +128,9 @@ describe('source maps', () => {
 
 describe('the daily rate limit', () => {
   it('says when it resets: Retry-After until midnight in HUBSPOT_TIME_ZONE, and the time', async () => {
-    const zoned = await startTestProxy(simulator, { hubspotTimeZone: 'Pacific/Auckland' })
+    const zoned = await startTestProxy(servers.simulator, { hubspotTimeZone: 'Pacific/Auckland' })
     try {
-      await simulator.fault({ status: 429, policyName: 'DAILY', count: 1, method: 'GET' })
+      await servers.simulator.fault({ status: 429, policyName: 'DAILY', count: 1, method: 'GET' })
       const asked = Date.now()
       const response = await fetch(`${zoned.api}/crm/v3/imports`)
       expect(response.status).toBe(429)
@@ -170,7 +158,7 @@ describe('the daily rate limit', () => {
         /resets the daily API limit at midnight \(Pacific\/Auckland\), in about (\d+ h )?\d+ min\./,
       )
       // no retry: the limit will not lift in seconds
-      expect((await simulator.requests()).filter((r) => r.method === 'GET')).toHaveLength(1)
+      expect((await servers.simulator.requests()).filter((r) => r.method === 'GET')).toHaveLength(1)
     } finally {
       await zoned.close()
     }

@@ -3,32 +3,13 @@
  * Idempotency-Key, against the real proxy and simulator. Wherever the break falls (during the
  * upload, or after it while HubSpot answers), HubSpot ends up with exactly one import.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  REQUESTED_BY,
-  importForm,
-  isCreate,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-} from './test-helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { REQUESTED_BY, importForm, isCreate, useSimulatorAndProxy } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator, {
+const servers = useSimulatorAndProxy({
+  proxy: {
     retry: { baseDelayMs: 20, maxDelayMs: 50, maxRetryAfterMs: 100, deadlineMs: 1_000 },
-  })
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
-})
-beforeEach(async () => {
-  await simulator.reset()
+  },
 })
 
 function csvOf(rows: number): string {
@@ -41,7 +22,7 @@ const CSV = csvOf(200)
 const BIG_CSV = csvOf(150_000)
 
 async function create(key: string, csv = CSV) {
-  const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+  const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
     method: 'POST',
     headers: { ...REQUESTED_BY, 'Idempotency-Key': key },
     body: importForm(csv),
@@ -50,33 +31,33 @@ async function create(key: string, csv = CSV) {
   return { status: response.status, headers: response.headers, body }
 }
 
-const creates = async () => (await simulator.requests()).filter(isCreate)
+const creates = async () => (await servers.simulator.requests()).filter(isCreate)
 
 describe('the answer to a create breaks off after the whole file reached HubSpot', () => {
   // nothing of the answer, inside the status line, inside the headers, inside the body
   it.each([0, 12, 60, 400])(
     'cut after %i bytes: the retry returns the import HubSpot created, and creates none',
     async (bytes) => {
-      await simulator.fault({ dropAnswerAfterBytes: bytes, method: 'POST' })
+      await servers.simulator.fault({ dropAnswerAfterBytes: bytes, method: 'POST' })
       const key = `answer-cut-${bytes}`
       const first = await create(key)
       expect(first.status, first.body.message).toBe(502)
       expect(first.body.category).toBe('OUTCOME_UNKNOWN')
-      const created = await simulator.imports()
+      const created = await servers.simulator.imports()
       expect(created).toHaveLength(1)
 
       const retry = await create(key)
       expect(retry.status, retry.body.message).toBe(200)
       expect(retry.body.id).toBe(created[0]?.id)
       expect(retry.headers.get('idempotent-replayed')).toBe('true')
-      expect(await simulator.imports()).toHaveLength(1)
+      expect(await servers.simulator.imports()).toHaveLength(1)
       expect(await creates()).toHaveLength(1)
 
       // found once, remembered: a third try is answered without asking HubSpot again
-      await simulator.clearRequests()
+      await servers.simulator.clearRequests()
       const third = await create(key)
       expect(third.body.id).toBe(created[0]?.id)
-      expect(await simulator.requests()).toEqual([])
+      expect(await servers.simulator.requests()).toEqual([])
     },
   )
 })
@@ -85,7 +66,7 @@ describe('the connection to HubSpot breaks during the upload', () => {
   it.each([0.01, 0.5, 0.99])(
     'at %f of the file: nothing was created, and the retry creates exactly one import',
     async (fraction) => {
-      await simulator.fault({
+      await servers.simulator.fault({
         drop: true,
         dropAfterBytes: Math.round(BIG_CSV.length * fraction),
         method: 'POST',
@@ -96,11 +77,11 @@ describe('the connection to HubSpot breaks during the upload', () => {
       // near the end the last bytes may sit in socket buffers when the cut comes: the proxy
       // sent everything, so for it the outcome is unknown
       expect(first.body.category).toMatch(/^(UPSTREAM_CONNECTION_RESET|OUTCOME_UNKNOWN)$/)
-      expect(await simulator.imports()).toHaveLength(0)
+      expect(await servers.simulator.imports()).toHaveLength(0)
 
       const retry = await create(key, BIG_CSV)
       expect(retry.status, retry.body.message).toBe(200)
-      const created = await simulator.imports()
+      const created = await servers.simulator.imports()
       expect(created.map((i) => i.id)).toEqual([retry.body.id])
     },
   )
@@ -109,15 +90,15 @@ describe('the connection to HubSpot breaks during the upload', () => {
 describe('an unknown outcome where HubSpot made nothing', () => {
   it('the retry finds no import in HubSpot’s list and only then sends the file again', async () => {
     // HubSpot's 502 after the whole file: the proxy cannot know that nothing was created
-    await simulator.fault({ status: 502, method: 'POST' })
+    await servers.simulator.fault({ status: 502, method: 'POST' })
     const first = await create('made-nothing')
     expect(first.body.category).toBe('OUTCOME_UNKNOWN')
-    expect(await simulator.imports()).toHaveLength(0)
+    expect(await servers.simulator.imports()).toHaveLength(0)
 
     const retry = await create('made-nothing')
     expect(retry.status, retry.body.message).toBe(200)
-    expect((await simulator.imports()).map((i) => i.id)).toEqual([retry.body.id])
-    const log = await simulator.requests()
+    expect((await servers.simulator.imports()).map((i) => i.id)).toEqual([retry.body.id])
+    const log = await servers.simulator.requests()
     const listed = log.findIndex((r) => r.method === 'GET' && r.path === '/crm/v3/imports')
     const resent = log.findLastIndex(isCreate)
     expect(listed).toBeGreaterThan(-1)
@@ -125,19 +106,24 @@ describe('an unknown outcome where HubSpot made nothing', () => {
   })
 
   it('two retries at once still make one import', async () => {
-    await simulator.fault({ status: 502, method: 'POST' })
+    await servers.simulator.fault({ status: 502, method: 'POST' })
     await create('two-retries')
     const [a, b] = await Promise.all([create('two-retries'), create('two-retries')])
     expect([a.status, b.status]).toEqual([200, 200])
     expect(a.body.id).toBe(b.body.id)
-    expect(await simulator.imports()).toHaveLength(1)
+    expect(await servers.simulator.imports()).toHaveLength(1)
   })
 
   it('when HubSpot’s list cannot be read, nothing is sent and the browser is told it is still being checked', async () => {
-    await simulator.fault({ dropAnswerAfterBytes: 0, method: 'POST' })
+    await servers.simulator.fault({ dropAnswerAfterBytes: 0, method: 'POST' })
     await create('list-down')
-    await simulator.fault({ status: 503, method: 'GET', pathPrefix: '/crm/v3/imports', count: 50 })
-    await simulator.clearRequests()
+    await servers.simulator.fault({
+      status: 503,
+      method: 'GET',
+      pathPrefix: '/crm/v3/imports',
+      count: 50,
+    })
+    await servers.simulator.clearRequests()
     const retry = await create('list-down')
     expect(retry.status).toBe(503)
     expect(retry.body.category).toBe('OUTCOME_UNKNOWN')
@@ -145,11 +131,11 @@ describe('an unknown outcome where HubSpot made nothing', () => {
     expect(Number(retry.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(await creates()).toHaveLength(0)
 
-    await simulator.reset()
-    await simulator.fault({ dropAnswerAfterBytes: 0, method: 'POST' })
+    await servers.simulator.reset()
+    await servers.simulator.fault({ dropAnswerAfterBytes: 0, method: 'POST' })
     await create('list-back')
     const after = await create('list-back')
     expect(after.status).toBe(200)
-    expect(await simulator.imports()).toHaveLength(1)
+    expect(await servers.simulator.imports()).toHaveLength(1)
   })
 })

@@ -1,35 +1,20 @@
 // The proxy under faults: uploads cut part-way, slow or oversized uploads, retries, rate budget
 import http from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import {
   REQUESTED_BY,
-  contactsImportRequest,
   importForm,
   isCreate,
   startCountingRelay,
-  startSimulator,
   startTestProxy,
-  type TestProxy,
-  type TestSimulator,
+  useSimulatorAndProxy,
   waitFor,
 } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator)
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
-})
-beforeEach(async () => {
-  await simulator.reset()
-})
+const servers = useSimulatorAndProxy()
 
 const columns = ['email', 'firstname', 'lastname']
 function bigCsv(rows: number): string {
@@ -41,8 +26,8 @@ function bigCsv(rows: number): string {
 describe('uploads that fail part-way', () => {
   it('leaves no import when the browser disconnects mid-upload', async () => {
     // the proxy reaches the simulator through a relay that counts the bytes HubSpot received
-    const relay = await startCountingRelay(simulator.url)
-    const relayed = await startTestProxy({ url: relay.url, token: simulator.token })
+    const relay = await startCountingRelay(servers.simulator.url)
+    const relayed = await startTestProxy({ url: relay.url, token: servers.simulator.token })
     try {
       const boundary = 'browser-boundary-1'
       const request = http.request(`${relayed.api}/crm/v3/imports`, {
@@ -65,13 +50,13 @@ describe('uploads that fail part-way', () => {
       )
       // the broken-off create reaches the simulator's log once its handler has given up: only
       // then is it sure no import can come of it (and nothing of it leaks into the next test)
-      await waitFor(async () => (await simulator.requests()).some(isCreate))
+      await waitFor(async () => (await servers.simulator.requests()).some(isCreate))
       // one create went out (the relay saw one request head) and the simulator logged that one
       expect(relay.stats().requestHeads).toBe(1)
-      const creates = (await simulator.requests()).filter(isCreate)
+      const creates = (await servers.simulator.requests()).filter(isCreate)
       expect(creates).toHaveLength(1)
       expect(creates[0]?.status).not.toBe(200)
-      expect(await simulator.imports()).toEqual([])
+      expect(await servers.simulator.imports()).toEqual([])
     } finally {
       await relayed.close()
       await relay.close()
@@ -79,13 +64,13 @@ describe('uploads that fail part-way', () => {
   })
 
   it('reports a reset by HubSpot mid-upload clearly and leaves no import', async () => {
-    await simulator.fault({
+    await servers.simulator.fault({
       drop: true,
       dropAfterBytes: 64 * 1024,
       method: 'POST',
       pathPrefix: '/crm/v3/imports',
     })
-    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: REQUESTED_BY,
       body: importForm(bigCsv(100_000), 'reset.csv', contactsImportRequest('reset.csv', columns)),
@@ -94,16 +79,16 @@ describe('uploads that fail part-way', () => {
     const body = (await response.json()) as { category: string; message: string }
     expect(body.category).toBe('UPSTREAM_CONNECTION_RESET')
     expect(body.message).toMatch(/no import was created/)
-    expect(await simulator.imports()).toEqual([])
+    expect(await servers.simulator.imports()).toEqual([])
     // the simulator logs a dropped request once its handler has noticed, maybe after our answer
-    await waitFor(async () => (await simulator.requests()).some(isCreate))
-    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+    await waitFor(async () => (await servers.simulator.requests()).some(isCreate))
+    expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(1)
   })
 
   it('refuses a file over the cap with 413 and never completes the upstream body', async () => {
-    const relay = await startCountingRelay(simulator.url)
+    const relay = await startCountingRelay(servers.simulator.url)
     const small = await startTestProxy(
-      { url: relay.url, token: simulator.token },
+      { url: relay.url, token: servers.simulator.token },
       { maxFileBytes: 100_000 },
     )
     try {
@@ -119,11 +104,13 @@ describe('uploads that fail part-way', () => {
       // is logged as soon as its handler gives up (maybe just after our 413)
       await waitFor(() => relay.stats().open === 0)
       const heads = relay.stats().requestHeads
-      await waitFor(async () => (await simulator.requests()).filter(isCreate).length >= heads)
-      const creates = (await simulator.requests()).filter(isCreate)
+      await waitFor(
+        async () => (await servers.simulator.requests()).filter(isCreate).length >= heads,
+      )
+      const creates = (await servers.simulator.requests()).filter(isCreate)
       expect(creates).toHaveLength(heads)
       expect(creates.filter((create) => create.status === 200)).toEqual([])
-      expect(await simulator.imports()).toEqual([])
+      expect(await servers.simulator.imports()).toEqual([])
     } finally {
       await small.close()
       await relay.close()
@@ -186,7 +173,7 @@ describe('slow and oversized uploads', () => {
   }
 
   it('answers 408 when a trickling upload stalls past the idle timeout, and leaves no import', async () => {
-    const impatient = await startTestProxy(simulator, { uploadIdleTimeoutMs: 600 })
+    const impatient = await startTestProxy(servers.simulator, { uploadIdleTimeoutMs: 600 })
     try {
       let stalledAt = 0
       const { request, answer } = rawUpload(impatient.api, async (request) => {
@@ -208,18 +195,18 @@ describe('slow and oversized uploads', () => {
       expect(at - stalledAt).toBeLessThan(3_000)
       // the upstream create had started; it was broken off, never completed (the simulator logs
       // a request once its handler ends, which may be just after our 408)
-      await waitFor(async () => (await simulator.requests()).some(isCreate))
-      const creates = (await simulator.requests()).filter(isCreate)
+      await waitFor(async () => (await servers.simulator.requests()).some(isCreate))
+      const creates = (await servers.simulator.requests()).filter(isCreate)
       expect(creates).toHaveLength(1)
       expect(creates[0]?.status).not.toBe(200)
-      expect(await simulator.imports()).toEqual([])
+      expect(await servers.simulator.imports()).toEqual([])
     } finally {
       await impatient.close()
     }
   })
 
   it('does not time out an importRequest that trickles in slower than the idle timeout in total', async () => {
-    const impatient = await startTestProxy(simulator, { uploadIdleTimeoutMs: 600 })
+    const impatient = await startTestProxy(servers.simulator, { uploadIdleTimeoutMs: 600 })
     try {
       const { answer } = rawUpload(impatient.api, async (request) => {
         await trickle(request, preamble('slow.csv'), 10, 200)
@@ -227,7 +214,7 @@ describe('slow and oversized uploads', () => {
       })
       const { status, body } = await answer
       expect(status, body).toBe(200)
-      expect(await simulator.imports()).toHaveLength(1)
+      expect(await servers.simulator.imports()).toHaveLength(1)
     } finally {
       await impatient.close()
     }
@@ -235,7 +222,7 @@ describe('slow and oversized uploads', () => {
 
   it('does not count a wait for the shared rate budget as a stalled upload', async () => {
     // one slot per 1.5 s: a GET takes it, so the create waits well past the idle timeout
-    const queued = await startTestProxy(simulator, {
+    const queued = await startTestProxy(servers.simulator, {
       uploadIdleTimeoutMs: 400,
       rateLimitPer10s: 2,
       budget: { intervalMs: 1_500 },
@@ -253,18 +240,18 @@ describe('slow and oversized uploads', () => {
       expect(response.status, body).toBe(200)
       // it did wait for the budget, longer than the idle timeout
       expect(Date.now() - started).toBeGreaterThanOrEqual(800)
-      expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
-      expect(await simulator.imports()).toHaveLength(1)
+      expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(1)
+      expect(await servers.simulator.imports()).toHaveLength(1)
     } finally {
       await queued.close()
     }
   })
 
   it('does not count a wait for an earlier create with the same Idempotency-Key as a stall', async () => {
-    const impatient = await startTestProxy(simulator, { uploadIdleTimeoutMs: 400 })
+    const impatient = await startTestProxy(servers.simulator, { uploadIdleTimeoutMs: 400 })
     try {
       // HubSpot holds the first create's answer well past the idle timeout
-      await simulator.fault({
+      await servers.simulator.fault({
         delayMs: 1_500,
         count: 1,
         method: 'POST',
@@ -289,8 +276,8 @@ describe('slow and oversized uploads', () => {
       expect(JSON.parse(secondBody)).toMatchObject({
         id: ((await firstResponse.json()) as { id: string }).id,
       })
-      expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
-      expect(await simulator.imports()).toHaveLength(1)
+      expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(1)
+      expect(await servers.simulator.imports()).toHaveLength(1)
     } finally {
       await impatient.close()
     }
@@ -300,7 +287,7 @@ describe('slow and oversized uploads', () => {
     const declared = 2 * IMPORT_LIMITS.maxFileBytes + 1024 * 1024 + 64 * 1024 + 1
     let wrote = 0
     const { request, answer } = rawUpload(
-      proxy.api,
+      servers.proxy.api,
       (request) => {
         // headers only: the answer must not need the body
         request.flushHeaders()
@@ -318,13 +305,13 @@ describe('slow and oversized uploads', () => {
     // only the request line and headers went out
     expect(wrote).toBeGreaterThan(0)
     expect(wrote).toBeLessThan(1024)
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   it('still takes the largest Content-Length that may fit (it reads on)', async () => {
     const declared = 2 * IMPORT_LIMITS.maxFileBytes + 1024 * 1024 + 64 * 1024
     const { request, answer } = rawUpload(
-      proxy.api,
+      servers.proxy.api,
       (request) => {
         request.write(`${preamble('fits.csv')}email,firstname\n`)
         return Promise.resolve()
@@ -348,24 +335,29 @@ describe('retries', () => {
     [{ status: 504 }],
     [{ drop: true }],
   ])('retries a GET after %j and succeeds', async (fault) => {
-    await simulator.fault({ ...fault, count: 2, method: 'GET', pathPrefix: '/crm/v3/imports' })
-    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    await servers.simulator.fault({
+      ...fault,
+      count: 2,
+      method: 'GET',
+      pathPrefix: '/crm/v3/imports',
+    })
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`)
     expect(response.status).toBe(200)
-    const gets = (await simulator.requests()).filter((r) => r.method === 'GET')
+    const gets = (await servers.simulator.requests()).filter((r) => r.method === 'GET')
     expect(gets).toHaveLength(3)
   })
 
   it('honours Retry-After before retrying a 429', async () => {
-    await simulator.fault({ status: 429, retryAfter: '1', count: 1, method: 'GET' })
+    await servers.simulator.fault({ status: 429, retryAfter: '1', count: 1, method: 'GET' })
     const started = Date.now()
-    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`)
     expect(response.status).toBe(200)
     expect(Date.now() - started).toBeGreaterThanOrEqual(950)
   })
 
   it('does not retry a DAILY 429 and reports it', async () => {
-    await simulator.fault({ status: 429, policyName: 'DAILY', count: 3, method: 'GET' })
-    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    await servers.simulator.fault({ status: 429, policyName: 'DAILY', count: 3, method: 'GET' })
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`)
     expect(response.status).toBe(429)
     const body = (await response.json()) as {
       policyName: string
@@ -375,13 +367,13 @@ describe('retries', () => {
     expect(body.policyName).toBe('DAILY')
     expect(body.message).toMatch(/daily limit/)
     expect(body.correlationId).toBeTruthy()
-    expect((await simulator.requests()).filter((r) => r.method === 'GET')).toHaveLength(1)
-    await simulator.configure({})
+    expect((await servers.simulator.requests()).filter((r) => r.method === 'GET')).toHaveLength(1)
+    await servers.simulator.configure({})
   })
 
   it('never sends a create twice, even when HubSpot answers 502', async () => {
-    await simulator.fault({ status: 502, count: 5, method: 'POST' })
-    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+    await servers.simulator.fault({ status: 502, count: 5, method: 'POST' })
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: REQUESTED_BY,
       body: importForm(),
@@ -389,12 +381,12 @@ describe('retries', () => {
     expect(response.status).toBe(502)
     const body = (await response.json()) as { category: string; correlationId?: string }
     expect(body.category).toBe('OUTCOME_UNKNOWN')
-    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+    expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(1)
   })
 
   it('creates one import for a double submit with one Idempotency-Key', async () => {
     const send = () =>
-      fetch(`${proxy.api}/crm/v3/imports`, {
+      fetch(`${servers.proxy.api}/crm/v3/imports`, {
         method: 'POST',
         headers: { ...REQUESTED_BY, 'Idempotency-Key': 'wizard-session-42' },
         body: importForm(),
@@ -408,21 +400,21 @@ describe('retries', () => {
     const third = await send()
     expect(third.headers.get('idempotent-replayed')).toBe('true')
     expect(((await third.json()) as { id: string }).id).toBe(ids[0])
-    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
-    expect(await simulator.imports()).toHaveLength(1)
+    expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(1)
+    expect(await servers.simulator.imports()).toHaveLength(1)
   })
 })
 
 describe('the shared rate budget', () => {
   it('serves fifty pollers of one import with about one upstream call per interval', async () => {
-    await simulator.configure({ holdProcessing: true })
-    const created = await fetch(`${proxy.api}/crm/v3/imports`, {
+    await servers.simulator.configure({ holdProcessing: true })
+    const created = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: REQUESTED_BY,
       body: importForm(),
     })
     const { id } = (await created.json()) as { id: string }
-    await simulator.clearRequests()
+    await servers.simulator.clearRequests()
 
     // every poller polls a fixed number of times, so the bound below holds however slow the machine
     const pollsEach = 30
@@ -430,7 +422,7 @@ describe('the shared rate budget', () => {
     await Promise.all(
       Array.from({ length: 50 }, async () => {
         for (let i = 0; i < pollsEach; i++) {
-          const response = await fetch(`${proxy.api}/crm/v3/imports/${id}`)
+          const response = await fetch(`${servers.proxy.api}/crm/v3/imports/${id}`)
           expect(response.status).toBe(200)
           await response.arrayBuffer()
           await sleep(100)
@@ -438,17 +430,19 @@ describe('the shared rate budget', () => {
       }),
     )
     const elapsed = Date.now() - started
-    const upstream = (await simulator.requests()).filter((r) => r.path === `/crm/v3/imports/${id}`)
+    const upstream = (await servers.simulator.requests()).filter(
+      (r) => r.path === `/crm/v3/imports/${id}`,
+    )
     console.warn(
       `50 pollers × ${pollsEach} polls in ${elapsed} ms: ${upstream.length} upstream calls`,
     )
     // one call per 2 s sharing interval, the first one included
     expect(upstream.length).toBeLessThanOrEqual(Math.ceil(elapsed / 2_000))
-    await simulator.configure({ holdProcessing: false })
+    await servers.simulator.configure({ holdProcessing: false })
   })
 
   it('queues requests beyond the budget instead of letting HubSpot answer 429', async () => {
-    const tight = await startTestProxy(simulator, { rateLimitPer10s: 10, statusCacheMs: 0 })
+    const tight = await startTestProxy(servers.simulator, { rateLimitPer10s: 10, statusCacheMs: 0 })
     try {
       const started = Date.now()
       const responses = await Promise.all(
@@ -457,7 +451,7 @@ describe('the shared rate budget', () => {
       // 9 fit the 10 % margin at once; the rest wait for the window to roll, none fails
       expect(responses.every((r) => r.status === 200)).toBe(true)
       expect(Date.now() - started).toBeGreaterThan(9_000)
-      expect((await simulator.requests()).every((r) => r.status === 200)).toBe(true)
+      expect((await servers.simulator.requests()).every((r) => r.status === 200)).toBe(true)
     } finally {
       await tight.close()
     }

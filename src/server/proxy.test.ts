@@ -1,37 +1,22 @@
 // The proxy end to end against the simulator: routes, validation, headers, CSRF, auth, logs, page
 import { Client } from '@hubspot/api-client'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { API_VERSIONS, importsPath, propertiesPath } from '#shared/api-paths.ts'
 import {
   REQUESTED_BY,
   SAMPLE_CSV,
   WITH_REQUESTED_BY,
-  contactsImportRequest,
   importForm,
   isCreate,
-  startSimulator,
   startTestProxy,
-  type TestProxy,
-  type TestSimulator,
+  useSimulatorAndProxy,
 } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator)
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
-})
-beforeEach(async () => {
-  await simulator.reset()
-})
+const servers = useSimulatorAndProxy()
 
 async function create(version: (typeof API_VERSIONS)[number], path = importsPath(version)) {
-  const response = await fetch(`${proxy.api}${path}`, {
+  const response = await fetch(`${servers.proxy.api}${path}`, {
     method: 'POST',
     headers: REQUESTED_BY,
     body: importForm(),
@@ -46,7 +31,7 @@ describe('routes', () => {
       const { response: created, body } = await create(version)
       expect(created.status).toBe(200)
       expect(body.id).toMatch(/^\d+$/)
-      const base = `${proxy.api}${importsPath(version)}`
+      const base = `${servers.proxy.api}${importsPath(version)}`
 
       const list = await fetch(`${base}?limit=10`)
       expect(list.status).toBe(200)
@@ -72,7 +57,7 @@ describe('routes', () => {
       expect([200, 400, 409]).toContain(cancel.status)
 
       const properties = await fetch(
-        `${proxy.api}${propertiesPath(version, 'contacts')}?archived=false`,
+        `${servers.proxy.api}${propertiesPath(version, 'contacts')}?archived=false`,
       )
       expect(properties.status).toBe(200)
       const names = ((await properties.json()) as { results: { name: string }[] }).results.map(
@@ -80,7 +65,7 @@ describe('routes', () => {
       )
       expect(names).toContain('email')
 
-      const seen = (await simulator.requests()).map((r) => `${r.method} ${r.path}`)
+      const seen = (await servers.simulator.requests()).map((r) => `${r.method} ${r.path}`)
       expect(seen).toEqual([
         `POST ${importsPath(version)}`,
         `GET ${importsPath(version)}`,
@@ -96,28 +81,28 @@ describe('routes', () => {
     const { response } = await create('v3', '/crm/v3/imports/')
     expect(response.status).toBe(200)
     for (const objectType of ['0-1', 'contact', 'companies']) {
-      const properties = await fetch(`${proxy.api}/crm/v3/properties/${objectType}`)
+      const properties = await fetch(`${servers.proxy.api}/crm/v3/properties/${objectType}`)
       expect(properties.status).toBe(200)
     }
-    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+    expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(1)
   })
 
   it('serves the page config without the token', async () => {
-    const response = await fetch(`${proxy.url}/api/config`)
+    const response = await fetch(`${servers.proxy.url}/api/config`)
     const text = await response.text()
     expect(JSON.parse(text)).toEqual({
       mode: 'simulator',
       rateLimitPer10s: 100,
-      hubspotBaseUrl: simulator.url,
+      hubspotBaseUrl: servers.simulator.url,
     })
-    expect(text).not.toContain(simulator.token)
+    expect(text).not.toContain(servers.simulator.token)
   })
 })
 
 describe('the official HubSpot Node client pointed at the proxy', () => {
   it('creates, reads, lists, cancels, lists errors and reads properties', async () => {
     const hubspot = new Client({
-      basePath: proxy.api,
+      basePath: servers.proxy.api,
       // the proxy ignores the browser's Authorization; the client insists on sending one
       accessToken: 'not-the-real-token',
     })
@@ -152,7 +137,7 @@ describe('the official HubSpot Node client pointed at the proxy', () => {
     const properties = await hubspot.crm.properties.coreApi.getAll('contacts', false)
     expect(properties.results.some((p) => p.name === 'email')).toBe(true)
 
-    const requests = await simulator.requests()
+    const requests = await servers.simulator.requests()
     expect(requests.filter(isCreate)).toHaveLength(1)
     expect(requests.filter((r) => r.path.endsWith('/cancel'))).toHaveLength(1)
   })
@@ -180,27 +165,27 @@ describe('path and query validation', () => {
     ['/crm/v3/imports?limit=1&limit=2', 400],
     ['/crm/v3/properties/contacts?archived=maybe', 400],
   ])('refuses %s with %i and never reaches HubSpot', async (path, status) => {
-    const response = await fetch(`${proxy.api}${path}`)
+    const response = await fetch(`${servers.proxy.api}${path}`)
     expect(response.status).toBe(status)
     const body = (await response.json()) as { status: string; message: string; category: string }
     expect(body.status).toBe('error')
     expect(body.message).toBeTruthy()
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   it('answers 405 for another method on a known path', async () => {
-    const response = await fetch(`${proxy.api}/crm/v3/imports/123`, {
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports/123`, {
       method: 'DELETE',
       headers: REQUESTED_BY,
     })
     expect(response.status).toBe(405)
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 })
 
 describe('headers', () => {
   it('sends only its own headers upstream and passes back only allow-listed ones', async () => {
-    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       headers: {
         authorization: 'Bearer attacker',
         cookie: 'session=secret',
@@ -220,7 +205,7 @@ describe('headers', () => {
 
 describe('CSRF guard', () => {
   const post = (headers: Record<string, string>) =>
-    fetch(`${proxy.api}/crm/v3/imports`, { method: 'POST', headers, body: importForm() })
+    fetch(`${servers.proxy.api}/crm/v3/imports`, { method: 'POST', headers, body: importForm() })
 
   it('refuses a create without X-Requested-By, cross-site or from another origin', async () => {
     const cases: Record<string, string>[] = [
@@ -236,15 +221,15 @@ describe('CSRF guard', () => {
       expect(response.status, JSON.stringify(headers)).toBe(403)
       expect(((await response.json()) as { category: string }).category).toBe('FORBIDDEN')
     }
-    const cancel = await fetch(`${proxy.api}/crm/v3/imports/1/cancel`, { method: 'POST' })
+    const cancel = await fetch(`${servers.proxy.api}/crm/v3/imports/1/cancel`, { method: 'POST' })
     expect(cancel.status).toBe(403)
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   it('accepts a same-origin create', async () => {
     const response = await post({
       ...REQUESTED_BY,
-      Origin: proxy.url,
+      Origin: servers.proxy.url,
       'Sec-Fetch-Site': 'same-origin',
     })
     expect(response.status).toBe(200)
@@ -253,7 +238,11 @@ describe('CSRF guard', () => {
 
 describe('upload validation', () => {
   const post = (form: FormData) =>
-    fetch(`${proxy.api}/crm/v3/imports`, { method: 'POST', headers: REQUESTED_BY, body: form })
+    fetch(`${servers.proxy.api}/crm/v3/imports`, {
+      method: 'POST',
+      headers: REQUESTED_BY,
+      body: form,
+    })
 
   it('refuses a bad importRequest, a mismatched file name or column count before anything is sent', async () => {
     const cases: [FormData, RegExp][] = [
@@ -278,7 +267,7 @@ describe('upload validation', () => {
     notJson.append('importRequest', '{nope')
     notJson.append('files', new Blob([SAMPLE_CSV]), 'contacts.csv')
     expect((await post(notJson)).status).toBe(400)
-    expect(await simulator.requests()).toEqual([])
+    expect(await servers.simulator.requests()).toEqual([])
   })
 
   it('counts columns of a header with a BOM and quoted commas and newlines', async () => {
@@ -294,7 +283,7 @@ describe('upload validation', () => {
   })
 
   it('refuses a form that is not multipart', async () => {
-    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: { ...REQUESTED_BY, 'content-type': 'application/json' },
       body: '{}',
@@ -305,7 +294,10 @@ describe('upload validation', () => {
 
 describe('upstream auth errors', () => {
   it('turns HubSpot 401 into a 502 that names the token, never a 401', async () => {
-    const other = await startTestProxy({ url: simulator.url, token: 'pat-na1-revoked-token' })
+    const other = await startTestProxy({
+      url: servers.simulator.url,
+      token: 'pat-na1-revoked-token',
+    })
     try {
       const response = await fetch(`${other.api}/crm/v3/imports`)
       expect(response.status).toBe(502)
@@ -323,8 +315,11 @@ describe('upstream auth errors', () => {
   })
 
   it('turns HubSpot 403 into a 502 that names the missing scope', async () => {
-    await simulator.addToken('pat-na1-no-import-scope', ['crm.objects.contacts.read'])
-    const other = await startTestProxy({ url: simulator.url, token: 'pat-na1-no-import-scope' })
+    await servers.simulator.addToken('pat-na1-no-import-scope', ['crm.objects.contacts.read'])
+    const other = await startTestProxy({
+      url: servers.simulator.url,
+      token: 'pat-na1-no-import-scope',
+    })
     try {
       const response = await fetch(`${other.api}/crm/v3/imports`)
       expect(response.status).toBe(502)
@@ -342,48 +337,52 @@ describe('upstream auth errors', () => {
   })
 
   it('turns an HTML error page into a JSON error', async () => {
-    await simulator.fault({ status: 502, html: true, count: 10, method: 'GET' })
-    const response = await fetch(`${proxy.api}/crm/v3/imports`)
+    await servers.simulator.fault({ status: 502, html: true, count: 10, method: 'GET' })
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`)
     expect(response.status).toBe(502)
     expect(response.headers.get('content-type')).toBe('application/json')
     const body = (await response.json()) as { category: string; message: string }
     expect(body.category).toBe('UPSTREAM_BAD_RESPONSE')
     expect(body.message).not.toMatch(/html|cloudflare/i)
-    await simulator.configure({})
+    await servers.simulator.configure({})
   })
 })
 
 describe('the token', () => {
   it('never appears in a response or a log line', async () => {
-    const canary = simulator.token
+    const canary = servers.simulator.token
     const seen: string[] = []
     const record = async (response: Response) => {
       seen.push(JSON.stringify([...response.headers]), await response.text())
     }
-    await record(await fetch(`${proxy.url}/api/config`))
-    await record(await fetch(`${proxy.api}/crm/v3/imports`))
-    await record(await fetch(`${proxy.api}/crm/v3/imports/99999`))
-    await record(await fetch(`${proxy.api}/crm/v3/imports/..%2Fx`))
-    await record(await fetch(`${proxy.api}/crm/v3/properties/contacts`))
+    await record(await fetch(`${servers.proxy.url}/api/config`))
+    await record(await fetch(`${servers.proxy.api}/crm/v3/imports`))
+    await record(await fetch(`${servers.proxy.api}/crm/v3/imports/99999`))
+    await record(await fetch(`${servers.proxy.api}/crm/v3/imports/..%2Fx`))
+    await record(await fetch(`${servers.proxy.api}/crm/v3/properties/contacts`))
     await record(
-      await fetch(`${proxy.api}/crm/v3/imports`, {
+      await fetch(`${servers.proxy.api}/crm/v3/imports`, {
         method: 'POST',
         headers: REQUESTED_BY,
         body: importForm(),
       }),
     )
-    await record(await fetch(`${proxy.api}/crm/v3/imports`, { method: 'POST', body: importForm() }))
-    await record(await fetch(`${proxy.url}/`))
+    await record(
+      await fetch(`${servers.proxy.api}/crm/v3/imports`, { method: 'POST', body: importForm() }),
+    )
+    await record(await fetch(`${servers.proxy.url}/`))
     expect(seen.join('\n')).not.toContain(canary)
-    expect(proxy.logs.length).toBeGreaterThan(5)
-    expect(proxy.logs.join('\n')).not.toContain(canary)
-    expect(proxy.logs.join('\n')).not.toMatch(/authorization/i)
+    expect(servers.proxy.logs.length).toBeGreaterThan(5)
+    expect(servers.proxy.logs.join('\n')).not.toContain(canary)
+    expect(servers.proxy.logs.join('\n')).not.toMatch(/authorization/i)
   })
 })
 
 describe('logs', () => {
   it('writes one JSON request line per request and an audit line per create and cancel', async () => {
-    const identified = await startTestProxy(simulator, { trustIdentityHeader: 'x-forwarded-user' })
+    const identified = await startTestProxy(servers.simulator, {
+      trustIdentityHeader: 'x-forwarded-user',
+    })
     try {
       const created = await fetch(`${identified.api}/crm/v3/imports`, {
         method: 'POST',
@@ -410,7 +409,7 @@ describe('logs', () => {
         fileName: 'contacts.csv',
         bytes: SAMPLE_CSV.length,
         importId: id,
-        importName: 'proxy test contacts.csv',
+        importName: 'Contacts import',
       })
       expect(lines.find((l) => l.action === 'import.cancel')).toMatchObject({
         user: 'ada@example.com',
@@ -424,7 +423,7 @@ describe('logs', () => {
 
 describe('the page', () => {
   it('sends the CSP with frame-ancestors, and API answers are not framable', async () => {
-    const framed = await startTestProxy(simulator, {
+    const framed = await startTestProxy(servers.simulator, {
       clientDir: 'dist/client',
       frameAncestors: ["'self'", 'https://admin.example.com'],
     })

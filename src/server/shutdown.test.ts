@@ -3,51 +3,16 @@
  * imported, HubSpot never gets the whole file, and the process exits within its grace period. The
  * proxy runs as `npm start` runs it, in its own process.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import http from 'node:http'
-import { createInterface } from 'node:readline'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  REQUESTED_BY,
-  contactsImportRequest,
-  isCreate,
-  startSimulator,
-  type TestSimulator,
-} from './test-helpers.ts'
+import { expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
+import { REQUESTED_BY, isCreate, useSimulatorAndProxyProcess } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: ChildProcess
-let proxyUrl: string
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HUBSPOT_ACCESS_TOKEN: simulator.token,
-      HUBSPOT_BASE_URL: simulator.url,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  proxyUrl = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: proxy.stdout! }).on('line', (line) => {
-      const match = /ready at (http:\/\/\S+)/.exec(line)
-      if (match?.[1]) resolve(match[1])
-    })
-    proxy.once('exit', (code) => reject(new Error(`proxy exited ${code}`)))
-  })
-}, 60_000)
-
-afterAll(() => {
-  if (proxy?.exitCode === null) proxy.kill('SIGKILL')
-  simulator?.stop()
-})
+const servers = useSimulatorAndProxyProcess()
 
 it('SIGTERM mid-upload: 503 to the browser, no import, and the process exits in time', async () => {
   const boundary = 'sigterm-boundary'
-  const request = http.request(`${proxyUrl}/api/hubspot/crm/v3/imports`, {
+  const request = http.request(`${servers.proxy.url}/api/hubspot/crm/v3/imports`, {
     method: 'POST',
     headers: { ...REQUESTED_BY, 'content-type': `multipart/form-data; boundary=${boundary}` },
   })
@@ -75,9 +40,11 @@ it('SIGTERM mid-upload: 503 to the browser, no import, and the process exits in 
   try {
     // HubSpot is receiving the file: rows have gone through the proxy
     while (written < 1_000_000) await new Promise((resolve) => setTimeout(resolve, 20))
-    const exited = new Promise<number | null>((resolve) => proxy.once('exit', resolve))
+    const exited = new Promise<number | null>((resolve) =>
+      servers.proxy.child.once('exit', resolve),
+    )
     const stoppedAt = Date.now()
-    proxy.kill('SIGTERM')
+    servers.proxy.child.kill('SIGTERM')
 
     const { status, body } = await answer
     expect(status).toBe(503)
@@ -88,7 +55,9 @@ it('SIGTERM mid-upload: 503 to the browser, no import, and the process exits in 
     clearInterval(pump)
     request.destroy()
   }
-  expect(await simulator.imports()).toEqual([])
+  expect(await servers.simulator.imports()).toEqual([])
   // HubSpot's side of the create broke off: never answered as a whole request
-  expect((await simulator.requests()).filter(isCreate).map((r) => r.status)).not.toContain(200)
+  expect((await servers.simulator.requests()).filter(isCreate).map((r) => r.status)).not.toContain(
+    200,
+  )
 }, 30_000)

@@ -5,45 +5,23 @@ import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import { createInterface } from 'node:readline'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  REQUESTED_BY,
-  contactsImportRequest,
-  importForm,
-  startCountingRelay,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-  waitFor,
-} from './test-helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
+import { REQUESTED_BY, importForm, useSimulatorAndProxy, waitFor } from './test-helpers.ts'
 
 // What the browser sees when the launcher's simulator child dies, and what `npm start` does.
 
 describe('the simulator dies under a running proxy', () => {
-  let simulator: TestSimulator
-  let proxy: TestProxy
-  /** between proxy and simulator, to see the create's bytes reach the simulator */
-  let relay: Awaited<ReturnType<typeof startCountingRelay>>
-
-  beforeAll(async () => {
-    simulator = await startSimulator()
-    relay = await startCountingRelay(simulator.url)
-    proxy = await startTestProxy({ url: relay.url, token: simulator.token })
-  })
-  afterAll(async () => {
-    await proxy?.close()
-    await relay?.close()
-    simulator?.stop()
-  })
+  // the relay between proxy and simulator shows the create's bytes reaching the simulator
+  const servers = useSimulatorAndProxy({ relay: true })
 
   it('answers clear JSON errors, an upload in flight included, and never hangs', async () => {
     // a warm keep-alive socket to the simulator (through the relay), as in real use
-    expect((await fetch(`${proxy.api}/crm/v3/imports`)).status).toBe(200)
-    const warm = relay.stats()
+    expect((await fetch(`${servers.proxy.api}/crm/v3/imports`)).status).toBe(200)
+    const warm = servers.relay.stats()
 
     const boundary = 'dying-boundary'
-    const upload = http.request(`${proxy.api}/crm/v3/imports`, {
+    const upload = http.request(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: { ...REQUESTED_BY, 'content-type': `multipart/form-data; boundary=${boundary}` },
     })
@@ -66,19 +44,19 @@ describe('the simulator dies under a running proxy', () => {
     // the simulator dies once the create is under way: its head and part of the file are there
     await waitFor(
       () =>
-        relay.stats().requestHeads > warm.requestHeads &&
-        relay.stats().bytesUp > warm.bytesUp + 16_384,
+        servers.relay.stats().requestHeads > warm.requestHeads &&
+        servers.relay.stats().bytesUp > warm.bytesUp + 16_384,
     )
 
-    const exited = once(simulator.child, 'exit')
-    simulator.child.kill('SIGKILL')
+    const exited = once(servers.simulator.child, 'exit')
+    servers.simulator.child.kill('SIGKILL')
     await exited
 
     const started = Date.now()
     const upload502 = await uploadAnswer
     upload.destroy()
     // the simulator's port is gone: the relay stops listening too, so new connections are refused
-    await relay.close()
+    await servers.relay.close()
     expect(upload502.status, upload502.body).toBe(502)
     expect(JSON.parse(upload502.body)).toMatchObject({
       status: 'error',
@@ -92,19 +70,19 @@ describe('the simulator dies under a running proxy', () => {
       message: 'HubSpot could not be reached. Nothing was sent; try again shortly.',
     }
     for (const path of ['/crm/v3/imports', '/crm/v3/imports/123', '/crm/v3/properties/contacts']) {
-      const response = await fetch(`${proxy.api}${path}`)
+      const response = await fetch(`${servers.proxy.api}${path}`)
       expect(response.status, path).toBe(503)
       expect(response.headers.get('content-type')).toBe('application/json')
       expect(await response.json()).toMatchObject(unavailable)
     }
-    const create = await fetch(`${proxy.api}/crm/v3/imports`, {
+    const create = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: REQUESTED_BY,
       body: importForm(),
     })
     expect(create.status).toBe(503)
     expect(await create.json()).toMatchObject(unavailable)
-    const cancel = await fetch(`${proxy.api}/crm/v3/imports/123/cancel`, {
+    const cancel = await fetch(`${servers.proxy.api}/crm/v3/imports/123/cancel`, {
       method: 'POST',
       headers: REQUESTED_BY,
     })

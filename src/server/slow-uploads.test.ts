@@ -5,9 +5,9 @@
  */
 import http from 'node:http'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import {
   REQUESTED_BY,
-  contactsImportRequest,
   importForm,
   isCreate,
   startSimulator,

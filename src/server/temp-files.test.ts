@@ -8,35 +8,23 @@ import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  REQUESTED_BY,
-  SAMPLE_CSV,
-  contactsImportRequest,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-  waitFor,
-} from './test-helpers.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
+import { REQUESTED_BY, SAMPLE_CSV, useSimulatorAndProxy, waitFor } from './test-helpers.ts'
 import { sweepStaleSpools } from './imports/create/spool-sweep.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
+// its hooks run before this file's: the simulator, which keeps its own files elsewhere, starts
+// before the temp directory moves
+const servers = useSimulatorAndProxy({ resetBeforeEach: false })
 let spool: string
 const originalTmp = process.env.TMPDIR
 
 beforeAll(async () => {
-  // the simulator keeps its own files elsewhere: it starts before the temp directory moves
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator)
   spool = await mkdtemp(path.join(tmpdir(), 'proxy-spool-test-'))
   process.env.TMPDIR = spool
 })
 afterAll(async () => {
   if (originalTmp === undefined) delete process.env.TMPDIR
   else process.env.TMPDIR = originalTmp
-  await proxy?.close()
-  simulator?.stop()
   await rm(spool, { recursive: true, force: true })
 })
 
@@ -58,7 +46,7 @@ describe('H4: temp files of a file sent before importRequest', () => {
     ['imported', goodRequest, 200],
     ['refused (importRequest not JSON)', '{"name":', 400],
   ])('are deleted when the create is %s', async (_case, importRequest, status) => {
-    const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+    const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: REQUESTED_BY,
       body: fileFirstForm(importRequest),
@@ -69,7 +57,7 @@ describe('H4: temp files of a file sent before importRequest', () => {
 
   it('are deleted when the browser leaves while the file is arriving', async () => {
     const boundary = 'h4-boundary'
-    const request = http.request(`${proxy.api}/crm/v3/imports`, {
+    const request = http.request(`${servers.proxy.api}/crm/v3/imports`, {
       method: 'POST',
       headers: { ...REQUESTED_BY, 'content-type': `multipart/form-data; boundary=${boundary}` },
     })

@@ -1,6 +1,9 @@
 // Test support for server tests: the simulator in a child process, a proxy in-process, fixtures
+import { spawn, type ChildProcess } from 'node:child_process'
 import net, { type AddressInfo } from 'node:net'
-import { vi } from 'vitest'
+import { createInterface } from 'node:readline'
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { SimulatorControl } from '#shared/testing/simulator-control.ts'
 import type { AppOptions } from './app.ts'
 import { launchSimulator, type LaunchedSimulator } from './launcher.ts'
@@ -10,10 +13,11 @@ import { startProxy, type RunningProxy } from './server.ts'
 /** The launched simulator, driven by the control client both test layers share. */
 export type TestSimulator = LaunchedSimulator & SimulatorControl
 
-export async function startSimulator(): Promise<TestSimulator> {
+/** The simulator in a child process, control routes on, imports unthrottled; `env` adds to its environment. */
+export async function startSimulator(env: NodeJS.ProcessEnv = {}): Promise<TestSimulator> {
   const simulator = await launchSimulator({
     logger: createLogger({ level: 'silent' }),
-    env: { ...process.env, SIMULATOR_CONTROL: '1', SIMULATOR_ROWS_PER_SECOND: '0' },
+    env: { ...process.env, SIMULATOR_CONTROL: '1', SIMULATOR_ROWS_PER_SECOND: '0', ...env },
   })
   return Object.assign(new SimulatorControl(simulator), simulator)
 }
@@ -60,26 +64,8 @@ export const WITH_REQUESTED_BY = {
   ],
 } as never
 
-/** A contacts importRequest whose mappings match `columns`. */
-export function contactsImportRequest(fileName: string, columns: string[]) {
-  return {
-    name: `proxy test ${fileName}`,
-    files: [
-      {
-        fileName,
-        fileFormat: 'CSV' as const,
-        fileImportPage: {
-          hasHeader: true,
-          columnMappings: columns.map((column) => ({
-            columnObjectTypeId: '0-1',
-            columnName: column,
-            propertyName: column,
-          })),
-        },
-      },
-    ],
-  }
-}
+/** The headers of SAMPLE_CSV, each the name of the contact property it maps to. */
+export const SAMPLE_COLUMNS = ['email', 'firstname', 'lastname']
 
 export const SAMPLE_CSV =
   'email,firstname,lastname\nada@example.com,Ada,Lovelace\ngrace@example.com,Grace,Hopper\n'
@@ -93,7 +79,7 @@ export function importForm(
   const form = new FormData()
   form.append(
     'importRequest',
-    JSON.stringify(request ?? contactsImportRequest(fileName, ['email', 'firstname', 'lastname'])),
+    JSON.stringify(request ?? contactsImportRequest(fileName, SAMPLE_COLUMNS)),
   )
   form.append(
     'files',
@@ -156,4 +142,130 @@ export function waitFor(
   timeoutMs = 10_000,
 ): Promise<boolean> {
   return vi.waitUntil(check, { timeout: timeoutMs, interval: 20 })
+}
+
+/** What a fixture started in beforeAll; read before that, it says so. */
+function started<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is not running: read it in a test or a hook`)
+  return value
+}
+
+export type CountingRelay = Awaited<ReturnType<typeof startCountingRelay>>
+
+export interface SimulatorAndProxyOptions {
+  /**
+   * What this file's proxy does differently (retry timings, limits, clientDir, another token…).
+   * A function is called in beforeAll, for values made there (a temp directory).
+   */
+  proxy?: Partial<AppOptions> | (() => Partial<AppOptions> | Promise<Partial<AppOptions>>)
+  /** added to the simulator's environment, e.g. `{ SIMULATOR_RATE_LIMIT: '5' }` */
+  simulatorEnv?: NodeJS.ProcessEnv
+  /** put a counting relay between proxy and simulator, to see what reached HubSpot's port */
+  relay?: boolean
+  /** reset the simulator before each test (default true) */
+  resetBeforeEach?: boolean
+}
+
+/** The servers one test file shares; read them inside tests and hooks, once beforeAll has run. */
+export interface SimulatorAndProxy {
+  readonly simulator: TestSimulator
+  readonly proxy: TestProxy
+  /** only with `relay: true` */
+  readonly relay: CountingRelay
+}
+
+/**
+ * The integration fixture: registers the hooks that start a simulator and a proxy in front of it
+ * once for the file (or the describe it is called in), reset the simulator before each test and
+ * stop both afterwards.
+ */
+export function useSimulatorAndProxy(options: SimulatorAndProxyOptions = {}): SimulatorAndProxy {
+  let simulator: TestSimulator | undefined
+  let proxy: TestProxy | undefined
+  let relay: CountingRelay | undefined
+  beforeAll(async () => {
+    simulator = await startSimulator(options.simulatorEnv)
+    if (options.relay) relay = await startCountingRelay(simulator.url)
+    const overrides = typeof options.proxy === 'function' ? await options.proxy() : options.proxy
+    const upstream = { url: relay?.url ?? simulator.url, token: simulator.token }
+    proxy = await startTestProxy(upstream, overrides)
+  }, 60_000)
+  afterAll(async () => {
+    await proxy?.close()
+    await relay?.close()
+    simulator?.stop()
+  })
+  if (options.resetBeforeEach !== false) {
+    beforeEach(() => started(simulator, 'the simulator').reset())
+  }
+  return {
+    get simulator() {
+      return started(simulator, 'the simulator')
+    },
+    get proxy() {
+      return started(proxy, 'the proxy')
+    },
+    get relay() {
+      return started(relay, 'the relay (relay: true)')
+    },
+  }
+}
+
+export interface ProxyProcess {
+  child: ChildProcess
+  url: string
+}
+
+/**
+ * The proxy as `npm start` runs it, in a process of its own (its memory and its signals are its
+ * own), pointed at `simulator`; resolves once it says it is ready.
+ */
+export async function startProxyProcess(
+  simulator: Pick<LaunchedSimulator, 'url' | 'token'>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ProxyProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HUBSPOT_ACCESS_TOKEN: simulator.token,
+      HUBSPOT_BASE_URL: simulator.url,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /ready at (http:\/\/\S+)/.exec(line)
+      if (match?.[1]) resolve(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`proxy exited ${code}`)))
+  })
+  return { child, url }
+}
+
+/**
+ * The fixture for a proxy in its own process (startProxyProcess) in front of a simulator: both
+ * started once for the file and killed afterwards. No reset: such files run one test.
+ */
+export function useSimulatorAndProxyProcess(env: NodeJS.ProcessEnv = {}) {
+  let simulator: TestSimulator | undefined
+  let proxy: ProxyProcess | undefined
+  beforeAll(async () => {
+    simulator = await startSimulator()
+    proxy = await startProxyProcess(simulator, env)
+  }, 60_000)
+  afterAll(() => {
+    if (proxy?.child.exitCode === null) proxy.child.kill('SIGKILL')
+    simulator?.stop()
+  })
+  return {
+    get simulator() {
+      return started(simulator, 'the simulator')
+    },
+    get proxy() {
+      return started(proxy, 'the proxy')
+    },
+  }
 }

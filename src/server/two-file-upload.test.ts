@@ -2,32 +2,12 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Client } from '@hubspot/api-client'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ColumnMapping, ImportRequest } from '#shared/hubspot/import-request.ts'
 import { sheetBytes } from '#shared/spreadsheet/test-workbooks.ts'
-import {
-  REQUESTED_BY,
-  isCreate,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-} from './test-helpers.ts'
+import { REQUESTED_BY, isCreate, startTestProxy, useSimulatorAndProxy } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator)
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
-})
-beforeEach(async () => {
-  await simulator.reset()
-})
+const servers = useSimulatorAndProxy()
 
 const CONTACTS_CSV = 'First Name,Email\nAnn,ann@example.com\nBea,bea@example.com\n'
 const COMPANIES_CSV =
@@ -100,7 +80,7 @@ function twoFileForm(
 }
 
 async function create(form: FormData) {
-  const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+  const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
     method: 'POST',
     headers: REQUESTED_BY,
     body: form,
@@ -110,8 +90,8 @@ async function create(form: FormData) {
 
 /** Reads from the simulator itself: what HubSpot holds, not what the proxy says. */
 async function fromHubSpot(path: string): Promise<unknown> {
-  const response = await fetch(`${simulator.url}${path}`, {
-    headers: { authorization: `Bearer ${simulator.token}` },
+  const response = await fetch(`${servers.simulator.url}${path}`, {
+    headers: { authorization: `Bearer ${servers.simulator.token}` },
   })
   return response.json()
 }
@@ -179,7 +159,7 @@ describe('a two-file import through the proxy', () => {
         ['bea@example.com', ['acme.com']],
       ],
     })
-    expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+    expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(1)
   })
 
   it('takes a CSV and an .xlsx workbook in one import', async () => {
@@ -201,7 +181,7 @@ describe('a two-file import through the proxy', () => {
   })
 
   it('takes both files from the official Node client, which sends them before importRequest', async () => {
-    const hubspot = new Client({ basePath: proxy.api, accessToken: 'not-the-real-token' })
+    const hubspot = new Client({ basePath: servers.proxy.api, accessToken: 'not-the-real-token' })
     // the client sends one file per create; a per-call middleware adds the CSRF header and the
     // second file to the client's own form-data body
     const options = {
@@ -277,7 +257,7 @@ describe('a two-file import through the proxy', () => {
     const answer = await create(form)
     expect(answer.status, JSON.stringify(answer.body)).toBe(status)
     expect(answer.body.message).toMatch(message)
-    expect(await simulator.imports()).toEqual([])
+    expect(await servers.simulator.imports()).toEqual([])
   })
 })
 

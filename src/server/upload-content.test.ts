@@ -3,34 +3,18 @@
  * path is as strict as the wizard, and a UTF-8 name reaches HubSpot as the importRequest says.
  */
 import { Client } from '@hubspot/api-client'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { utf16Bytes } from '#shared/csv/test-files.ts'
 import {
   REQUESTED_BY,
   WITH_REQUESTED_BY,
-  contactsImportRequest,
   importForm,
   isCreate,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
+  useSimulatorAndProxy,
 } from './test-helpers.ts'
 
-let simulator: TestSimulator
-let proxy: TestProxy
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator)
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
-})
-beforeEach(async () => {
-  await simulator.reset()
-})
+const servers = useSimulatorAndProxy()
 
 const COLUMNS = ['email', 'firstname', 'lastname']
 const HEADER = COLUMNS.join(',')
@@ -38,7 +22,7 @@ const rows = (count: number) =>
   Array.from({ length: count }, (_, i) => `p${i}@example.com,First ${i},Last ${i}`)
 
 async function post(body: FormData | string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${proxy.api}/crm/v3/imports`, {
+  const response = await fetch(`${servers.proxy.api}/crm/v3/imports`, {
     method: 'POST',
     headers: { ...REQUESTED_BY, ...headers },
     body,
@@ -47,7 +31,10 @@ async function post(body: FormData | string, headers: Record<string, string> = {
 }
 
 async function untilDone(id: string) {
-  const client = new Client({ accessToken: simulator.token, basePath: simulator.url })
+  const client = new Client({
+    accessToken: servers.simulator.token,
+    basePath: servers.simulator.url,
+  })
   for (;;) {
     const found = await client.crm.imports.coreApi.getById(Number(id))
     if (found.state === 'DONE' || found.state === 'FAILED') return found
@@ -102,7 +89,7 @@ describe('files with nothing to import never reach HubSpot', () => {
     )
     expect(status).toBe(400)
     expect(body.message).toMatch(message)
-    expect(await simulator.imports()).toEqual([])
+    expect(await servers.simulator.imports()).toEqual([])
   })
 
   it('a NUL byte far into a large file stops the upload before HubSpot sees a whole file', async () => {
@@ -114,8 +101,10 @@ describe('files with nothing to import never reach HubSpot', () => {
     expect(status).toBe(400)
     expect(body.message).toMatch(/zero byte \(NUL\) at byte \d+/)
     // the upstream body was cut before its closing boundary: HubSpot saw one broken request
-    await expect.poll(async () => (await simulator.requests()).filter(isCreate)).toHaveLength(1)
-    expect(await simulator.imports()).toEqual([])
+    await expect
+      .poll(async () => (await servers.simulator.requests()).filter(isCreate))
+      .toHaveLength(1)
+    expect(await servers.simulator.imports()).toEqual([])
   })
 })
 
@@ -135,12 +124,12 @@ describe('file names', () => {
       const done = await untilDone(String(body.id))
       expect(done.state).toBe('DONE')
       expect(done.metadata.counters).toMatchObject({ TOTAL_ROWS: 3 })
-      expect((await simulator.requests()).filter(isCreate)).toHaveLength(1)
+      expect((await servers.simulator.requests()).filter(isCreate)).toHaveLength(1)
     },
   )
 
   it('the official Node client pointed at the proxy imports Müller.csv', async () => {
-    const client = new Client({ accessToken: 'unused', basePath: proxy.api })
+    const client = new Client({ accessToken: 'unused', basePath: servers.proxy.api })
     const created = await client.crm.imports.coreApi.create(
       { data: Buffer.from([HEADER, ...rows(2)].join('\n')), name: 'Müller.csv' },
       JSON.stringify(contactsImportRequest('Müller.csv', COLUMNS)),
@@ -170,6 +159,6 @@ describe('file names', () => {
     const answer = await post(body, { 'content-type': contentType })
     expect(answer.status).toBe(400)
     expect(answer.body.message).toMatch(message)
-    expect((await simulator.requests()).filter(isCreate)).toEqual([])
+    expect((await servers.simulator.requests()).filter(isCreate)).toEqual([])
   })
 })

@@ -1,50 +1,16 @@
 // A 500 MB upload through a proxy in its own process keeps its memory (RSS) flat
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
-import { createInterface } from 'node:readline'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  REQUESTED_BY,
-  contactsImportRequest,
-  startSimulator,
-  type TestSimulator,
-} from './test-helpers.ts'
+import { expect, it } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
+import { REQUESTED_BY, useSimulatorAndProxyProcess } from './test-helpers.ts'
 
 // 500 MB through a proxy in its own process (so its RSS is its own), on to the simulator.
 // Takes ~10–20 s; UPLOAD_MEMORY_MB lowers the size for a quick run.
 const MEGABYTES = Number(process.env.UPLOAD_MEMORY_MB ?? 500)
 const RSS_BOUND_MB = 200
 
-let simulator: TestSimulator
-let proxy: ChildProcess
-let proxyUrl: string
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HUBSPOT_ACCESS_TOKEN: simulator.token,
-      HUBSPOT_BASE_URL: simulator.url,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  proxyUrl = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: proxy.stdout! }).on('line', (line) => {
-      const match = /ready at (http:\/\/\S+)/.exec(line)
-      if (match?.[1]) resolve(match[1])
-    })
-    proxy.once('exit', (code) => reject(new Error(`proxy exited ${code}`)))
-  })
-}, 60_000)
-
-afterAll(() => {
-  proxy?.kill()
-  simulator?.stop()
-})
+const servers = useSimulatorAndProxyProcess()
 
 /** Peak and current resident memory of a process, from procfs (Linux). */
 function memoryOf(pid: number): { peakMb: number; rssMb: number } {
@@ -56,7 +22,7 @@ function memoryOf(pid: number): { peakMb: number; rssMb: number } {
 it.runIf(process.platform === 'linux')(
   `streams a ${MEGABYTES} MB upload with flat proxy memory`,
   async () => {
-    const idle = memoryOf(proxy.pid!)
+    const idle = memoryOf(servers.proxy.child.pid!)
     const boundary = 'memory-test-boundary'
     const fileName = 'big.csv'
     const head =
@@ -72,11 +38,11 @@ it.runIf(process.platform === 'linux')(
 
     let peakSampled = 0
     const sampler = setInterval(() => {
-      peakSampled = Math.max(peakSampled, memoryOf(proxy.pid!).rssMb)
+      peakSampled = Math.max(peakSampled, memoryOf(servers.proxy.child.pid!).rssMb)
     }, 100)
     const started = Date.now()
     const result = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = http.request(`${proxyUrl}/api/hubspot/crm/v3/imports`, {
+      const request = http.request(`${servers.proxy.url}/api/hubspot/crm/v3/imports`, {
         method: 'POST',
         headers: { ...REQUESTED_BY, 'content-type': `multipart/form-data; boundary=${boundary}` },
       })
@@ -100,7 +66,7 @@ it.runIf(process.platform === 'linux')(
     })
     clearInterval(sampler)
     const seconds = (Date.now() - started) / 1000
-    const { peakMb } = memoryOf(proxy.pid!)
+    const { peakMb } = memoryOf(servers.proxy.child.pid!)
     console.warn(
       `${MEGABYTES} MB upload: ${result.status} in ${seconds.toFixed(1)} s; proxy RSS idle ${idle.rssMb} MB, ` +
         `peak ${Math.max(peakMb, peakSampled)} MB (VmHWM ${peakMb} MB)`,

@@ -4,34 +4,20 @@
  * short; the arithmetic is the same, and 2 s keeps the two processes' scheduling jitter small
  * next to the window, as it is next to HubSpot's 10 s.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { busiestWindow } from './store/busiest-window.ts'
-import {
-  importForm,
-  startSimulator,
-  startTestProxy,
-  type TestProxy,
-  type TestSimulator,
-  waitFor,
-} from './test-helpers.ts'
+import { importForm, useSimulatorAndProxy, waitFor } from './test-helpers.ts'
 
 const LIMIT = 100
 const INTERVAL_MS = 2_000
 
-let simulator: TestSimulator
-let proxy: TestProxy
-
-beforeAll(async () => {
-  simulator = await startSimulator()
-  proxy = await startTestProxy(simulator, {
+const servers = useSimulatorAndProxy({
+  proxy: {
     rateLimitPer10s: LIMIT,
     budget: { intervalMs: INTERVAL_MS, queueTimeoutMs: 60_000, maxQueue: 1_000 },
     statusCacheMs: 0,
-  })
-})
-afterAll(async () => {
-  await proxy?.close()
-  simulator?.stop()
+  },
+  resetBeforeEach: false,
 })
 
 describe('busiestWindow', () => {
@@ -48,27 +34,28 @@ describe('busiestWindow', () => {
 
 describe('250 concurrent GETs through the budget', () => {
   it('reach HubSpot at no more than the configured rate in any rolling window, with no 429', async () => {
-    await simulator.configure({ rateLimit: LIMIT, rateLimitIntervalMs: INTERVAL_MS })
+    await servers.simulator.configure({ rateLimit: LIMIT, rateLimitIntervalMs: INTERVAL_MS })
     // created by another app straight at HubSpot: the proxy's app starts with an empty window
-    await simulator.addToken('pat-rate-test-other-app', ['crm.import'])
-    const created = await fetch(`${simulator.url}/crm/v3/imports`, {
+    await servers.simulator.addToken('pat-rate-test-other-app', ['crm.import'])
+    const created = await fetch(`${servers.simulator.url}/crm/v3/imports`, {
       method: 'POST',
       headers: { authorization: 'Bearer pat-rate-test-other-app' },
       body: importForm(),
     })
     const { id } = (await created.json()) as { id: string }
-    await simulator.clearRequests()
+    await servers.simulator.clearRequests()
     // HubSpot is slow at first: requests that got a budget slot queue for a socket of the agent;
     // when it speeds up, that backlog leaves at once, on top of whatever is granted then
-    await simulator.configure({ responseDelayMs: 700 })
-    const speedUp = waitFor(async () => (await simulator.requests()).length >= 32, 20_000).then(
-      () => simulator.configure({ responseDelayMs: 0 }),
-    )
+    await servers.simulator.configure({ responseDelayMs: 700 })
+    const speedUp = waitFor(
+      async () => (await servers.simulator.requests()).length >= 32,
+      20_000,
+    ).then(() => servers.simulator.configure({ responseDelayMs: 0 }))
 
     const statuses = await Promise.all(
       Array.from({ length: 250 }, async (_, page) => {
         const response = await fetch(
-          `${proxy.api}/crm/v3/imports/${id}/errors?after=${page}&limit=1`,
+          `${servers.proxy.api}/crm/v3/imports/${id}/errors?after=${page}&limit=1`,
         )
         await response.arrayBuffer()
         return response.status
@@ -76,7 +63,7 @@ describe('250 concurrent GETs through the budget', () => {
     )
 
     await speedUp
-    const log = (await simulator.requests()).filter((r) => r.path.endsWith('/errors'))
+    const log = (await servers.simulator.requests()).filter((r) => r.path.endsWith('/errors'))
     const busiest = busiestWindow(
       log.map((r) => Date.parse(r.time)),
       INTERVAL_MS,

@@ -5,16 +5,15 @@
  */
 import type { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { IdempotencyRecords, PinnedAttempt } from '../imports/create/idempotency.ts'
 import { idempotencyScope, startIdempotentCreate } from '../imports/create/import-idempotency.ts'
 import { createLogger } from '../logger.ts'
-import { contactsImportRequest } from '../test-helpers.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { connectRedis, DEFAULT_REDIS_SETTINGS, tokenNamespace } from './redis-connection.ts'
 import { createRedisIdempotencyRecords } from './redis-idempotency.ts'
 import { startTestRedis, type TestRedis } from './test-redis.ts'
 
-const request = contactsImportRequest('a.csv', ['email']) as ImportRequest
+const request = contactsImportRequest('a.csv', ['email'])
 const live = () => new AbortController().signal
 const answer = { status: 200, body: Buffer.from('{"id":"1"}'), headers: { 'content-type': 'x' } }
 const attempt: PinnedAttempt = { sentAt: 1_000, importRequest: request, contentHash: 'h1' }

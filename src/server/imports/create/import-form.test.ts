@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { ProxyError } from '../../errors.ts'
 import { parseImportRequestField } from './import-form.ts'
-import { contactsImportRequest } from '../../test-helpers.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 
 describe('parseImportRequestField', () => {
   const valid = contactsImportRequest('a.csv', ['email'])

@@ -1,6 +1,5 @@
 // Idempotency-Key handling of creates: scope, fingerprint, replay, pins and memory records
 import { describe, expect, it } from 'vitest'
-import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { createMemoryIdempotencyRecords, type PinnedAttempt } from './idempotency.ts'
 import {
   idempotencyScope,
@@ -8,9 +7,9 @@ import {
   requestFingerprint,
   startIdempotentCreate,
 } from './import-idempotency.ts'
-import { contactsImportRequest } from '../../test-helpers.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 
-const request = contactsImportRequest('a.csv', ['email']) as ImportRequest
+const request = contactsImportRequest('a.csv', ['email'])
 const live = () => new AbortController().signal
 const answer = { status: 200, body: Buffer.from('{"id":"1"}'), headers: {} }
 const attempt: PinnedAttempt = { sentAt: 1_000, importRequest: request, contentHash: 'h1' }

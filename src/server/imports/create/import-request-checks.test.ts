@@ -12,7 +12,7 @@ import {
   checkRequestHeaders,
   multipartBoundary,
 } from './import-request-checks.ts'
-import { contactsImportRequest } from '../../test-helpers.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 
 const MB = 1024 * 1024
 const FORM = 'multipart/form-data; boundary=x'
@@ -52,7 +52,7 @@ describe('checkRequestHeaders', () => {
 })
 
 describe('file names and counts', () => {
-  const one = contactsImportRequest('a.csv', ['email']) as ImportRequest
+  const one = contactsImportRequest('a.csv', ['email'])
   const second = { ...one.files[0]!, fileName: 'b.csv' }
   const two = { ...one, files: [...one.files, second] }
   const three = { ...one, files: [...two.files, { ...second, fileName: 'c.csv' }] }
@@ -116,7 +116,7 @@ async function* chunksOf(parts: string[]) {
 
 describe('checkColumns and checkFirstRow', () => {
   const request = (fileFormat: 'CSV' | 'SPREADSHEET' = 'CSV', hasHeader = true) => {
-    const base = contactsImportRequest('a.csv', ['email', 'firstname']) as ImportRequest
+    const base = contactsImportRequest('a.csv', ['email', 'firstname'])
     return {
       ...base,
       files: base.files.map((f) => ({

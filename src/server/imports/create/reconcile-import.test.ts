@@ -1,12 +1,11 @@
 // Finding in HubSpot's import list the import an unknown-outcome create may have made
 import { describe, expect, it } from 'vitest'
-import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import type { UpstreamResponse } from '../../errors.ts'
 import type { PinnedAttempt } from './idempotency.ts'
 import { containsRequest, findAttemptImport, madeByAttempt } from './reconcile-import.ts'
-import { contactsImportRequest } from '../../test-helpers.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 
-const request = contactsImportRequest('a.csv', ['email']) as ImportRequest
+const request = contactsImportRequest('a.csv', ['email'])
 const SENT = Date.parse('2026-01-01T10:00:00Z')
 const attempt: PinnedAttempt = { sentAt: SENT, importRequest: request, contentHash: 'h' }
 const at = (offsetMs: number) => new Date(SENT + offsetMs).toISOString()

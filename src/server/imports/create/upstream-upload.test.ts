@@ -1,9 +1,8 @@
 // Building the upstream multipart for a create: file type, preamble and body
 import { describe, expect, it } from 'vitest'
-import type { ImportRequest } from '#shared/hubspot/import-request.ts'
 import { ContentHash } from './content-hash.ts'
 import { ProxyError as ProxyErrorClass, type ProxyError } from '../../errors.ts'
-import { contactsImportRequest } from '../../test-helpers.ts'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import {
   multipartBody,
   multipartPreamble,
@@ -27,7 +26,7 @@ describe('uploadFileType', () => {
 
 describe('multipartPreamble', () => {
   it('holds importRequest as JSON, then the file part headers', () => {
-    const request = contactsImportRequest('a.csv', ['email']) as ImportRequest
+    const request = contactsImportRequest('a.csv', ['email'])
     expect(multipartPreamble('B', request, 'a "1".csv', 'text/plain').toString()).toBe(
       '--B\r\n' +
         'Content-Disposition: form-data; name="importRequest"\r\n' +
