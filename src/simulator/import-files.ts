@@ -15,6 +15,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { fileNameProblem } from '#shared/file-name.ts'
+import { sizeInWords } from '#shared/size-in-words.ts'
 import type { ImportFile, ImportRequest } from '#shared/hubspot/import-request.ts'
 import {
   importFileKind,
@@ -203,7 +204,7 @@ export function uploadFailure(failure: UploadFailure, state: SimulatorState): Hu
       return new HubSpotError(
         429,
         {
-          message: `"${failure.fileName}" is larger than the import limit of ${Math.round(state.limits.maxFileBytes / 1024 / 1024)} MB.`,
+          message: `"${failure.fileName}" is larger than the import limit of ${sizeInWords(state.limits.maxFileBytes)}.`,
           category: 'RATE_LIMITS',
           subCategory: 'ImportError.FILE_SIZE_LIMIT_EXCEEDED',
           context: {

@@ -345,6 +345,8 @@ describe('bad create requests', () => {
       status: 'error',
       category: 'RATE_LIMITS',
       subCategory: 'ImportError.FILE_SIZE_LIMIT_EXCEEDED',
+      // a cap below 1 MB is named as it is, not rounded down to "0 MB"
+      message: '"contacts.csv" is larger than the import limit of 1000 bytes.',
     })
     expect(bigBody.policyName).toBeUndefined()
 

@@ -41,6 +41,18 @@ describe('tooLarge and outcomeUnknown', () => {
   })
 })
 
+describe('tooLarge names the cap in a unit that reads well, below 1 MB too', () => {
+  it.each([
+    [512 * 1024 * 1024, '512 MB'],
+    [64 * 1024, '64 KB'],
+    [1000, '1000 bytes'],
+  ])('%i bytes → "larger than %s"', (maxFileBytes, size) => {
+    expect(tooLarge(maxFileBytes).message).toBe(
+      `The file is larger than ${size}, HubSpot's limit for one import file.`,
+    )
+  })
+})
+
 describe('passedHeaders', () => {
   it.each([
     [{ 'content-type': 'application/json' }, { 'content-type': 'application/json' }],

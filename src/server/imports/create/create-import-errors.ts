@@ -4,6 +4,7 @@
  * failure after that point says the outcome is unknown (and a keyed retry reconciles first).
  */
 import { publicImportResponseSchema } from '#shared/hubspot/public-import-response.ts'
+import { sizeInWords } from '#shared/size-in-words.ts'
 import {
   ProxyError,
   headerValue,
@@ -25,7 +26,7 @@ export function tooLarge(maxFileBytes: number): ProxyError {
   return new ProxyError(
     413,
     'PAYLOAD_TOO_LARGE',
-    `The file is larger than ${Math.round(maxFileBytes / 1024 / 1024)} MB, HubSpot's limit for one import file.`,
+    `The file is larger than ${sizeInWords(maxFileBytes)}, HubSpot's limit for one import file.`,
   )
 }
 
