@@ -1,14 +1,19 @@
-// The HTTP client for HubSpot's small requests: token, rate budget, timeouts and safe retries
-import http, { type ClientRequest, type OutgoingHttpHeaders } from 'node:http'
+// The client for HubSpot's small requests: the rate budget, safe retries, identical GETs shared
+import http, { type OutgoingHttpHeaders } from 'node:http'
 import https from 'node:https'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { hubSpotErrorBodySchema } from '#shared/hubspot/error-body.ts'
-import { ProxyError, headerValue, parseJson, type UpstreamResponse } from './errors.ts'
+import { headerValue, parseJson, type UpstreamResponse } from './errors.ts'
+import {
+  connectionError,
+  hubspotHeaders,
+  requestOnce,
+  type Connection,
+  type SendOptions,
+} from './hubspot-request.ts'
 import { describeError, type Logger } from './logger.ts'
-import type { RateBudget, RateSlot } from './rate-budget.ts'
+import type { RateBudget } from './rate-budget.ts'
 import { parseRetryAfter, rateLimitKind } from './rate-limit-advice.ts'
-
-export const USER_AGENT = 'hubspot-import-tool-proxy/0.1'
 
 export interface RetryPolicy {
   /**
@@ -47,14 +52,6 @@ export interface HubSpotClientOptions {
   maxResponseBytes?: number
 }
 
-export interface SendOptions {
-  method: 'GET' | 'POST'
-  url: URL
-  body?: Buffer
-  contentType?: string
-  requestId?: string
-}
-
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
 /** in a row, before such resets count as attempts (HubSpot may really be closing every socket) */
 const MAX_STALE_SOCKET_RETRIES = 2
@@ -79,77 +76,13 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
     : new http.Agent({ keepAlive: true, maxSockets: 16 })
   const inFlight = new Map<string, Promise<UpstreamResponse>>()
 
-  /** Outbound headers are built from scratch: nothing of the browser's request is copied. */
-  function headers(extra: OutgoingHttpHeaders = {}): OutgoingHttpHeaders {
-    return {
-      authorization: `Bearer ${options.accessToken}`,
-      accept: 'application/json',
-      'user-agent': USER_AGENT,
-      ...extra,
-    }
+  const connection: Connection = {
+    agent,
+    secure,
+    accessToken: options.accessToken,
+    maxResponseBytes,
   }
-
-  function once(
-    { method, url, body, contentType }: SendOptions,
-    slot: RateSlot,
-    timeoutMs: number,
-  ): Promise<UpstreamResponse> {
-    return new Promise((resolve, reject) => {
-      const request = (secure ? https : http).request(url, {
-        method,
-        agent,
-        headers: headers(
-          body
-            ? { 'content-type': contentType ?? 'application/json', 'content-length': body.length }
-            : {},
-        ),
-      })
-      dateWhenSent(slot, request)
-      const timedOut = () =>
-        request.destroy(
-          Object.assign(new Error('HubSpot did not answer in time'), { code: 'UPSTREAM_TIMEOUT' }),
-        )
-      // silence, and also an answer that trickles: the whole answer must arrive in time
-      request.setTimeout(timeoutMs, timedOut)
-      const whole = setTimeout(timedOut, timeoutMs)
-      request.once('close', () => clearTimeout(whole))
-      let answered = false
-      request.on('error', (error) =>
-        // before any answer on a reused socket: HubSpot closed it while it sat in the pool
-        reject(Object.assign(error, { staleSocket: !answered && request.reusedSocket })),
-      )
-      request.on('response', (response) => {
-        answered = true
-        const chunks: Buffer[] = []
-        let size = 0
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length
-          if (size > maxResponseBytes) {
-            request.destroy(
-              Object.assign(new Error('HubSpot answer too large'), { code: 'RESPONSE_TOO_LARGE' }),
-            )
-            return
-          }
-          chunks.push(chunk)
-        })
-        response.on('error', reject)
-        response.on('end', () => {
-          if (!response.complete) {
-            reject(
-              Object.assign(new Error('HubSpot closed the answer early'), { code: 'ECONNRESET' }),
-            )
-            return
-          }
-          resolve({
-            status: response.statusCode ?? 502,
-            headers: response.headers,
-            body: Buffer.concat(chunks),
-          })
-        })
-      })
-      request.end(body)
-    })
-  }
+  const headers = (extra: OutgoingHttpHeaders = {}) => hubspotHeaders(options.accessToken, extra)
 
   function noteRateHeaders(response: UpstreamResponse) {
     // HubSpot says the window is spent: hold everyone back briefly instead of collecting 429s
@@ -176,7 +109,7 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
         const timeout = idempotent
           ? Math.min(responseTimeoutMs, Math.max(1_000, deadline - Date.now()))
           : responseTimeoutMs
-        const response = await once(request, slot, timeout)
+        const response = await requestOnce(connection, request, slot, timeout)
         noteRateHeaders(response)
         const delay = retryDelay(response, attempt, idempotent)
         if (delay === undefined) return response
@@ -278,40 +211,3 @@ export function createHubSpotClient(options: HubSpotClientOptions) {
 }
 
 export type HubSpotClient = ReturnType<typeof createHubSpotClient>
-
-/**
- * Dates a budget slot when its request leaves: when the socket is connected (new) or assigned
- * (kept alive). A request that never connected gives its slot back.
- */
-export function dateWhenSent(slot: RateSlot, request: ClientRequest): void {
-  request.once('socket', (socket) => {
-    if (socket.connecting) socket.once('connect', () => slot.sent())
-    else slot.sent()
-  })
-  request.once('close', () => slot.unused())
-}
-
-export function connectionError(code: string): ProxyError {
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new ProxyError(
-      503,
-      'UPSTREAM_UNAVAILABLE',
-      'HubSpot could not be reached. Nothing was sent; try again shortly.',
-    )
-  }
-  if (code === 'UPSTREAM_TIMEOUT') {
-    return new ProxyError(504, 'UPSTREAM_UNAVAILABLE', 'HubSpot did not answer in time.')
-  }
-  if (code === 'RESPONSE_TOO_LARGE') {
-    return new ProxyError(
-      502,
-      'UPSTREAM_BAD_RESPONSE',
-      'HubSpot sent an answer larger than the proxy accepts.',
-    )
-  }
-  return new ProxyError(
-    502,
-    'UPSTREAM_CONNECTION_RESET',
-    'The connection to HubSpot was closed before it answered.',
-  )
-}

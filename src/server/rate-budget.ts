@@ -1,5 +1,6 @@
 // The in-process rolling-window budget that keeps upstream calls under HubSpot's rate limit
 import { ProxyError } from './errors.ts'
+import { createWaitQueue } from './wait-queue.ts'
 
 export interface RateBudgetOptions {
   /** HubSpot's allowance per interval for this token (HUBSPOT_RATE_LIMIT) */
@@ -32,14 +33,6 @@ export interface RateBudget {
   close(): void
 }
 
-interface Waiter {
-  resolve: (slot: RateSlot) => void
-  reject: (error: Error) => void
-  timer: NodeJS.Timeout
-  onAbort?: () => void
-  signal?: AbortSignal
-}
-
 /** Places per interval: a margin below HubSpot's limit (see createRateBudget). */
 export function budgetCapacity(limit: number): number {
   return Math.max(1, limit - Math.max(1, Math.ceil(limit * 0.1)))
@@ -54,6 +47,21 @@ export function budgetBusy(message: string, intervalMs: number): ProxyError {
     {},
     { 'Retry-After': String(Math.ceil(intervalMs / 1000)) },
   )
+}
+
+/** The callers waiting for a place in a budget, refused with a 503 when too many or too long. */
+export function budgetQueue(maxQueue: number, queueTimeoutMs: number, intervalMs: number) {
+  return createWaitQueue<RateSlot>({
+    maxQueue,
+    timeoutMs: queueTimeoutMs,
+    full: () =>
+      budgetBusy(
+        'Too many requests are waiting for the HubSpot rate limit. Try again shortly.',
+        intervalMs,
+      ),
+    timedOut: () =>
+      budgetBusy('Timed out waiting for the HubSpot rate limit. Try again shortly.', intervalMs),
+  })
 }
 
 /**
@@ -78,7 +86,8 @@ export function createRateBudget({
   /** send times within the interval, oldest first */
   const sent: number[] = []
   let unsent = 0
-  const queue: Waiter[] = []
+  const busy = (message: string) => budgetBusy(message, intervalMs)
+  const queue = budgetQueue(maxQueue, queueTimeoutMs, intervalMs)
   let pausedUntil = 0
   let timer: NodeJS.Timeout | undefined
 
@@ -113,10 +122,8 @@ export function createRateBudget({
     const time = now()
     prune(time)
     while (queue.length && sent.length + unsent < capacity && time >= pausedUntil) {
-      const waiter = queue.shift()!
-      settle(waiter)
       unsent++
-      waiter.resolve(newSlot())
+      queue.shift()!.resolve(newSlot())
     }
     if (!queue.length) return
     if (time < pausedUntil) {
@@ -129,45 +136,10 @@ export function createRateBudget({
     if (oldest !== undefined) timer = setTimeout(pump, Math.max(1, oldest + intervalMs - time))
   }
 
-  const settle = (waiter: Waiter) => {
-    clearTimeout(waiter.timer)
-    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort)
-  }
-
-  const busy = (message: string) => budgetBusy(message, intervalMs)
-
   return {
     capacity,
     acquire(signal) {
-      if (signal?.aborted) return Promise.reject(signal.reason as Error)
-      if (queue.length >= maxQueue) {
-        return Promise.reject(
-          busy('Too many requests are waiting for the HubSpot rate limit. Try again shortly.'),
-        )
-      }
-      return new Promise<RateSlot>((resolve, reject) => {
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          timer: setTimeout(() => {
-            queue.splice(queue.indexOf(waiter), 1)
-            settle(waiter)
-            reject(busy('Timed out waiting for the HubSpot rate limit. Try again shortly.'))
-          }, queueTimeoutMs),
-        }
-        if (signal) {
-          waiter.signal = signal
-          waiter.onAbort = () => {
-            const index = queue.indexOf(waiter)
-            if (index >= 0) queue.splice(index, 1)
-            settle(waiter)
-            reject(signal.reason as Error)
-          }
-          signal.addEventListener('abort', waiter.onAbort, { once: true })
-        }
-        queue.push(waiter)
-        pump()
-      })
+      return queue.wait(signal, pump)
     },
     pauseFor(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms)
@@ -179,10 +151,7 @@ export function createRateBudget({
     },
     close() {
       if (timer) clearTimeout(timer)
-      for (const waiter of queue.splice(0)) {
-        settle(waiter)
-        waiter.reject(busy('The proxy is shutting down.'))
-      }
+      for (const waiter of queue.takeAll()) waiter.reject(busy('The proxy is shutting down.'))
     },
   }
 }

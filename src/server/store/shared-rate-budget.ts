@@ -17,6 +17,7 @@ import { describeError, type Logger } from '../logger.ts'
 import {
   budgetBusy,
   budgetCapacity,
+  budgetQueue,
   createRateBudget,
   type RateBudget,
   type RateSlot,
@@ -38,14 +39,6 @@ export interface SharedRateBudgetOptions {
   degradeAfterMs?: number
 }
 
-interface Waiter {
-  resolve: (slot: RateSlot) => void
-  reject: (error: Error) => void
-  timer: NodeJS.Timeout
-  signal?: AbortSignal
-  onAbort?: () => void
-}
-
 export function createSharedRateBudget({
   window,
   limit,
@@ -61,7 +54,8 @@ export function createSharedRateBudget({
   const fallback = createRateBudget({ limit: fallbackLimit, intervalMs, maxQueue, queueTimeoutMs })
   const replica = randomUUID()
   let batch = 0
-  const queue: Waiter[] = []
+  const busy = (message: string) => budgetBusy(message, intervalMs)
+  const queue = budgetQueue(maxQueue, queueTimeoutMs, intervalMs)
   let asking = false
   let askAgain = false
   let timer: NodeJS.Timeout | undefined
@@ -71,11 +65,6 @@ export function createSharedRateBudget({
   /** since when every take has failed */
   let failingSince: number | undefined
   let closed = false
-
-  const settle = (waiter: Waiter) => {
-    clearTimeout(waiter.timer)
-    if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort)
-  }
 
   const sharedSlot = (member: string): RateSlot => {
     let open = true
@@ -108,8 +97,7 @@ export function createSharedRateBudget({
 
   /** Hands every waiter to the local budget: Redis cannot decide now. */
   const degrade = () => {
-    for (const waiter of queue.splice(0)) {
-      settle(waiter)
+    for (const waiter of queue.takeAll()) {
       fallback.acquire(waiter.signal).then(waiter.resolve, waiter.reject)
     }
   }
@@ -139,9 +127,7 @@ export function createSharedRateBudget({
         }
         let given = 0
         for (; given < granted && queue.length; given++) {
-          const waiter = queue.shift()!
-          settle(waiter)
-          waiter.resolve(sharedSlot(`${prefix}${given + 1}`))
+          queue.shift()!.resolve(sharedSlot(`${prefix}${given + 1}`))
         }
         // waiters that left while Redis was answering: their places go straight back
         for (let i = given + 1; i <= granted; i++) sharedSlot(`${prefix}${i}`).unused()
@@ -173,43 +159,8 @@ export function createSharedRateBudget({
     capacity,
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(signal.reason as Error)
-      if (closed) return Promise.reject(budgetBusy('The proxy is shutting down.', intervalMs))
-      if (queue.length >= maxQueue) {
-        return Promise.reject(
-          budgetBusy(
-            'Too many requests are waiting for the HubSpot rate limit. Try again shortly.',
-            intervalMs,
-          ),
-        )
-      }
-      return new Promise<RateSlot>((resolve, reject) => {
-        const waiter: Waiter = {
-          resolve,
-          reject,
-          timer: setTimeout(() => {
-            queue.splice(queue.indexOf(waiter), 1)
-            settle(waiter)
-            reject(
-              budgetBusy(
-                'Timed out waiting for the HubSpot rate limit. Try again shortly.',
-                intervalMs,
-              ),
-            )
-          }, queueTimeoutMs),
-        }
-        if (signal) {
-          waiter.signal = signal
-          waiter.onAbort = () => {
-            const index = queue.indexOf(waiter)
-            if (index >= 0) queue.splice(index, 1)
-            settle(waiter)
-            reject(signal.reason as Error)
-          }
-          signal.addEventListener('abort', waiter.onAbort, { once: true })
-        }
-        queue.push(waiter)
-        pump()
-      })
+      if (closed) return Promise.reject(busy('The proxy is shutting down.'))
+      return queue.wait(signal, pump)
     },
     pauseFor(ms) {
       fallback.pauseFor(ms)
@@ -227,10 +178,7 @@ export function createSharedRateBudget({
       closed = true
       if (timer) clearTimeout(timer)
       fallback.close()
-      for (const waiter of queue.splice(0)) {
-        settle(waiter)
-        waiter.reject(budgetBusy('The proxy is shutting down.', intervalMs))
-      }
+      for (const waiter of queue.takeAll()) waiter.reject(busy('The proxy is shutting down.'))
     },
   }
 }

@@ -14,7 +14,8 @@ import {
   upstreamErrorResponse,
   type RateLimitContext,
 } from '../../errors.ts'
-import { dateWhenSent, type HubSpotClient } from '../../hubspot-client.ts'
+import type { HubSpotClient } from '../../hubspot-client.ts'
+import { dateWhenSent } from '../../hubspot-request.ts'
 import { ContentHash } from './content-hash.ts'
 import type { IdempotencyRecords, PinnedAttempt } from './idempotency.ts'
 import { FormFiles } from './form-files.ts'

@@ -4,6 +4,7 @@
  * bounded in length and in time, so a crowd gets a 503 with Retry-After rather than a hang.
  */
 import { ProxyError } from '../../errors.ts'
+import { createWaitQueue } from '../../wait-queue.ts'
 
 export interface UploadSlotsOptions {
   slots: number
@@ -16,16 +17,20 @@ export interface UploadSlotsOptions {
 /** Gives the slot back; calling it again does nothing. */
 export type ReleaseSlot = () => void
 
-interface Waiter {
-  grant: (release: ReleaseSlot) => void
-  timer: NodeJS.Timeout
-  cleanup: () => void
-}
-
 export function createUploadSlots({ slots, maxQueue, queueTimeoutMs }: UploadSlotsOptions) {
   let running = 0
-  const queue: Waiter[] = []
   const retryAfter = String(Math.max(1, Math.ceil(queueTimeoutMs / 1000)))
+  const busy = (message: string) =>
+    new ProxyError(503, 'PROXY_BUSY', message, {}, { 'Retry-After': retryAfter })
+  const queue = createWaitQueue<ReleaseSlot>({
+    maxQueue,
+    timeoutMs: queueTimeoutMs,
+    full: () => busy('Too many uploads are waiting for a slot; try again in a moment.'),
+    timedOut: () =>
+      busy(
+        `This upload waited too long for an upload slot (${Math.round(queueTimeoutMs / 1000)} s): other uploads are running. Try again in a moment.`,
+      ),
+  })
 
   const release = (): ReleaseSlot => {
     let held = true
@@ -34,8 +39,7 @@ export function createUploadSlots({ slots, maxQueue, queueTimeoutMs }: UploadSlo
       held = false
       const next = queue.shift()
       if (next) {
-        next.cleanup()
-        next.grant(release())
+        next.resolve(release())
       } else {
         running--
       }
@@ -49,49 +53,7 @@ export function createUploadSlots({ slots, maxQueue, queueTimeoutMs }: UploadSlo
         running++
         return Promise.resolve(release())
       }
-      if (queue.length >= maxQueue) {
-        return Promise.reject(
-          new ProxyError(
-            503,
-            'PROXY_BUSY',
-            'Too many uploads are waiting for a slot; try again in a moment.',
-            {},
-            { 'Retry-After': retryAfter },
-          ),
-        )
-      }
-      return new Promise<ReleaseSlot>((resolve, reject) => {
-        const leave = () => {
-          const index = queue.indexOf(waiter)
-          if (index >= 0) queue.splice(index, 1)
-          waiter.cleanup()
-        }
-        const onAbort = () => {
-          leave()
-          reject(signal?.reason as Error)
-        }
-        const waiter: Waiter = {
-          grant: resolve,
-          timer: setTimeout(() => {
-            leave()
-            reject(
-              new ProxyError(
-                503,
-                'PROXY_BUSY',
-                `This upload waited too long for an upload slot (${Math.round(queueTimeoutMs / 1000)} s): other uploads are running. Try again in a moment.`,
-                {},
-                { 'Retry-After': retryAfter },
-              ),
-            )
-          }, queueTimeoutMs),
-          cleanup: () => {
-            clearTimeout(waiter.timer)
-            signal?.removeEventListener('abort', onAbort)
-          },
-        }
-        signal?.addEventListener('abort', onAbort, { once: true })
-        queue.push(waiter)
-      })
+      return queue.wait(signal)
     },
     stats: () => ({ running, queued: queue.length }),
   }
