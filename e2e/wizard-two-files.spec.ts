@@ -1,22 +1,8 @@
 // Two files, one import: contacts and companies joined on the contact's email, associated once each
 import { sheetBytes } from '../src/shared/spreadsheet/test-workbooks.ts'
 import { csvFile } from './pages/import-wizard-page.ts'
+import { CONTACTS, COMPANIES } from './data/two-files.ts'
 import { expect, test } from './fixtures.ts'
-
-const CONTACTS = [
-  'Email,First Name',
-  'ada@analytical.example,Ada',
-  'grace@cobol.example,Grace',
-  '',
-].join('\r\n')
-
-const COMPANIES = [
-  'Company name,Company domain,Contact email',
-  'Analytical Engines,analytical.example,ADA@analytical.example',
-  'Cobol Works,cobol.example,grace@cobol.example',
-  'Nowhere Inc,nowhere.example,zed@nowhere.example',
-  '',
-].join('\r\n')
 
 test('a contacts file and a companies file sharing an email column import as one import', async ({
   page,

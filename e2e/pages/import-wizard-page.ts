@@ -99,6 +99,41 @@ export class ImportWizardPage {
     return this.page.getByRole('status').filter({ hasText: text })
   }
 
+  /** Adds the second file of a two-file import on the file step and waits for its preview. */
+  async addSecondFile(file: Parameters<Locator['setInputFiles']>[0], expectedText: string) {
+    await this.page.getByRole('button', { name: 'Add a second file' }).click()
+    await this.page.getByLabel('Choose the second file').setInputFiles(file)
+    await expect(this.preview.nth(1)).toContainText(expectedText)
+  }
+
+  /** The second file's mapping step ("Map the second file: …"). */
+  secondMappingHeading(fileName: string): Locator {
+    return this.page.getByRole('heading', { name: `Map the second file: ${fileName}` })
+  }
+
+  /** The second file's check step, with the cross-file check ("Check the second file: …"). */
+  secondCheckHeading(fileName: string): Locator {
+    return this.page.getByRole('heading', { name: `Check the second file: ${fileName}` })
+  }
+
+  secondFileObject(fileName: string): Locator {
+    return this.page.getByLabel(`Object in ${fileName}`)
+  }
+
+  /** The common column's choice in the first file (`firstFile`) or its values in the second. */
+  commonColumn(firstFile: string): Locator {
+    return this.page.getByLabel(`Common column in ${firstFile}`)
+  }
+
+  commonValuesIn(secondFile: string): Locator {
+    return this.page.getByLabel(`Same values in ${secondFile}`)
+  }
+
+  /** The cross-file check's list of common values that match no row of the first file. */
+  get unmatchedList(): Locator {
+    return this.page.getByRole('list', { name: 'Common values with no match' })
+  }
+
   /** Starts the import and waits for its page; returns the new import's id. */
   async startImport(): Promise<string> {
     await this.startImportButton.click()
@@ -113,19 +148,32 @@ export class ImportWizardPage {
   async waitForSavedMapping(
     expected: (mapping: { columnName: string; propertyName: string | null }[]) => boolean,
   ) {
+    await this.waitForSavedDraft((state) => {
+      const mapping = state.mapping as
+        { columnName: string; propertyName: string | null }[] | undefined
+      return mapping !== undefined && expected(mapping)
+    })
+  }
+
+  /** Waits until the saved draft's wizard state satisfies `expected` (e.g. the second file's turn). */
+  async waitForSavedDraft(expected: (state: SavedWizardState) => boolean) {
     await expect
       .poll(async () => {
-        const mapping = await this.page.evaluate(readSavedMapping)
-        return mapping !== undefined && expected(mapping)
+        const state = await this.page.evaluate(readSavedState)
+        return state !== undefined && expected(state)
       })
       .toBe(true)
   }
 }
 
-/** Runs in the page: the saved draft's mapping, without creating the database if it is not there. */
-async function readSavedMapping(): Promise<
-  { columnName: string; propertyName: string | null }[] | undefined
-> {
+/** The saved draft's wizard state, loosely typed: the specs read a few of its fields. */
+export type SavedWizardState = Record<string, unknown> & {
+  step?: string
+  second?: { objectTypeId?: string; common?: { first: number; second: number }; mapping?: unknown }
+}
+
+/** Runs in the page: the saved draft's state, without creating the database if it is not there. */
+async function readSavedState(): Promise<SavedWizardState | undefined> {
   const databases = await indexedDB.databases()
   if (!databases.some((database) => database.name === 'hubspot-import-wizard')) return undefined
   return new Promise((resolve, reject) => {
@@ -142,7 +190,7 @@ async function readSavedMapping(): Promise<
       read.onerror = () => reject(read.error)
       read.onsuccess = () => {
         db.close()
-        resolve(read.result?.state?.mapping)
+        resolve(read.result?.state)
       }
     }
   })
