@@ -30,6 +30,8 @@ const INTEGRATION_TESTS = testFiles().filter((file) =>
 export default defineConfig({
   plugins: [react()],
   // no source maps in the production build: the proxy serves dist/client as it is
+  // relative asset URLs: one build serves under any BASE_PATH (the proxy sets <base href>)
+  base: './',
   build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: false },
   worker: { format: 'es' },
   server: {

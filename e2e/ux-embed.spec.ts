@@ -1,10 +1,9 @@
 // The tool embedded in another app: framing allowed only for the parent origin, and the finished message posted to it
-import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
-import { APP_PORT, SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
+import { APP_PORT } from './playwright.config.ts'
 import { expect, test } from './fixtures.ts'
+import { startSecondProxy } from './second-proxy.ts'
 
 /**
  * The import page embedded in an iframe of a parent page on another loopback origin. Nothing is
@@ -17,7 +16,6 @@ import { expect, test } from './fixtures.ts'
  * `hubspot-import:finished` to the parent when the import ends.
  */
 
-const ROOT = path.join(import.meta.dirname, '..')
 const APP_URL = `http://127.0.0.1:${APP_PORT}`
 
 const EMBED_ROWS = [
@@ -51,48 +49,8 @@ async function startParent(frameUrl: (parentOrigin: string) => string) {
 }
 
 /** A second real proxy on a free port, allowed to be framed by `parentOrigin`. */
-async function startFramableProxy(parentOrigin: string) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HUBSPOT_BASE_URL: SIMULATOR_URL,
-      HUBSPOT_ACCESS_TOKEN: SIMULATOR_TOKEN,
-      HUBSPOT_RATE_LIMIT: '100',
-      FRAME_ANCESTORS: `'self' ${parentOrigin}`,
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const ready = /ready at (http:\/\/[\d.:]+)/.exec(output)
-      if (ready?.[1]) {
-        clearTimeout(timer)
-        resolve(ready[1])
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`proxy exited with ${code}:\n${output}`))
-    })
-  })
-  return {
-    url,
-    close: async () => {
-      if (child.exitCode !== null) return
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
-    },
-  }
-}
+const startFramableProxy = (parentOrigin: string) =>
+  startSecondProxy({ FRAME_ANCESTORS: `'self' ${parentOrigin}` })
 
 test('the import page refuses to be framed by a foreign origin (CSP frame-ancestors)', async ({
   page,

@@ -35,6 +35,26 @@ function hubspotRoutes(state: ProxyState): Hono<ProxyEnv> {
   return app
 }
 
+/** The API and the page, as mounted under the base path: guards first, then the routes. */
+function underBasePath(state: ProxyState, basePath: string): Hono<ProxyEnv> {
+  const { options } = state
+  const app = new Hono<ProxyEnv>({ strict: true })
+  app.use('/api/*', apiHeaders)
+  app.use('/api/*', csrf(state.origins))
+  app.route('/api', configRoutes(state))
+  app.route('/api/hubspot', hubspotRoutes(state))
+  app.all('/api/*', notFound('No such API route.'))
+  app.route(
+    '/',
+    pageRoutes({
+      clientDir: options.clientDir,
+      frameAncestors: options.frameAncestors ?? ["'self'"],
+      basePath,
+    }),
+  )
+  return app
+}
+
 /**
  * The proxy: HubSpot's import and properties paths under /api/hubspot, the page's config, and
  * the built client. Everything stateful (rate budget, caches, idempotency keys) lives in this
@@ -54,14 +74,11 @@ export function createApp(options: AppOptions) {
       ...(store.kind === 'redis' ? { store: () => store.check() } : {}),
     }),
   )
-  app.use('/api/*', apiHeaders)
-  app.use(hostAndMethod(state.origins))
-  app.use('/api/*', csrf(state.origins))
-
-  app.route('/api', configRoutes(state))
-  app.route('/api/hubspot', hubspotRoutes(state))
-  app.all('/api/*', notFound('No such API route.'))
-  app.route('/', pageRoutes(options.clientDir, options.frameAncestors ?? ["'self'"]))
+  // everything else lives under BASE_PATH; the probes above stay at the root for load balancers
+  const basePath = options.basePath ?? ''
+  app.use(hostAndMethod(state.origins, basePath))
+  if (basePath) app.get(basePath, (c) => c.redirect(`${basePath}/`, 308))
+  app.route(basePath || '/', underBasePath(state, basePath))
 
   app.notFound(notFound('Not found.'))
   app.onError(errorHandler(logger))

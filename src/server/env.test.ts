@@ -9,6 +9,7 @@ const DEFAULTS: Env = {
   HUBSPOT_RATE_LIMIT: 100,
   HUBSPOT_TIME_ZONE: 'UTC',
   FRAME_ANCESTORS: ["'self'"],
+  BASE_PATH: '',
   UPLOAD_MIN_BYTES_PER_SECOND: 1024,
   UPLOAD_DEADLINE_MS: 3_600_000,
   UPLOAD_QUEUE_LENGTH: 100,
@@ -59,6 +60,13 @@ describe('parseEnv values', () => {
     ['PORT 65535', { PORT: '65535' }, { PORT: 65535 }],
     ['PORT with spaces around', { PORT: ' 8080 ' }, { PORT: 8080 }],
     ['HOST', { HOST: '0.0.0.0' }, { HOST: '0.0.0.0' }],
+    ['BASE_PATH at the root', { BASE_PATH: '/' }, { BASE_PATH: '' }],
+    ['BASE_PATH', { BASE_PATH: '/tools/import' }, { BASE_PATH: '/tools/import' }],
+    [
+      'BASE_PATH with a trailing slash',
+      { BASE_PATH: '/tools/import/' },
+      { BASE_PATH: '/tools/import' },
+    ],
     [
       'a token',
       { HUBSPOT_ACCESS_TOKEN: 'pat-na1-abc123' },
@@ -179,6 +187,31 @@ describe('parseEnv refusals', () => {
   const https = 'must use https (plain http only for a loopback simulator)'
   it.each([
     ['PORT not a number', { PORT: 'abc' }, 'PORT: must be a whole number from 0 to 65535'],
+    [
+      'BASE_PATH without a leading slash',
+      { BASE_PATH: 'tools' },
+      'BASE_PATH: must be a path such as /tools/import (letters, digits, . _ ~ - between slashes)',
+    ],
+    [
+      'BASE_PATH going up',
+      { BASE_PATH: '/tools/..' },
+      'BASE_PATH: must be a path such as /tools/import (letters, digits, . _ ~ - between slashes)',
+    ],
+    [
+      'BASE_PATH with a query',
+      { BASE_PATH: '/tools?x=1' },
+      'BASE_PATH: must be a path such as /tools/import (letters, digits, . _ ~ - between slashes)',
+    ],
+    [
+      'BASE_PATH with a double slash',
+      { BASE_PATH: '//evil.example' },
+      'BASE_PATH: must be a path such as /tools/import (letters, digits, . _ ~ - between slashes)',
+    ],
+    [
+      'BASE_PATH with a quote',
+      { BASE_PATH: '/a"b' },
+      'BASE_PATH: must be a path such as /tools/import (letters, digits, . _ ~ - between slashes)',
+    ],
     ['PORT negative', { PORT: '-1' }, 'PORT: must be a whole number from 0 to 65535'],
     ['PORT too high', { PORT: '65536' }, 'PORT: must be from 0 to 65535'],
     ['PORT fractional', { PORT: '80.5' }, 'PORT: must be a whole number from 0 to 65535'],

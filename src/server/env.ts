@@ -49,6 +49,22 @@ const hostEntry = z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9-]+(\.[a-z0-9-]+)*)
   error: 'each entry must be a host name such as imports.example.com, optionally with :port',
 })
 
+/**
+ * BASE_PATH as the app uses it: `''` for the root, otherwise `/tools/import` (one leading
+ * slash, no trailing one), so `${basePath}/api` is always a well-formed path.
+ */
+export function normalizeBasePath(value: string): string {
+  return value.replace(/\/+$/, '')
+}
+
+const basePath = z
+  .string()
+  .trim()
+  .regex(/^(\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/, {
+    error: 'must be a path such as /tools/import (letters, digits, . _ ~ - between slashes)',
+  })
+  .transform(normalizeBasePath)
+
 export const envSchema = z.object({
   PORT: withDefault(wholeNumber(0, 65535), '3000'),
   HOST: withDefault(z.string().min(1), '127.0.0.1'),
@@ -85,6 +101,8 @@ export const envSchema = z.object({
       .pipe(z.array(frameSource).min(1)),
     "'self'",
   ),
+  /** the sub-path a reverse proxy serves the app under; the page, its assets and /api move there */
+  BASE_PATH: withDefault(basePath, '/'),
   ALLOWED_HOSTS: optionalString.pipe(
     z
       .string()

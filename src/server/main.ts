@@ -95,6 +95,7 @@ const running = await startProxy({
   hubspotTimeZone: env.HUBSPOT_TIME_ZONE,
   logger,
   frameAncestors: env.FRAME_ANCESTORS,
+  basePath: env.BASE_PATH,
   allowedHosts: env.ALLOWED_HOSTS ?? defaultAllowedHosts(env.HOST),
   ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
   statusCacheMs: env.IMPORT_STATUS_CACHE_MS,
@@ -120,7 +121,7 @@ if (dev) {
   )
 } else {
   console.log(
-    `Import tool ready at ${shown}${target.mode === 'simulator' ? ' (local HubSpot simulator)' : ''}`,
+    `Import tool ready at ${shown}${env.BASE_PATH}${target.mode === 'simulator' ? ' (local HubSpot simulator)' : ''}`,
   )
 }
 

@@ -20,6 +20,8 @@ export interface AppOptions {
   rateLimitPer10s: number
   logger: Logger
   frameAncestors?: readonly string[]
+  /** the sub-path the page and /api live under (BASE_PATH normalized: '' or `/tools/import`) */
+  basePath?: string
   /** lower-case header name set by an SSO gateway; only then is it read (and only for logs) */
   trustIdentityHeader?: string
   /** built client to serve; undefined = API only (dev mode, Vite serves the page) */

@@ -223,7 +223,7 @@ describe('contentSecurityPolicy', () => {
     ['connect-src', "'self'"],
     ['worker-src', "'self' blob:"],
     ['object-src', "'none'"],
-    ['base-uri', "'none'"],
+    ['base-uri', "'self'"],
     ['form-action', "'self'"],
   ])('%s is exactly %s', (directive, sources) => {
     const directives = contentSecurityPolicy(["'self'"]).split('; ')

@@ -122,7 +122,8 @@ export function contentSecurityPolicy(frameAncestors: readonly string[]): string
     "connect-src 'self'",
     "worker-src 'self' blob:",
     "object-src 'none'",
-    "base-uri 'none'",
+    // the page's own <base href> (the proxy's BASE_PATH) is the only base it may set
+    "base-uri 'self'",
     "form-action 'self'",
     `frame-ancestors ${frameAncestors.join(' ')}`,
   ].join('; ')

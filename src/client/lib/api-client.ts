@@ -1,8 +1,12 @@
 // The fetch wrapper for the proxy: one error type, responses parsed with the shared schemas
 import * as z from 'zod'
 import { hubSpotErrorBodySchema, type HubSpotErrorBody } from '#shared/hubspot/error-body.ts'
+import { withBase } from './base-path.ts'
 
-/** Every HubSpot call goes through the proxy, which adds the token; the browser never holds it. */
+/**
+ * Every HubSpot call goes through the proxy, which adds the token; the browser never holds it.
+ * Paths are the app's own: the calls below add the base path (base-path.ts).
+ */
 export const HUBSPOT_BASE = '/api/hubspot'
 
 /** The header the proxy requires on state-changing requests (a CSRF guard for the embedded tool). */
@@ -82,7 +86,7 @@ export async function apiJson<T extends z.ZodType>(
   if (method !== 'GET' && method !== 'HEAD') {
     for (const [key, value] of Object.entries(REQUESTED_BY_HEADER)) headers.set(key, value)
   }
-  const response = await fetch(path, { ...init, headers, credentials: 'same-origin' })
+  const response = await fetch(withBase(path), { ...init, headers, credentials: 'same-origin' })
   if (!response.ok) throw await toApiError(response)
   const json: unknown = await response.json()
   const parsed = schema.safeParse(json)

@@ -1,9 +1,11 @@
 // A tiny history-API router: the app's paths, navigation, and in-page links
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react'
+import { withBase, withoutBase } from './base-path.ts'
 
 /**
  * A tiny history-API router: three pages do not need a routing library. The proxy serves
- * index.html for every non-API path, so deep links and reloads work.
+ * index.html for every non-API path, so deep links and reloads work. Routes and `paths` are
+ * the app's own (`/new`); the base path (base-path.ts) is added and removed at the browser's edge.
  */
 export type Route =
   | { page: 'imports' }
@@ -38,11 +40,11 @@ const subscribe = (listener: () => void) => {
     window.removeEventListener('popstate', listener)
   }
 }
-const snapshot = () => window.location.pathname + window.location.search
+const snapshot = () => withoutBase(window.location.pathname) + window.location.search
 
 export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (options.replace) window.history.replaceState(null, '', to)
-  else window.history.pushState(null, '', to)
+  if (options.replace) window.history.replaceState(null, '', withBase(to))
+  else window.history.pushState(null, '', withBase(to))
   listeners.forEach((listener) => listener())
 }
 
@@ -69,5 +71,5 @@ export function Link({
     event.preventDefault()
     navigate(href)
   }
-  return <a href={href} onClick={handleClick} {...rest} />
+  return <a href={withBase(href)} onClick={handleClick} {...rest} />
 }

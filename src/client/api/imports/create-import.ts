@@ -7,6 +7,7 @@ import {
   publicImportResponseSchema,
   type PublicImportResponse,
 } from '#shared/hubspot/public-import-response.ts'
+import { withBase } from '#client/lib/base-path.ts'
 import { ApiError, HUBSPOT_BASE, REQUESTED_BY_HEADER, toApiError } from '#client/lib/api-client.ts'
 import { importKeys } from './import-keys.ts'
 
@@ -45,7 +46,7 @@ export function createImport(input: CreateImportInput): Promise<PublicImportResp
 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `${HUBSPOT_BASE}${importsPath('v3')}`)
+    xhr.open('POST', withBase(`${HUBSPOT_BASE}${importsPath('v3')}`))
     for (const [key, value] of Object.entries(REQUESTED_BY_HEADER)) xhr.setRequestHeader(key, value)
     xhr.setRequestHeader('Idempotency-Key', idempotencyKey)
     xhr.setRequestHeader('Accept', 'application/json')
