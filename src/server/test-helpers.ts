@@ -136,12 +136,16 @@ export async function startCountingRelay(target: string) {
   }
 }
 
-/** Resolves once `check` holds (polled every 20 ms by vitest's waitUntil); fails after `timeoutMs`. */
-export function waitFor(
-  check: () => boolean | Promise<boolean>,
+/**
+ * Resolves with `check`'s first truthy answer (polled every 20 ms by vitest's waitUntil); fails
+ * after `timeoutMs`.
+ */
+export function waitFor<T>(
+  check: () => T | Promise<T>,
   timeoutMs = 10_000,
-): Promise<boolean> {
-  return vi.waitUntil(check, { timeout: timeoutMs, interval: 20 })
+): Promise<NonNullable<T>> {
+  // waitUntil only resolves with a truthy answer
+  return vi.waitUntil(check, { timeout: timeoutMs, interval: 20 }) as Promise<NonNullable<T>>
 }
 
 /** What a fixture started in beforeAll; read before that, it says so. */

@@ -5,7 +5,13 @@ import { Client } from '@hubspot/api-client'
 import { describe, expect, it } from 'vitest'
 import type { ColumnMapping, ImportRequest } from '#shared/hubspot/import-request.ts'
 import { sheetBytes } from '#shared/spreadsheet/test-workbooks.ts'
-import { REQUESTED_BY, isCreate, startTestProxy, useSimulatorAndProxy } from './test-helpers.ts'
+import {
+  REQUESTED_BY,
+  isCreate,
+  startTestProxy,
+  useSimulatorAndProxy,
+  waitFor,
+} from './test-helpers.ts'
 
 const servers = useSimulatorAndProxy()
 
@@ -97,14 +103,14 @@ async function fromHubSpot(path: string): Promise<unknown> {
 }
 
 async function untilDone(id: string): Promise<Record<string, number>> {
-  for (;;) {
+  const finished = await waitFor(async () => {
     const found = (await fromHubSpot(`/crm/v3/imports/${id}`)) as {
       state: string
       metadata: { counters: Record<string, number> }
     }
-    if (found.state === 'DONE' || found.state === 'FAILED') return found.metadata.counters
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+    return found.state === 'DONE' || found.state === 'FAILED' ? found : undefined
+  })
+  return finished.metadata.counters
 }
 
 /** Each company's domain with its contacts' ids, and each contact's email with its companies'. */

@@ -12,6 +12,7 @@ import {
   importForm,
   isCreate,
   useSimulatorAndProxy,
+  waitFor,
 } from './test-helpers.ts'
 
 const servers = useSimulatorAndProxy()
@@ -35,11 +36,10 @@ async function untilDone(id: string) {
     accessToken: servers.simulator.token,
     basePath: servers.simulator.url,
   })
-  for (;;) {
+  return waitFor(async () => {
     const found = await client.crm.imports.coreApi.getById(Number(id))
-    if (found.state === 'DONE' || found.state === 'FAILED') return found
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+    return found.state === 'DONE' || found.state === 'FAILED' ? found : undefined
+  })
 }
 
 describe('the first line, read in the shared dialect', () => {

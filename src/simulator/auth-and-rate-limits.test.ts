@@ -89,7 +89,13 @@ describe('rate limits', () => {
   })
 
   it('answers 429 TEN_SECONDLY_ROLLING past the window limit and lets requests through once it rolls', async () => {
-    const simulator = await startSimulator({ rateLimit: 3, rateLimitIntervalMs: 1_500 })
+    // the window rolls on the simulator's clock, moved by hand
+    let clock = Date.parse('2026-03-02T12:00:00Z')
+    const simulator = await startSimulator({
+      rateLimit: 3,
+      rateLimitIntervalMs: 1_500,
+      now: () => new Date(clock),
+    })
     const statuses = []
     for (let i = 0; i < 5; i++) statuses.push((await getJson(simulator, '/crm/v3/imports')).status)
     expect(statuses).toEqual([200, 200, 200, 429, 429])
@@ -105,7 +111,9 @@ describe('rate limits', () => {
     })
     expect(limited.headers.get('x-hubspot-ratelimit-remaining')).toBe('0')
 
-    await new Promise((resolve) => setTimeout(resolve, 1_550))
+    clock += 1_499
+    expect((await getJson(simulator, '/crm/v3/imports')).status).toBe(429)
+    clock += 1
     expect((await getJson(simulator, '/crm/v3/imports')).status).toBe(200)
   })
 

@@ -121,11 +121,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       [options.token ?? DEFAULT_TOKEN]: { scopes: FULL_SCOPES, appId: DEFAULT_APP_ID },
       ...options.tokens,
     }),
-    rateLimiter: createRateLimiter(() => ({
-      maxPerInterval: settings.rateLimit,
-      intervalMs: settings.rateLimitIntervalMs,
-      dailyLimit: settings.dailyLimit,
-    })),
+    rateLimiter: createRateLimiter(
+      () => ({
+        maxPerInterval: settings.rateLimit,
+        intervalMs: settings.rateLimitIntervalMs,
+        dailyLimit: settings.dailyLimit,
+      }),
+      () => now().getTime(),
+    ),
     faults: createFaultQueue(),
     requestLog: createRequestLog(),
     dataDir,

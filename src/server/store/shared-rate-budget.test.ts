@@ -100,7 +100,8 @@ describe('two replicas on one token', () => {
     const waiting = b.acquire()
     let granted = false
     void waiting.then(() => (granted = true))
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // b has asked Redis and been told the window is full
+    await waitFor(() => b.stats().inWindow === CAPACITY)
     expect(granted).toBe(false)
     held[0]!.unused()
     const started = Date.now()
@@ -159,7 +160,9 @@ describe('when Redis fails', () => {
     })
     redisServer.freeze()
     const slot = budget.acquire()
-    setTimeout(() => redisServer.thaw(), 350)
+    // the hiccup: at least one take has timed out, well before degradeAfterMs
+    await waitFor(() => logs.some((line) => line.includes('rate take')))
+    redisServer.thaw()
     ;(await slot).sent()
     await waitFor(
       async () =>
