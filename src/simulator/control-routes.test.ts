@@ -121,7 +121,8 @@ describe('control routes', () => {
     const simulator = await startSimulator({ control: true })
     await control(simulator, '/config', { paused: true })
     const created = publicImportResponseSchema.parse(await (await createImport(simulator)).json())
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // no wait: the scheduler's turn after a create (setImmediate) has run before its response
+    // reaches us, and unpaused it would have moved the import on from STARTED already
     expect(
       ((await getJson(simulator, `/crm/v3/imports/${created.id}`)).body as { state: string }).state,
     ).toBe('STARTED')

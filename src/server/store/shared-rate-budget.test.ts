@@ -66,13 +66,18 @@ async function replica(
   return budget
 }
 
-/** Acquires `count` places, each sent as soon as granted; resolves with the grant times. */
+/**
+ * Acquires `count` places, each sent as soon as granted; resolves with the send times. Each time
+ * is read before `sent()`: Redis dates the send when its command runs, which may be before this
+ * process reads the clock again, and a time read late would crowd two windows' sends into one.
+ */
 function sendMany(budget: RateBudget, count: number): Promise<number[]> {
   return Promise.all(
     Array.from({ length: count }, async () => {
       const slot = await budget.acquire()
+      const at = Date.now()
       slot.sent()
-      return Date.now()
+      return at
     }),
   )
 }
