@@ -12,6 +12,7 @@ import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { connectRedis, DEFAULT_REDIS_SETTINGS, tokenNamespace } from './redis-connection.ts'
 import { createRedisIdempotencyRecords } from './redis-idempotency.ts'
 import { startTestRedis, type TestRedis } from './test-redis.ts'
+import { waitFor } from '../test-helpers.ts'
 
 const request = contactsImportRequest('a.csv', ['email'])
 const live = () => new AbortController().signal
@@ -53,6 +54,25 @@ async function replica(options: { leaseMs?: number } = {}) {
 const start = (records: IdempotencyRecords, user = 'ann', importRequest = request) =>
   startIdempotentCreate(records, 'k', user, importRequest, live())
 
+/** Commands Redis has run so far, INFO itself left out: shows a waiting replica asking again. */
+async function commandsRun(redis: Redis): Promise<number> {
+  const stats = await redis.info('commandstats')
+  let calls = 0
+  for (const [, name, count] of stats.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) {
+    if (name !== 'info') calls += Number(count)
+  }
+  return calls
+}
+
+/** The one idempotency record, as stored. */
+async function storedRecord(redis: Redis): Promise<{ leaseUntil: number; claimedAt: number }> {
+  const [key] = await redis.keys('*idempotency:*')
+  return JSON.parse((await redis.get(key ?? '')) ?? '{}') as {
+    leaseUntil: number
+    claimedAt: number
+  }
+}
+
 describe('two replicas, one key', () => {
   it('a finished create is replayed by the other replica, to the same user and request only', async () => {
     const [a, b] = [(await replica()).records, (await replica()).records]
@@ -69,8 +89,10 @@ describe('two replicas, one key', () => {
     const [a, b] = [(await replica()).records, (await replica()).records]
     const first = await start(a)
     let settled = false
+    const before = await commandsRun(connections[0]!)
     const second = start(b).finally(() => (settled = true))
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // b has asked several times and been told the key is held
+    await waitFor(async () => (await commandsRun(connections[0]!)) >= before + 5)
     expect(settled).toBe(false)
     if (first.kind === 'held') await first.hold.finish(answer, 'h1')
     expect(await second).toMatchObject({ kind: 'done', contentHash: 'h1' })
@@ -122,7 +144,11 @@ describe('two replicas, one key', () => {
     const b = (await replica()).records
     const first = await start(a)
     const second = start(b)
-    await new Promise((resolve) => setTimeout(resolve, 600))
+    // a has held the key for four leases by renewing it, while b kept asking
+    await waitFor(async () => {
+      const record = await storedRecord(connections[0]!)
+      return record.leaseUntil - record.claimedAt >= 4 * 150
+    })
     if (first.kind === 'held') await first.hold.finish(answer, 'h1')
     expect(await second).toMatchObject({ kind: 'done' })
   })
