@@ -1,24 +1,11 @@
 // The whole wizard by keyboard alone: Tab, arrows, Enter and Space, as a keyboard user works
 import path from 'node:path'
-import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
 const messyContacts = path.join(import.meta.dirname, 'data', 'messy-contacts.csv')
 
-/** Presses Tab until the element has focus, as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`could not reach ${target} with the Tab key`)
-}
-
 test('the whole wizard works by keyboard alone', async ({ page, simulator, wizard }) => {
-  const next = async () => {
-    await tabTo(page, wizard.nextButton)
-    await page.keyboard.press('Enter')
-  }
+  const next = () => wizard.nextByKeyboard()
   // the file chooser itself is the browser's dialog
   await wizard.start(messyContacts)
 
@@ -26,7 +13,7 @@ test('the whole wizard works by keyboard alone', async ({ page, simulator, wizar
 
   // objects: arrow keys move between radios
   const companies = page.getByRole('radio', { name: 'Companies', exact: true })
-  await tabTo(page, page.getByRole('radio', { name: 'Contacts', exact: true }))
+  await wizard.tabTo(page.getByRole('radio', { name: 'Contacts', exact: true }))
   await page.keyboard.press('ArrowDown')
   await expect(companies).toBeChecked()
   await page.keyboard.press('ArrowUp')
@@ -36,39 +23,39 @@ test('the whole wizard works by keyboard alone', async ({ page, simulator, wizar
   // mapping: change a column with the arrow keys, then continue
   const firstName = wizard.mappingFor('First Name')
   await expect(firstName).toHaveValue('0-1/firstname')
-  await tabTo(page, firstName)
+  await wizard.tabTo(firstName)
   await page.keyboard.press('Home')
   await expect(firstName).toHaveValue('')
   await next()
 
   const name = wizard.importName
-  await tabTo(page, name)
+  await wizard.tabTo(name)
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.type('Keyboard import')
   await next()
 
   // check: fix a cell, apply a fix to all, exclude a row
   const bobEmail = wizard.cell('Email', 3)
-  await tabTo(page, bobEmail)
+  await wizard.tabTo(bobEmail)
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.type('bob@example.com')
   await page.keyboard.press('Enter')
   await expect(bobEmail).not.toHaveAttribute('aria-invalid', 'true')
 
-  await tabTo(page, wizard.cell('Lifecycle Stage', 3))
+  await wizard.tabTo(wizard.cell('Lifecycle Stage', 3))
   await page.keyboard.press('ControlOrMeta+a')
   await page.keyboard.type('customer')
-  await tabTo(page, page.getByRole('button', { name: /Apply to all equal values: "Customers"/ }))
+  await wizard.tabTo(page.getByRole('button', { name: /Apply to all equal values: "Customers"/ }))
   await page.keyboard.press('Enter')
   await expect(wizard.cell('Lifecycle Stage', 5)).toHaveValue('customer')
 
-  await tabTo(page, wizard.excludeLine(5))
+  await wizard.tabTo(wizard.excludeLine(5))
   await page.keyboard.press('Space')
   await expect(wizard.excludeLine(5)).toBeChecked()
   await expect(wizard.scanStatus(/1 row excluded/)).toBeVisible()
   await next()
 
-  await tabTo(page, wizard.startImportButton)
+  await wizard.tabTo(wizard.startImportButton)
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/imports\/\d+$/)
 

@@ -134,6 +134,22 @@ export class ImportWizardPage {
     return this.page.getByRole('list', { name: 'Common values with no match' })
   }
 
+  /** Presses Tab until `target` has focus, as a keyboard user would. */
+  async tabTo(target: Locator, max = 80) {
+    for (let i = 0; i < max; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return
+      await this.page.keyboard.press('Tab')
+    }
+    throw new Error(`could not reach ${target} with the Tab key`)
+  }
+
+  /** Tabs to Next and presses Enter. */
+  async nextByKeyboard() {
+    await this.tabTo(this.nextButton)
+    await expectFocusVisible(this.nextButton)
+    await this.page.keyboard.press('Enter')
+  }
+
   /** Starts the import and waits for its page; returns the new import's id. */
   async startImport(): Promise<string> {
     await this.startImportButton.click()
@@ -164,6 +180,16 @@ export class ImportWizardPage {
       })
       .toBe(true)
   }
+}
+
+/** The element has focus and shows it: the browser's focus-visible outline is drawn. */
+export async function expectFocusVisible(target: Locator) {
+  await expect(target).toBeFocused()
+  expect(
+    await target.evaluate(
+      (el) => el.matches(':focus-visible') && getComputedStyle(el).outlineStyle !== 'none',
+    ),
+  ).toBe(true)
 }
 
 /** The saved draft's wizard state, loosely typed: the specs read a few of its fields. */

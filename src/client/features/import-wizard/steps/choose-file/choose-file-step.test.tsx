@@ -106,6 +106,32 @@ describe('ChooseFileStep', () => {
     await waitFor(() => expect(screen.getByText('contacts.csv')).toBeTruthy())
   })
 
+  it('moves focus to the second file input when it is added, and back to the button when it is dropped', async () => {
+    function TwoFileHarness() {
+      const [source, setSource] = useState<FileStage>()
+      return (
+        <ChooseFileStep
+          source={source}
+          onRead={setSource}
+          onNext={() => {}}
+          secondFile={{ second: undefined, onRead: () => {}, onRemove: () => {} }}
+        />
+      )
+    }
+    render(<TwoFileHarness />)
+    choose(new File(['Email\na@x.com\n'], 'contacts.csv'))
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a second file' }))
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByLabelText('Choose the second file')),
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Import one file only' }))
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('button', { name: 'Add a second file' }),
+      ),
+    )
+  })
+
   it('shows what was detected, with overrides, and a preview', async () => {
     render(<Harness />)
     choose(new File(['Email;Name\na@x.com;Ada\nb@x.com;Bob\n'], 'list.csv'))

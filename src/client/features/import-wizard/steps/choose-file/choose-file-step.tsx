@@ -1,5 +1,5 @@
 // The file step: choose or drop a file (CSV or Excel), see how it is read, change the encoding, delimiter or header row; optionally a second file
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import type { SecondFile } from '../../two-files/second-file-state.ts'
 import type { FileStage } from '../../wizard-state.ts'
@@ -33,8 +33,14 @@ export function ChooseFileStep({
   const [busy, setBusy] = useState(false)
   const [secondBusy, setSecondBusy] = useState(false)
   const [addingSecond, setAddingSecond] = useState(false)
+  // the button pressed goes away with the section it toggles: focus moves to what replaces it
+  const [toggledSecond, setToggledSecond] = useState(false)
+  const addSecondButton = useRef<HTMLButtonElement>(null)
   const second = secondFile?.second
   const showSecond = addingSecond || second !== undefined
+  useEffect(() => {
+    if (toggledSecond && !showSecond) addSecondButton.current?.focus()
+  }, [toggledSecond, showSecond])
   const blocked = !source || blocks(source) || (addingSecond && !second) || blocks(second?.source)
 
   return (
@@ -68,11 +74,13 @@ export function ChooseFileStep({
                 source={second?.source}
                 onRead={secondFile.onRead}
                 onBusy={setSecondBusy}
+                focusOnMount={toggledSecond}
               />
               <button
                 type="button"
                 onClick={() => {
                   setAddingSecond(false)
+                  setToggledSecond(true)
                   secondFile.onRemove()
                 }}
               >
@@ -80,7 +88,14 @@ export function ChooseFileStep({
               </button>
             </>
           ) : (
-            <button type="button" onClick={() => setAddingSecond(true)}>
+            <button
+              type="button"
+              ref={addSecondButton}
+              onClick={() => {
+                setAddingSecond(true)
+                setToggledSecond(true)
+              }}
+            >
               Add a second file
             </button>
           )}

@@ -26,6 +26,8 @@ export interface FilePickerProps {
   onBusy?: ((busy: boolean) => void) | undefined
   /** where another dropped file can go, said when several are dropped at once */
   otherFilesHint?: string | undefined
+  /** the picker appeared because the person asked for it: its input takes the focus */
+  focusOnMount?: boolean | undefined
 }
 
 type Reading = { what: 'file' } | { what: 'workbook'; progress: WorkbookProgress | undefined }
@@ -37,6 +39,7 @@ export function FilePicker({
   onChoose,
   onBusy,
   otherFilesHint,
+  focusOnMount,
 }: FilePickerProps) {
   const [reading, setReading] = useState<Reading>()
   /** several files were dropped: which one was taken */
@@ -46,6 +49,12 @@ export function FilePicker({
   /** a workbook with several sheets waiting for the person to pick one */
   const [picking, setPicking] = useState<{ file: File; sheetNames: string[] }>()
   const inputId = useId()
+  const input = useRef<HTMLInputElement>(null)
+  // only on mount: a later render must not take the focus back
+  const [focusFirst] = useState(focusOnMount)
+  useEffect(() => {
+    if (focusFirst) input.current?.focus()
+  }, [focusFirst])
   const onBusyRef = useRef(onBusy)
   useEffect(() => {
     onBusyRef.current = onBusy
@@ -129,6 +138,7 @@ export function FilePicker({
       >
         <label htmlFor={inputId}>{label}</label>
         <input
+          ref={input}
           id={inputId}
           type="file"
           accept={ACCEPT}
