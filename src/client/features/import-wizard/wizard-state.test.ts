@@ -264,4 +264,30 @@ describe('wizardReducer', () => {
       excludedRows: [1],
     })
   })
+
+  it("keeps the scan's exact row count on the file for the file step, until the file is read again", () => {
+    const source = stage(['Email'])
+    const check: WizardState = {
+      step: 'check',
+      source,
+      objects: { kind: 'one', objectTypeId: '0-1' },
+      mapping,
+      options,
+      edits: EMPTY_EDITS,
+    }
+    const done = wizardReducer(check, {
+      type: 'check-done',
+      submissionKey: 'k',
+      ambiguities: { blankRows: 0, quoteRows: 0 },
+      rowCount: 1_998,
+      fileRows: 2_000,
+    })
+    const back = wizardReducer(done, { type: 'go-to', step: 'file' })
+    expect(back).toMatchObject({ step: 'file', source: { countedRows: 2_000 } })
+    const reread = wizardReducer(back, {
+      type: 'file-read',
+      source: { ...source, overrides: { delimiter: ';' } },
+    })
+    expect(reread.source?.countedRows).toBeUndefined()
+  })
 })

@@ -166,6 +166,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...state,
         step: 'submit',
+        source:
+          action.fileRows === undefined
+            ? state.source
+            : { ...state.source, countedRows: action.fileRows },
         submissionKey: action.submissionKey,
         ambiguities: action.ambiguities,
         rowLines: action.rowLines,

@@ -20,6 +20,11 @@ export interface FileStage {
   /** what the person changed from the detection; kept so a restore re-reads the same way */
   overrides: SettingsOverrides
   inspection: FileInspection
+  /**
+   * data rows the check step's scan counted in this file as read (excluded rows too): exact,
+   * where `inspection.estimatedRows` may be estimated from the head; other read settings drop it
+   */
+  countedRows?: number | undefined
 }
 
 /** One object, or one file holding two objects and the association between them. */
@@ -150,6 +155,8 @@ export type WizardAction =
       rowLines?: OffsetRuns | undefined
       rowCount?: number | undefined
       problemRows?: number | undefined
+      /** every data row the scan read, excluded ones too: the file's exact row count */
+      fileRows?: number | undefined
     }
   | { type: 'go-to'; step: WizardStep }
   | { type: 'replace'; state: WizardState }

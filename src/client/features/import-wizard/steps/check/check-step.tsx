@@ -32,7 +32,11 @@ interface CheckStepProps {
   onBack: () => void
   /** with what the scan found another reader may read differently and each row's line: the submit step needs them */
   onNext: (
-    found: Pick<ScanResult, 'ambiguities' | 'rowLines'> & { rowCount: number; problemRows: number },
+    found: Pick<ScanResult, 'ambiguities' | 'rowLines'> & {
+      rowCount: number
+      problemRows: number
+      fileRows: number
+    },
   ) => void
 }
 
@@ -185,6 +189,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
               rowLines: result.rowLines,
               rowCount: result.totalRows,
               problemRows: result.problemRowCount,
+              fileRows: result.totalRows + result.excludedRows,
             })
           }
         >

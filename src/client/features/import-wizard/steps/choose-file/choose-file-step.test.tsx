@@ -149,4 +149,21 @@ describe('ChooseFileStep', () => {
       expect(screen.getByRole('columnheader', { name: 'Email;Name' })).toBeTruthy(),
     )
   })
+
+  it("shows the head's estimate until the check step's scan has counted the rows exactly", async () => {
+    let read: FileStage | undefined
+    const step = (source: FileStage | undefined) => (
+      <ChooseFileStep source={source} onRead={(next) => (read = next)} onNext={() => {}} />
+    )
+    const { rerender } = render(step(undefined))
+    // past the 256 KB the preview reads, so the count is estimated from the head
+    const rows = Array.from({ length: 30_000 }, (_, i) => `person${i}@example.com,Name ${i}`)
+    choose(new File([`Email,Name\n${rows.join('\n')}\n`], 'big.csv'))
+    await waitFor(() => expect(read).toBeDefined())
+    rerender(step(read))
+    expect(screen.getByText(/big\.csv/).parentElement?.textContent).toMatch(/, about [\d,]+ rows\)/)
+
+    rerender(step(read && { ...read, countedRows: 30_000 }))
+    expect(screen.getByText(/big\.csv/).parentElement?.textContent).toMatch(/, 30,000 rows\)$/)
+  })
 })

@@ -30,6 +30,13 @@ export interface FilePickerProps {
   focusOnMount?: boolean | undefined
 }
 
+/** The scan's exact count once the check step has run, else the head's estimate. */
+function rowCountOf({ countedRows, inspection }: FileStage): string {
+  return countedRows === undefined
+    ? rowCountInWords(inspection.estimatedRows, !inspection.sampled)
+    : rowCountInWords(countedRows, true)
+}
+
 type Reading = { what: 'file' } | { what: 'workbook'; progress: WorkbookProgress | undefined }
 
 export function FilePicker({
@@ -180,7 +187,7 @@ export function FilePicker({
             {workbook && workbook.sheetNames.length > 1 ? `, sheet ${workbook.sheetName}` : ''}
             {unreadable(source.inspection)
               ? ''
-              : `, ${rowCountInWords(source.inspection.estimatedRows, !source.inspection.sampled)}`}
+              : `, ${rowCountOf(source)}`}
             )
           </p>
           {/* nothing to detect in an empty file or a binary one: hints, overrides and a
