@@ -1,5 +1,4 @@
-// Upload file names: what the proxy and simulator accept and what busboy reads back
-import busboy from 'busboy'
+// Upload file names: what the proxy and simulator accept and what their multipart reader reads back
 import { describe, expect, it } from 'vitest'
 import {
   fileNameParameters,
@@ -7,6 +6,7 @@ import {
   sameUploadedFileName,
   uploadableFileName,
 } from './file-name.ts'
+import { createMultipartParser } from './multipart-parser.ts'
 
 describe('fileNameProblem', () => {
   it.each([
@@ -45,18 +45,16 @@ describe('uploadableFileName', () => {
   })
 })
 
-/** What busboy (the proxy's and the simulator's multipart reader) makes of a part's header. */
+/** What the proxy's and the simulator's multipart reader makes of a part's header. */
 function receivedName(parameters: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const parser = busboy({
-      headers: { 'content-type': 'multipart/form-data; boundary=B' },
-      defParamCharset: 'utf8',
-      preservePath: true,
-    })
-    parser.on('file', (_name, stream, info) => {
-      stream.resume()
-      resolve(info.filename ?? '')
-    })
+    const parser = createMultipartParser(
+      { headers: { 'content-type': 'multipart/form-data; boundary=B' }, defCharset: 'utf8' },
+      (_name, file) => {
+        file.stream.resume()
+        resolve(file.filename)
+      },
+    )
     parser.on('error', reject)
     parser.end(
       Buffer.from(
@@ -77,7 +75,7 @@ describe('fileNameParameters', () => {
   })
 
   it.each(['contacts.csv', 'Müller Kontakte (März).csv', 'a "b" 100%.csv', '顧客.csv', 'a\\b.csv'])(
-    '%j arrives whole through busboy',
+    '%j arrives whole through the multipart reader',
     async (name) => {
       expect(await receivedName(fileNameParameters(name))).toBe(name)
     },

@@ -4,8 +4,12 @@ import { rm } from 'node:fs/promises'
 import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import busboy from 'busboy'
 import { CsvFileSurvey } from '#shared/csv/file-content.ts'
+import {
+  createMultipartParser,
+  type MultipartFile,
+  type MultipartParser,
+} from '#shared/multipart-parser.ts'
 import { importFileKind } from '#shared/spreadsheet/read-spreadsheet.ts'
 
 export interface ReceivedFile {
@@ -61,7 +65,7 @@ export interface ReceiveOptions {
 }
 
 const HEAD_BYTES = 8
-/** an importRequest with 999 column mappings is about 150 kB; busboy's 1 MB default is close */
+/** an importRequest with 999 column mappings is about 150 kB; the parser's 1 MB default is close */
 const MAX_IMPORT_REQUEST_BYTES = 16 * 1024 * 1024
 
 /**
@@ -75,16 +79,18 @@ export function receiveUpload(
   options: ReceiveOptions,
 ): Promise<ReceivedUpload> {
   return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy
+    let parser: MultipartParser
     try {
-      parser = busboy({
-        headers: incoming.headers,
-        // names arrive in UTF-8 (RFC 7578 §4.2, browsers, HubSpot's Node client) or as an RFC 5987
-        // filename*; busboy's default would read "Müller.csv" as latin1. The name is kept whole.
-        defParamCharset: 'utf8',
-        preservePath: true,
-        limits: { fileSize: options.maxFileBytes, fieldSize: MAX_IMPORT_REQUEST_BYTES },
-      })
+      parser = createMultipartParser(
+        {
+          headers: { 'content-type': '', ...incoming.headers },
+          // names arrive in UTF-8 (RFC 7578 §4.2, browsers, HubSpot's Node client) or as an
+          // RFC 5987 filename*; the name is kept whole
+          defCharset: 'utf8',
+          limits: { fileSize: options.maxFileBytes, fieldSize: MAX_IMPORT_REQUEST_BYTES },
+        },
+        (name, file) => onFile(name, file),
+      )
     } catch (error) {
       reject(new UploadError({ kind: 'malformed', message: (error as Error).message }))
       return
@@ -106,11 +112,12 @@ export function receiveUpload(
       )
     }
 
-    parser.on('field', (name, value, info) => {
-      if (name === 'importRequest') importRequest = { text: value, mimeType: info.mimeType }
+    parser.on('field', (name, value, _nameTruncated, _valueTruncated, _encoding, mimeType) => {
+      if (name === 'importRequest') importRequest = { text: value, mimeType }
     })
 
-    parser.on('file', (name, stream, info) => {
+    function onFile(name: string, info: MultipartFile) {
+      const { stream } = info
       if (settled || (name !== 'files' && name !== 'importRequest')) {
         stream.resume()
         return
@@ -131,7 +138,7 @@ export function receiveUpload(
       const fileId = options.nextFileId()
       const file: ReceivedFile = {
         fileId,
-        fileName: info.filename ?? '',
+        fileName: info.filename,
         mimeType: info.mimeType,
         path: join(options.dir, `${fileId}.upload`),
         bytes: 0,
@@ -168,10 +175,10 @@ export function receiveUpload(
           (error: Error) => fail({ kind: 'malformed', message: error.message }),
         ),
       )
-    })
+    }
 
     parser.on('error', (error: Error) => fail({ kind: 'malformed', message: error.message }))
-    parser.on('close', () => {
+    parser.on('finish', () => {
       void Promise.all(writes).then(() => {
         if (settled) return
         settled = true

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import busboy from 'busboy'
 import * as z from 'zod'
 import { importRequestSchema, type ImportRequest } from '#shared/hubspot/import-request.ts'
+import { createMultipartParser, type MultipartFile } from '#shared/multipart-parser.ts'
 import { BrowserGone } from './create-import-errors.ts'
 import { ProxyError } from '../../errors.ts'
 import { SPOOL_PREFIX } from './spool-sweep.ts'
@@ -79,42 +79,9 @@ export function parseImportForm(
   signal: AbortSignal,
   onBytes: (bytes: number) => void = () => {},
 ): ImportForm {
-  const parser = busboy({
-    headers: incoming.headers,
-    // browsers send UTF-8 file names; busboy's default would garble "Müller.csv". A filename*
-    // (RFC 5987) wins over filename; the name is kept whole, checked, then sent on as it came
-    defParamCharset: 'utf8',
-    preservePath: true,
-    limits: {
-      fileSize: maxFileBytes,
-      files: MAX_FILES_PER_IMPORT,
-      fields: 1,
-      // busboy signals partsLimit as the count reaches it: one more than the parts allowed
-      parts: MAX_FILES_PER_IMPORT + 2,
-      fieldSize: MAX_IMPORT_REQUEST_BYTES,
-      headerPairs: 20,
-    },
-  })
   let fail: (error: Error) => void = () => {}
   const failed = new Promise<never>((_, reject) => (fail = reject))
   failed.catch(() => {})
-  const done = new Promise<void>((resolve, reject) => {
-    parser.on('finish', resolve)
-    parser.on('error', (error: Error) => {
-      const failure =
-        error instanceof ProxyError || error instanceof BrowserGone
-          ? error
-          : new ProxyError(
-              400,
-              'VALIDATION_ERROR',
-              `The upload is not a complete multipart form (${error.message}).`,
-            )
-      reject(failure)
-      fail(failure)
-    })
-  })
-  done.catch(() => {})
-
   let gotRequest: ImportRequest | undefined
   let resolveRequest: (request: ImportRequest) => void = () => {}
   const requestPart = new Promise<ImportRequest>((resolve) => (resolveRequest = resolve))
@@ -122,34 +89,11 @@ export function parseImportForm(
   const arrived: FilePart[] = []
   let waiting: ((file: FilePart | undefined) => void) | undefined
   let finished = false
-  done.then(
-    () => {
-      finished = true
-      waiting?.(undefined)
-    },
-    () => {},
-  )
+  // file streams still being written; the parser does not end them when it is destroyed
+  const open = new Set<FilePart['stream']>()
 
-  parser.on('field', (name, value, info) => {
-    if (name !== 'importRequest' || gotRequest) {
-      fail(
-        new ProxyError(
-          400,
-          'VALIDATION_ERROR',
-          `Unexpected form field "${name.slice(0, 64)}": send importRequest, then files.`,
-        ),
-      )
-      return
-    }
-    const parsed = parseImportRequestField(value, info.valueTruncated)
-    if (parsed instanceof ProxyError) {
-      fail(parsed)
-      return
-    }
-    gotRequest = parsed
-    resolveRequest(parsed)
-  })
-  parser.on('file', (name, stream, info) => {
+  const onFile = (name: string, part: MultipartFile) => {
+    const { stream } = part
     // errors surface through the reader; an unheard 'error' event would crash the process
     stream.on('error', () => {})
     if (name !== 'files') {
@@ -163,14 +107,89 @@ export function parseImportForm(
       )
       return
     }
+    open.add(stream)
+    stream.once('end', () => open.delete(stream))
     const file: FilePart = {
       stream,
-      filename: info.filename ?? '',
-      mimeType: info.mimeType,
+      filename: part.filename,
+      mimeType: part.mimeType,
       afterRequest: gotRequest !== undefined,
     }
     if (waiting) waiting(file)
     else arrived.push(file)
+  }
+  const parser = createMultipartParser(
+    {
+      headers: { 'content-type': '', ...incoming.headers },
+      // browsers send UTF-8 file names, a filename* (RFC 5987) wins over filename; the name is
+      // kept whole, checked, then sent on as it came
+      defCharset: 'utf8',
+      limits: {
+        fileSize: maxFileBytes,
+        files: MAX_FILES_PER_IMPORT,
+        fields: 1,
+        // partsLimit is signalled by the first part over the count
+        parts: MAX_FILES_PER_IMPORT + 1,
+        fieldSize: MAX_IMPORT_REQUEST_BYTES,
+        headerPairs: 20,
+      },
+    },
+    onFile,
+  )
+  let settled = false
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on('finish', () => {
+      settled = true
+      resolve()
+    })
+    const onError = (error: Error) => {
+      if (settled) return
+      settled = true
+      const failure =
+        error instanceof ProxyError || error instanceof BrowserGone
+          ? error
+          : new ProxyError(
+              400,
+              'VALIDATION_ERROR',
+              `The upload is not a complete multipart form (${error.message}).`,
+            )
+      // a file being read must fail with the form, not wait for bytes that will never come
+      for (const stream of open) stream.destroy(failure)
+      open.clear()
+      reject(failure)
+      fail(failure)
+    }
+    parser.on('error', onError)
+    // destroyed without an error: the form can no longer complete
+    parser.on('close', () => onError(new Error('Unexpected end of form')))
+  })
+  done.catch(() => {})
+  done.then(
+    () => {
+      finished = true
+      waiting?.(undefined)
+    },
+    () => {},
+  )
+
+  parser.on('field', (name, value, _nameTruncated, valueTruncated) => {
+    if (name !== 'importRequest' || gotRequest) {
+      fail(
+        new ProxyError(
+          400,
+          'VALIDATION_ERROR',
+          `Unexpected form field "${name.slice(0, 64)}": send importRequest, then files.`,
+        ),
+      )
+      return
+    }
+    const parsed = parseImportRequestField(value, valueTruncated)
+    if (parsed instanceof ProxyError) {
+      fail(parsed)
+      return
+    }
+    gotRequest = parsed
+    resolveRequest(parsed)
   })
   const tooMany = () =>
     fail(
@@ -216,6 +235,7 @@ export function parseImportForm(
       signal.removeEventListener('abort', onAbort)
       incoming.off('data', onData)
       incoming.unpipe(parser)
+      settled = true
       if (!parser.destroyed) parser.destroy()
     },
   }
