@@ -50,7 +50,7 @@ const ATTR_CHAR = /[A-Za-z0-9!#$&+\-.^_`|~]/
  * The Content-Disposition parameters for a file part: `filename` as browsers write it (UTF-8,
  * with `"`, CR and LF percent-encoded, per the HTML form encoding and RFC 7578 §4.2), plus an
  * RFC 5987 `filename*` when that form cannot carry the name exactly, so a receiver that reads
- * `filename*` (busboy, Jersey, Spring) gets the very name importRequest names.
+ * `filename*` (our multipart-parser.ts, Jersey, Spring) gets the very name importRequest names.
  */
 export function fileNameParameters(name: string): string {
   const quoted = name.replaceAll('"', '%22').replaceAll('\r', '%0D').replaceAll('\n', '%0A')
