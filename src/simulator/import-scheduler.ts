@@ -264,6 +264,10 @@ export function createImportScheduler(deps: SchedulerDeps) {
       [...imports.values()].filter((r) => appId === undefined || r.appId === appId).reverse(),
     cancel,
     wake,
+    /** Settles once every engine running now has stopped (a canceled one stops at its next row). */
+    async idle(): Promise<void> {
+      await Promise.allSettled([...running])
+    },
     /** The next import to be processed FAILS with this reason instead of running. */
     failNext(reason: string): void {
       forcedFailures.push(reason)
