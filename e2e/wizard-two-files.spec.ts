@@ -2,7 +2,19 @@
 import { sheetBytes } from '../src/shared/spreadsheet/test-workbooks.ts'
 import { csvFile } from './pages/import-wizard-page.ts'
 import { CONTACTS, COMPANIES } from './data/two-files.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, type SimulatorControl } from './fixtures.ts'
+
+type StoredRecord = Awaited<ReturnType<SimulatorControl['objects']>>[number]
+
+/** each contact's email → the ids of the companies it is associated with */
+function companyIdsByEmail(contacts: StoredRecord[]): Record<string, string[]> {
+  return Object.fromEntries(
+    contacts.map((c) => [
+      c.properties.email,
+      (c.associations?.companies?.results ?? []).map((r) => r.id),
+    ]),
+  )
+}
 
 test('a contacts file and a companies file sharing an email column import as one import', async ({
   page,
@@ -81,12 +93,7 @@ test('a contacts file and a companies file sharing an email column import as one
     'grace@cobol.example',
   ])
   const companyIdOf = Object.fromEntries(companies.map((c) => [c.properties.domain, c.id]))
-  const linked = Object.fromEntries(
-    contacts.map((c) => [
-      c.properties.email,
-      (c.associations?.companies?.results ?? []).map((r) => r.id),
-    ]),
-  )
+  const linked = companyIdsByEmail(contacts)
   expect(linked).toEqual({
     'ada@analytical.example': [companyIdOf['analytical.example']],
     'grace@cobol.example': [companyIdOf['cobol.example']],
@@ -223,12 +230,7 @@ test('fix and re-import of a two-file import keeps the join: fixed rows are asso
   ])
   const companyIdOf = Object.fromEntries(companies.map((c) => [c.properties.domain, c.id]))
   expect(Object.keys(companyIdOf).sort()).toEqual(['analytical.example', 'builder.example'])
-  const linked = Object.fromEntries(
-    contacts.map((c) => [
-      c.properties.email,
-      (c.associations?.companies?.results ?? []).map((r) => r.id),
-    ]),
-  )
+  const linked = companyIdsByEmail(contacts)
   expect(linked).toEqual({
     'ada@analytical.example': [companyIdOf['analytical.example']],
     'bob@builder.example': [companyIdOf['builder.example']],

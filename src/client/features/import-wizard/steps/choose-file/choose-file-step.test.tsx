@@ -28,6 +28,19 @@ function choose(file: File) {
   })
 }
 
+/** The file step with a second file allowed and none chosen yet. */
+function TwoFileHarness() {
+  const [source, setSource] = useState<FileStage>()
+  return (
+    <ChooseFileStep
+      source={source}
+      onRead={setSource}
+      onNext={() => {}}
+      secondFile={{ second: undefined, onRead: () => {}, onRemove: () => {} }}
+    />
+  )
+}
+
 describe('ChooseFileStep', () => {
   it('offers a sample file per object until a file is chosen', async () => {
     render(<Harness />)
@@ -81,17 +94,6 @@ describe('ChooseFileStep', () => {
   )
 
   it('says which file was used when two are dropped, and where the other one can go', async () => {
-    function TwoFileHarness() {
-      const [source, setSource] = useState<FileStage>()
-      return (
-        <ChooseFileStep
-          source={source}
-          onRead={setSource}
-          onNext={() => {}}
-          secondFile={{ second: undefined, onRead: () => {}, onRemove: () => {} }}
-        />
-      )
-    }
     render(<TwoFileHarness />)
     const contacts = new File(['Email\na@x.com\n'], 'contacts.csv')
     const companies = new File(['Name\nAcme\n'], 'companies.csv')
@@ -107,17 +109,6 @@ describe('ChooseFileStep', () => {
   })
 
   it('moves focus to the second file input when it is added, and back to the button when it is dropped', async () => {
-    function TwoFileHarness() {
-      const [source, setSource] = useState<FileStage>()
-      return (
-        <ChooseFileStep
-          source={source}
-          onRead={setSource}
-          onNext={() => {}}
-          secondFile={{ second: undefined, onRead: () => {}, onRemove: () => {} }}
-        />
-      )
-    }
     render(<TwoFileHarness />)
     choose(new File(['Email\na@x.com\n'], 'contacts.csv'))
     fireEvent.click(await screen.findByRole('button', { name: 'Add a second file' }))
