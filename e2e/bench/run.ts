@@ -524,13 +524,20 @@ async function main() {
 
   const figures: Figure[] = []
   const plainByRows = new Map<number, number[]>()
-  if (runs('parse')) await parseSection(knobs, figures, plainByRows)
-  if (runs('flow')) await flowSection(knobs, figures, plainByRows)
-  if (runs('excel')) await excelSection(knobs, figures)
-  if (runs('grid')) await gridSection(knobs, figures)
-  if (runs('upload')) await uploadSection(knobs, figures)
-  if (runs('pollers')) await pollersSection(knobs, figures)
-  if (runs('simulator')) await simulatorSection(knobs, figures)
+  // each section's wall time, so the whole run's budget (under 10 minutes) can be planned
+  const timed = async (section: Section, measure: () => Promise<void>) => {
+    if (!runs(section)) return
+    const started = Date.now()
+    await measure()
+    log(`  (${section}: ${Math.round((Date.now() - started) / 1000)} s)`)
+  }
+  await timed('parse', () => parseSection(knobs, figures, plainByRows))
+  await timed('flow', () => flowSection(knobs, figures, plainByRows))
+  await timed('excel', () => excelSection(knobs, figures))
+  await timed('grid', () => gridSection(knobs, figures))
+  await timed('upload', () => uploadSection(knobs, figures))
+  await timed('pollers', () => pollersSection(knobs, figures))
+  await timed('simulator', () => simulatorSection(knobs, figures))
 
   const probe = await launchBrowser()
   const chromiumVersion = probe.browser.version()
