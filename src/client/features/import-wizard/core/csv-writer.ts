@@ -1,52 +1,76 @@
-// The clean CSV's writer: papaparse's unparse (RFC 4180, CRLF), batched into Blobs; formulas kept
-import { toCsv } from '#client/lib/csv.ts'
+// The clean CSV's writer: papaparse's unparse quoting (RFC 4180, CRLF), written directly, batched into Blobs; formulas kept
 
-/** One RFC 4180 field: quoted when it holds a comma, quote, line break or edge whitespace. */
+/**
+ * A field is quoted when papaparse's `toCsv` (`#client/lib/csv.ts`) would quote it: it holds a
+ * comma, a quote, CR, LF or a BOM character (papaparse's BAD_DELIMITERS), or starts or ends with
+ * white space (`toCsv`'s edge-whitespace rule, a superset of papaparse's edge spaces).
+ */
+const NEEDS_QUOTES = /[",\r\n\ufeff]|^\s|\s$/
+const QUOTES = /"/g
+
+/**
+ * One RFC 4180 field, written as papaparse's unparse writes it (the table test holds the two
+ * side by side). Written here rather than through unparse, which costs a regex replace, four
+ * `indexOf`s and a callback per field: most of the clean CSV's time over a million rows.
+ */
 export function csvField(value: string): string {
-  return toCsv([[value]]).slice(0, -2)
+  if (!NEEDS_QUOTES.test(value)) return value
+  return `"${value.includes('"') ? value.replace(QUOTES, '""') : value}"`
 }
 
 /** One CSV record with its CRLF line break. Formula-like cells stay as they are: it's the user's data. */
 export function csvLine(cells: readonly string[]): string {
-  return toCsv([cells])
+  let line = ''
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) line += ','
+    line += csvField(cells[i]!)
+  }
+  return `${line}\r\n`
 }
 
-const BATCH_CHARS = 1 << 20
+const BATCH_BYTES = 1 << 20
+const encoder = new TextEncoder()
 
 /**
- * Collects rows into a UTF-8 Blob without a BOM. Rows are written ~1 MB of cell text at a time
- * and each batch becomes its own Blob at once, so the text doesn't pile up in the JS heap.
+ * Collects rows into a UTF-8 Blob without a BOM. Each line is encoded at once into a 1 MB byte
+ * buffer, which becomes a Blob part when full (the Blob copies it; its bytes live in the browser's
+ * blob store, not in the page's heap), so neither the rows nor their text pile up. Encoding line
+ * by line leaves no megabyte-long chain of concatenated strings to flatten and encode per batch.
  */
 export function createCsvBlobBuilder(): {
   add(cells: readonly string[]): void
   finish(): Blob
   readonly bytes: number
 } {
-  const parts: Blob[] = []
-  let batch: string[][] = []
-  let batchChars = 0
+  const blobs: Blob[] = []
+  const buffer = new Uint8Array(BATCH_BYTES)
+  let used = 0
   let bytes = 0
   const flush = () => {
-    if (batch.length === 0) return
-    const blob = new Blob([toCsv(batch)])
-    bytes += blob.size
-    parts.push(blob)
-    batch = []
-    batchChars = 0
+    if (used === 0) return
+    blobs.push(new Blob([buffer.subarray(0, used)]))
+    bytes += used
+    used = 0
   }
   return {
     add(cells) {
-      // a copy: callers reuse their cells array for the next row
-      batch.push(cells.slice())
-      for (const cell of cells) batchChars += cell.length + 1
-      if (batchChars >= BATCH_CHARS) flush()
+      const line = csvLine(cells)
+      // a UTF-16 code unit is at most 3 bytes of UTF-8
+      if (used + line.length * 3 > BATCH_BYTES) flush()
+      if (line.length * 3 > BATCH_BYTES) {
+        const blob = new Blob([line])
+        blobs.push(blob)
+        bytes += blob.size
+        return
+      }
+      used += encoder.encodeInto(line, buffer.subarray(used)).written
     },
     finish() {
       flush()
-      return new Blob(parts, { type: 'text/csv;charset=utf-8' })
+      return new Blob(blobs, { type: 'text/csv;charset=utf-8' })
     },
     get bytes() {
-      return bytes + new TextEncoder().encode(toCsv(batch)).length
+      return bytes + used
     },
   }
 }
