@@ -63,4 +63,30 @@ describe('createFirstLines', () => {
     for (let i = 0; i < 20_000; i++) expect(lines.number(i * 3, i + 1)).toBeUndefined()
     for (let i = 0; i < 20_000; i += 11) expect(lines.number(i * 3, 0)).toBe(i + 1)
   })
+
+  // [keys recorded before reserve, entries reserved]: reserving mid-way (the scan's estimate,
+  // too low, right or too high) moves every key and its bytes, and growth goes on after it
+  it.each([
+    [0, 50_000],
+    [300, 1_000],
+    [300, 30_000],
+    [5_000, 6_000],
+    [10_000, 200_000],
+  ])('keeps every first line with %i keys before reserve(%i)', (before, entries) => {
+    const lines = createFirstLines()
+    const key = (i: number) => (i % 5 === 0 ? `Łukasz${i}@example.com` : `user${i}@example.com`)
+    const record = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        expect(lines.text(key(i), i + 1, true)).toBeUndefined()
+        expect(lines.number(100_000 + i, i + 1)).toBeUndefined()
+      }
+    }
+    record(0, before)
+    lines.reserve(entries)
+    record(before, 20_000)
+    for (let i = 0; i < 20_000; i += 13) {
+      expect(lines.text(key(i).toUpperCase(), 0, true)).toBe(i + 1)
+      expect(lines.number(100_000 + i, 0)).toBe(i + 1)
+    }
+  })
 })

@@ -13,6 +13,12 @@ export interface FirstLines {
   number(key: number, line: number): number | undefined
   /** The same for text; with `ignoreCase`, texts that `toLowerCase()` makes equal are equal. */
   text(key: string, line: number, ignoreCase: boolean): number | undefined
+  /**
+   * Sizes the tables in use for about `entries` keys, so a big file's tables are allocated once
+   * rather than grown: each growth rehashes every key (a tenth of a 1M-row scan) and briefly
+   * holds the old and the new table.
+   */
+  reserve(entries: number): void
 }
 
 const INITIAL_CAPACITY = 1 << 10
@@ -26,7 +32,18 @@ export function createFirstLines(): FirstLines {
   return {
     number: (key, line) => (numbers ??= new NumberTable()).firstLine(key, line),
     text: (key, line, ignoreCase) => (texts ??= new TextTable()).firstLine(key, line, ignoreCase),
+    reserve(entries) {
+      numbers?.reserve(entries)
+      texts?.reserve(entries)
+    },
   }
+}
+
+/** The smallest table that holds `entries` keys at most half full. */
+function capacityFor(entries: number): number {
+  let capacity = INITIAL_CAPACITY
+  while (capacity <= entries * 2) capacity *= 2
+  return capacity
 }
 
 // a 32-bit mix (murmur3's finalizer) so nearby keys spread over the table
@@ -46,7 +63,7 @@ class NumberTable {
   private size = 0
 
   firstLine(key: number, line: number): number | undefined {
-    if (this.size * 2 >= this.capacity) this.grow()
+    if (this.size * 2 >= this.capacity) this.rehash(this.capacity * GROWTH)
     const mask = this.capacity - 1
     const { keys, lines } = this
     for (let i = hashNumber(key) & mask; ; i = (i + 1) & mask) {
@@ -61,9 +78,14 @@ class NumberTable {
     }
   }
 
-  private grow() {
+  reserve(entries: number) {
+    const capacity = capacityFor(entries)
+    if (capacity > this.capacity) this.rehash(capacity)
+  }
+
+  private rehash(capacity: number) {
     const { keys: oldKeys, lines: oldLines } = this
-    this.capacity *= GROWTH
+    this.capacity = capacity
     this.keys = new Float64Array(this.capacity)
     this.lines = new Uint32Array(this.capacity)
     const mask = this.capacity - 1
@@ -109,7 +131,7 @@ class TextTable {
   private size = 0
 
   firstLine(key: string, line: number, ignoreCase: boolean): number | undefined {
-    if (this.size * 2 >= this.capacity) this.grow()
+    if (this.size * 2 >= this.capacity) this.rehash(this.capacity * GROWTH)
     const start = this.starts[this.size]!
     let hash = this.writeAscii(key, start, ignoreCase)
     // outside ASCII, leave case folding to toLowerCase (ß, İ, Σ…)
@@ -139,16 +161,21 @@ class TextTable {
   private written = 0
 
   /** Room for `length` more bytes at `start`. */
-  private reserve(start: number, length: number) {
-    if (start + length <= this.bytes.length) return
-    const bytes = new Uint8Array(Math.max(start + length, this.bytes.length * GROWTH))
+  private room(start: number, length: number) {
+    if (start + length > this.bytes.length)
+      this.reserveBytes(Math.max(start + length, this.bytes.length * GROWTH))
+  }
+
+  private reserveBytes(total: number) {
+    if (total <= this.bytes.length) return
+    const bytes = new Uint8Array(total)
     bytes.set(this.bytes)
     this.bytes = bytes
   }
 
   /** Writes an ASCII `key` at `start` and returns its hash, or NOT_ASCII for any other key. */
   private writeAscii(key: string, start: number, ignoreCase: boolean): number {
-    this.reserve(start, key.length)
+    this.room(start, key.length)
     const bytes = this.bytes
     let h = 0x811c9dc5
     for (let i = 0; i < key.length; i++) {
@@ -164,7 +191,7 @@ class TextTable {
 
   /** Writes `key` as UTF-8 at `start` and returns its hash. */
   private writeUtf8(key: string, start: number): number {
-    this.reserve(start, key.length * 3)
+    this.room(start, key.length * 3)
     const { written } = utf8.encodeInto(key, this.bytes.subarray(start))
     const bytes = this.bytes
     let h = 0x811c9dc5
@@ -181,9 +208,23 @@ class TextTable {
     return true
   }
 
-  private grow() {
+  reserve(entries: number) {
+    const capacity = capacityFor(entries)
+    if (capacity > this.capacity) this.rehash(capacity)
+    if (entries + 2 > this.lines.length) {
+      this.lines = resized(this.lines, new Uint32Array(entries + 2))
+      this.starts = resized(this.starts, new Float64Array(entries + 2))
+    }
+    // the keys so far tell their average length; a little over it for the rest
+    if (this.size >= MIN_KEYS_TO_AVERAGE) {
+      const used = this.starts[this.size]!
+      this.reserveBytes(Math.ceil((used / this.size) * entries * 1.05))
+    }
+  }
+
+  private rehash(capacity: number) {
     const old = this.slots
-    this.capacity *= GROWTH
+    this.capacity = capacity
     this.slots = new Int32Array(this.capacity * 2)
     const mask = this.capacity - 1
     for (let j = 0; j < old.length; j += 2) {
@@ -203,6 +244,9 @@ function resized<T extends Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>
   into.set(array)
   return into
 }
+
+// fewer keys than this say too little about the length of the rest
+const MIN_KEYS_TO_AVERAGE = 256
 
 // a hash is a 32-bit integer; this marks a key that is not ASCII
 const NOT_ASCII = 2 ** 32

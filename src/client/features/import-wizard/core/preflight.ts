@@ -36,6 +36,8 @@ export interface Preflight {
     extra?: RowProblem[],
     fileCells?: readonly string[],
   ): void
+  /** sizes the identifier tables for about this many rows (the scan's estimate) */
+  reserve(rows: number): void
   finish(): PreflightResult
 }
 
@@ -259,5 +261,11 @@ export function createPreflight(plan: CheckPlan): Preflight {
     }
   }
 
-  return { checkRow, finish }
+  function reserve(rows: number) {
+    // past HubSpot's row limit the file is refused anyway: the tables grow if it comes to that
+    const entries = Math.min(rows, IMPORT_LIMITS.maxRows)
+    for (const column of columns) column.seen?.reserve(entries)
+  }
+
+  return { checkRow, reserve, finish }
 }

@@ -9,7 +9,7 @@ import { inspectFile } from './inspect-file.ts'
 import type { ImportOperations, MappingDraft } from './mapping-draft.ts'
 import type { ParseSettings } from './parse-settings.ts'
 import { valueAt } from '#client/lib/offset-runs.ts'
-import { exportCleanCsv, scanFile, type ByteSource } from './scan-file.ts'
+import { exportCleanCsv, scanFile, streamRows, type ByteSource } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
 import { chunked, fixtureBytes, fixtureFile } from './test-helpers.ts'
 
@@ -338,5 +338,32 @@ describe('scanFile: line of every row', () => {
       edits: withRowExcluded(NO_EDITS, 1, true),
     })
     expect([0, 1, 2].map((row) => valueAt(result.rowLines!, row))).toEqual([3, 4, 6])
+  })
+})
+
+describe('streamRows: the row estimate', () => {
+  // [data rows, chunk bytes]: the sink hears once, from the rows of the first chunks, about how
+  // many rows the source holds; a source read in one chunk needs no estimate
+  it.each([
+    [40_000, 65_536, true],
+    [40_000, 1 << 20, true],
+    [2_000, 1 << 20, false],
+  ])('%i rows in %i-byte chunks: estimated %s', async (rows, chunk, expected) => {
+    const lines = ['Email,Name']
+    for (let i = 0; i < rows; i++)
+      lines.push(`user${i}@example.com,${i % 7 === 0 ? '"Ann, Lee"' : 'Bo'}`)
+    const bytes = new TextEncoder().encode(lines.join('\r\n'))
+    const estimates: number[] = []
+    let seen = 0
+    await streamRows(
+      chunked(bytes, chunk),
+      UTF8,
+      { row: () => void seen++, expectRows: (estimate) => void estimates.push(estimate) },
+      {},
+    )
+    expect(seen).toBe(rows)
+    if (!expected) return expect(estimates).toEqual([])
+    expect(estimates).toHaveLength(1)
+    expect(Math.abs(estimates[0]! - rows) / rows).toBeLessThan(0.05)
   })
 })

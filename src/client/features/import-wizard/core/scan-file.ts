@@ -37,7 +37,12 @@ export interface DataRowSink {
     lineNumber: number,
     parseProblem: QuoteProblem | undefined,
   ): void
+  /** about how many data rows the whole source holds, told once its first rows are read */
+  expectRows?(rows: number): void
 }
+
+/** rows read before the source's row count is estimated from their bytes */
+const ROWS_TO_ESTIMATE = 1_000
 
 /** Bytes read from a File at a time: big enough that per-read costs vanish, small for memory. */
 export const READ_BYTES = 1 << 20
@@ -113,12 +118,17 @@ export async function streamRows(
     options.onProgress({ bytesRead, totalBytes, rows: rowIndex })
   }
 
+  let estimated = false
   let lastYield = Date.now()
   // leaving the loop early (cancel, a failed read) closes the source's reader
   for await (const bytes of byteChunks(source)) {
     if (options.signal?.aborted) throw abortError()
     bytesRead += bytes.byteLength
     parser.push(decoder.decode(bytes, { stream: true }))
+    if (!estimated && rowIndex >= ROWS_TO_ESTIMATE && bytesRead < totalBytes) {
+      estimated = true
+      sink.expectRows?.(Math.round((rowIndex * totalBytes) / bytesRead))
+    }
     report()
     // parsing a chunk is synchronous: let a queued cancel message in now and then
     if (Date.now() - lastYield > YIELD_EVERY_MS) {
@@ -192,6 +202,7 @@ export async function scanFile(
             : undefined
         preflight.checkRow(row, rowIndex, lineNumber, extra, row === cells ? undefined : cells)
       },
+      expectRows: (rows) => preflight.reserve(rows),
     },
     options,
   )
