@@ -105,15 +105,13 @@ export async function reachCheckResults(
   return { preview, mapping, check }
 }
 
-/** The problem grid: the table of rows with problems. */
+/** The problem grid: the (ARIA) table of rows with problems. */
 export const problemGrid = (page: Page) =>
-  page.locator('table', { has: page.locator('caption', { hasText: /^Rows with problems/ }) })
+  page.locator('[role=table][aria-label^="Rows with problems"]')
 
 /** The cell inputs of one column in the problem grid (only cells with a problem are inputs). */
 export const gridInputs = (page: Page, column: string) =>
-  problemGrid(page)
-    .locator('td', { has: page.locator('label', { hasText: `Value for ${column} on line` }) })
-    .locator('input')
+  problemGrid(page).locator(`input[aria-label^="Value for ${column} on line "]`)
 
 /** The rows' "Exclude" boxes in the problem grid. */
 export const excludeBoxes = (page: Page) => problemGrid(page).locator('input[type=checkbox]')

@@ -58,6 +58,8 @@ interface GridRowProps {
   row: ProblemRow
   /** 1-based row position for assistive technology (the header row is 1) */
   ariaRowIndex: number
+  /** the row's offset in the grid's body, px */
+  top: number
   columns: readonly GridColumn[]
   edits: Edits
   /** cells edited by the person (`cellKey`): they stay inputs */
@@ -68,11 +70,14 @@ interface GridRowProps {
 
 /**
  * Memoised: scrolling re-renders the grid with the same props for the rows that stay on screen,
- * so only rows that come into view render.
+ * so only rows that come into view render. Cells are single lines with no clip of their own:
+ * each cell paints its opaque background over the text the cell before it spills, and the row
+ * (paint-contained) clips the last one; `title` holds the whole value or message.
  */
 export const GridRow = memo(function GridRow({
   row,
   ariaRowIndex,
+  top,
   columns,
   edits,
   editedCells,
@@ -81,27 +86,31 @@ export const GridRow = memo(function GridRow({
 }: GridRowProps) {
   const current = applyValueEdits(row.cells, row.rowIndex, edits)
   const rowProblems = row.problems.filter((p) => p.columnIndex === undefined)
+  const rowMessage = rowProblems.map((p) => p.message).join(' ')
   return (
-    <tr aria-rowindex={ariaRowIndex} className={excluded ? 'row-excluded' : undefined}>
-      <th scope="row">
-        <div className="grid-cell">
-          <div className="grid-line">
-            <span>Line {row.lineNumber}</span>
-            <ExcludeRowCheckbox
-              lineNumber={row.lineNumber}
-              checked={excluded}
-              onChange={(exclude) =>
-                onEdits((latest) => withRowExcluded(latest, row.rowIndex, exclude))
-              }
-            />
-          </div>
-          {rowProblems.map((p, i) => (
-            <p key={i} className="error-text grid-clamp" title={p.message}>
-              {p.message}
-            </p>
-          ))}
+    <div
+      role="row"
+      aria-rowindex={ariaRowIndex}
+      className={excluded ? 'grid-row row-excluded' : 'grid-row'}
+      style={{ top }}
+    >
+      <div role="rowheader" className="grid-line-cell">
+        <div className="grid-line">
+          <span>Line {row.lineNumber}</span>
+          <ExcludeRowCheckbox
+            lineNumber={row.lineNumber}
+            checked={excluded}
+            onChange={(exclude) =>
+              onEdits((latest) => withRowExcluded(latest, row.rowIndex, exclude))
+            }
+          />
         </div>
-      </th>
+        {rowMessage && (
+          <div className="error-text grid-text" title={rowMessage}>
+            {rowMessage}
+          </div>
+        )}
+      </div>
       {columns.map((column) => {
         const state = cellState(row, column, current)
         const editable =
@@ -117,12 +126,12 @@ export const GridRow = memo(function GridRow({
             onEdits={onEdits}
           />
         ) : (
-          <td key={column.columnIndex}>
-            <div className="grid-cell grid-clamp">{state.value}</div>
-          </td>
+          <div key={column.columnIndex} role="cell" className="grid-text" title={state.value}>
+            {state.value}
+          </div>
         )
       })}
-    </tr>
+    </div>
   )
 })
 
@@ -157,62 +166,64 @@ function GridInputCell({
       ? state.problem
       : ((r) => (r.kind === 'invalid' ? r.message : undefined))(column.check(draft))
   const canApplyToAll = original.trim() !== '' && value !== original && !liveProblem
+  const status = liveProblem ?? (state.edited || draft !== undefined ? 'Fixed' : '')
 
   return (
-    <td
-      className={liveProblem ? 'cell-problem' : state.edited ? 'cell-fixed' : undefined}
+    <div
+      role="cell"
+      className={
+        liveProblem
+          ? 'grid-input-cell cell-problem'
+          : state.edited
+            ? 'grid-input-cell cell-fixed'
+            : 'grid-input-cell'
+      }
       title={liveProblem}
     >
-      <div className="grid-cell">
-        <label htmlFor={id} className="visually-hidden">
-          Value for {column.columnName} on line {row.lineNumber}
-        </label>
-        <input
-          id={id}
-          value={value}
-          list={listId}
-          disabled={disabled}
-          aria-invalid={liveProblem ? true : undefined}
-          aria-describedby={`${id}-status`}
-          onChange={(event) => setDraft(event.currentTarget.value)}
-          onBlur={commit}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault()
-              commit()
-            }
-            if (event.key === 'Escape') setDraft(undefined)
-          }}
-        />
-        <div className="grid-status">
-          <p
-            id={`${id}-status`}
-            className={liveProblem ? 'error-text grid-clamp' : 'ok-text grid-clamp'}
+      {/* named by aria-label, not a visually hidden <label>: one clipped box less per cell */}
+      <input
+        id={id}
+        aria-label={`Value for ${column.columnName} on line ${row.lineNumber}`}
+        value={value}
+        list={listId}
+        disabled={disabled}
+        aria-invalid={liveProblem ? true : undefined}
+        aria-describedby={`${id}-status`}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault()
+            commit()
+          }
+          if (event.key === 'Escape') setDraft(undefined)
+        }}
+      />
+      <div className="grid-status">
+        <span id={`${id}-status`} className={liveProblem ? 'error-text' : 'ok-text'}>
+          {status}
+        </span>
+        {canApplyToAll && (
+          <button
+            type="button"
+            disabled={disabled}
+            aria-label={`Apply to all equal values: "${original}" to "${value}" in ${column.columnName}`}
+            onClick={() => {
+              const typed = draft
+              setDraft(undefined)
+              onEdits((latest) => {
+                const withCell =
+                  typed !== undefined
+                    ? withCellEdit(latest, row.rowIndex, column.columnIndex, typed)
+                    : latest
+                return withReplacement(withCell, column.columnIndex, original, value)
+              })
+            }}
           >
-            {liveProblem ?? (state.edited || draft !== undefined ? 'Fixed' : '')}
-          </p>
-          {canApplyToAll && (
-            <button
-              type="button"
-              disabled={disabled}
-              aria-label={`Apply to all equal values: "${original}" to "${value}" in ${column.columnName}`}
-              onClick={() => {
-                const typed = draft
-                setDraft(undefined)
-                onEdits((latest) => {
-                  const withCell =
-                    typed !== undefined
-                      ? withCellEdit(latest, row.rowIndex, column.columnIndex, typed)
-                      : latest
-                  return withReplacement(withCell, column.columnIndex, original, value)
-                })
-              }}
-            >
-              Apply to all
-            </button>
-          )}
-        </div>
+            Apply to all
+          </button>
+        )}
       </div>
-    </td>
+    </div>
   )
 }

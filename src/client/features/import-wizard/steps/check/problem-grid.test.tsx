@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 // The problem grid: bad cells marked, fixes re-checked as typed, applied to equal values, rows excluded
-import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { useState } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
 import { makeOptions, makeProperty } from '#shared/value-rules/property-fixtures.ts'
 import type { Edits } from '../../core/edits.ts'
 import type { ProblemRow } from '../../core/scan-result.ts'
-import { ProblemGrid, type GridColumn } from './problem-grid.tsx'
+import { ProblemGrid, ROW_HEIGHT_REM, type GridColumn } from './problem-grid.tsx'
 
 afterEach(cleanup)
 
@@ -65,6 +65,8 @@ const rows: ProblemRow[] = [
     problems: [{ type: 'INVALID_ENUMERATION_OPTION', message: 'not an option', columnIndex: 1 }],
   },
 ]
+
+const NO_EDITS: Edits = { cells: [], replacements: [], excludedRows: [] }
 
 let latest: Edits
 function Harness() {
@@ -139,5 +141,65 @@ describe('ProblemGrid', () => {
       excludedRows: [0],
     })
     expect(cell.value).toBe('bob@x.com')
+  })
+
+  it('is a table: named, every row counted and numbered, a row header per line, every input named', () => {
+    render(<Harness />)
+    const table = screen.getByRole('table', { name: /^Rows with problems/ })
+    expect(table.getAttribute('aria-rowcount')).toBe('3')
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Line', 'Email', 'Stage'])
+    const bodyRows = within(table).getAllByRole('row').slice(1)
+    expect(bodyRows.map((r) => r.getAttribute('aria-rowindex'))).toEqual(['2', '3'])
+    expect(within(bodyRows[1]!).getByRole('rowheader').textContent).toMatch(/^Line 6/)
+    expect(within(bodyRows[1]!).getAllByRole('cell')).toHaveLength(2)
+    for (const input of within(table)
+      .getAllByRole('textbox')
+      .concat(within(table).getAllByRole('checkbox')))
+      expect(input.getAttribute('aria-label')).toMatch(/ on line \d+$|^Exclude line \d+$/)
+  })
+
+  it('keeps only the rows in view in the DOM, each placed at its own offset', () => {
+    const many: ProblemRow[] = Array.from({ length: 20_000 }, (_, i) => ({
+      rowIndex: i,
+      lineNumber: i + 2,
+      cells: [`person${i}[at]x.com`, 'lead'],
+      problems: [{ type: 'INVALID_EMAIL', message: 'not an email', columnIndex: 0 }],
+    }))
+    render(<ProblemGrid rows={many} columns={columns} edits={NO_EDITS} onEdits={() => {}} />)
+    const table = screen.getByRole('table', { name: /^Rows with problems/ })
+    expect(table.getAttribute('aria-rowcount')).toBe('20001')
+    const bodyRows = within(table).getAllByRole('row').slice(1)
+    expect(bodyRows.length).toBeGreaterThan(0)
+    expect(bodyRows.length).toBeLessThan(40)
+    // jsdom has no root font size: the grid falls back to 16 px
+    const rowHeight = ROW_HEIGHT_REM * 16
+    bodyRows.forEach((row, i) => {
+      expect(row.getAttribute('aria-rowindex')).toBe(String(i + 2))
+      expect(row.style.top).toBe(`${i * rowHeight}px`)
+    })
+  })
+
+  it('shows values and messages as text, never as markup', () => {
+    const markup = '<img src=x onerror="alert(1)">'
+    const hostile: ProblemRow[] = [
+      {
+        rowIndex: 0,
+        lineNumber: 2,
+        cells: [markup, markup],
+        problems: [{ type: 'INVALID_EMAIL', message: markup, columnIndex: 0 }],
+      },
+    ]
+    const { container } = render(
+      <ProblemGrid rows={hostile} columns={columns} edits={NO_EDITS} onEdits={() => {}} />,
+    )
+    expect(container.querySelector('img')).toBeNull()
+    expect(screen.getAllByText(markup).length).toBeGreaterThanOrEqual(2)
+    expect((screen.getByLabelText('Value for Email on line 2') as HTMLInputElement).value).toBe(
+      markup,
+    )
   })
 })

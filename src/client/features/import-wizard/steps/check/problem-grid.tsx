@@ -1,8 +1,7 @@
-// The rows with problems as an editable, virtualised grid of fixed-height rows
+// The rows with problems as an editable, virtualised ARIA table of fixed-size, contained rows
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { Option } from '#shared/hubspot/property.ts'
-import { SpacerRow } from '#client/components/ui/spacer-row.tsx'
 import type { Edits } from '../../core/edits.ts'
 import type { ProblemRow } from '../../core/scan-result.ts'
 import { cellKey, GridRow, type EditsUpdate, type GridColumn } from './problem-grid-row.tsx'
@@ -26,11 +25,14 @@ function rootFontPx(): number {
 }
 
 /**
- * The rows with problems, virtualised (a 100,000-problem file keeps ~30 rows in the DOM). Rows
- * have one fixed height and the table a fixed layout, so scrolling never measures a row nor
- * lays out the whole table again, and rows that stay in view are not rendered again. Cells with
- * a problem, or that were edited, are inputs; values are rendered as React text, never as HTML,
- * so a cell cannot inject markup (OWASP XSS prevention:
+ * The rows with problems, virtualised (a 100,000-problem file keeps ~30 rows in the DOM). It is an
+ * ARIA table of divs rather than a <table>: a table lays out every row and cell again whenever a
+ * row comes in, and a cell cannot be a contained box. Each row is a fixed-size, contained grid
+ * (`contain: strict`) placed absolutely at its own offset, so a row scrolling in lays out and
+ * paints only itself, rows that stay in view neither move nor render again, and a row clips its
+ * cells once instead of each cell clipping its own text. Cells with a problem, or that were
+ * edited, are inputs; values are rendered as React text, never as HTML, so a cell cannot inject
+ * markup (OWASP XSS prevention:
  * https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html).
  */
 export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps) {
@@ -53,11 +55,6 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
     [edits.cells],
   )
 
-  const items = virtualizer.getVirtualItems()
-  const paddingTop = items[0]?.start ?? 0
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
-  const colSpan = columns.length + 1
-
   return (
     <div ref={scrollRef} className="problem-grid-scroll">
       {columns.map(
@@ -70,40 +67,36 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
             />
           ),
       )}
-      <table
+      {/* a child of the scroll box: the bench scrolls the grid's parent */}
+      <div
+        role="table"
         className="problem-grid"
+        aria-label="Rows with problems: fix a value in place, apply a fix to all equal values, or exclude the row"
         aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length + 1}
         style={{ ['--grid-columns' as string]: columns.length }}
       >
-        <caption className="visually-hidden">
-          Rows with problems: fix a value in place, apply a fix to all equal values, or exclude the
-          row
-        </caption>
-        <colgroup>
-          <col className="grid-line-column" />
-          {columns.map((column) => (
-            <col key={column.columnIndex} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col">Line</th>
+        <div role="rowgroup" className="grid-head">
+          <div role="row" aria-rowindex={1} className="grid-row">
+            <div role="columnheader" className="grid-line-cell">
+              Line
+            </div>
             {columns.map((column) => (
-              <th key={column.columnIndex} scope="col">
+              <div key={column.columnIndex} role="columnheader">
                 {column.columnName}
-              </th>
+              </div>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          <SpacerRow height={paddingTop} colSpan={colSpan} />
-          {items.map((item) => {
+          </div>
+        </div>
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!
             return (
               <GridRow
                 key={row.rowIndex}
                 row={row}
                 ariaRowIndex={item.index + 2}
+                top={item.start}
                 columns={columns}
                 edits={edits}
                 editedCells={editedCells}
@@ -112,9 +105,8 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
               />
             )
           })}
-          <SpacerRow height={paddingBottom} colSpan={colSpan} />
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   )
 }
