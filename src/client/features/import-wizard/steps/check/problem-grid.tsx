@@ -44,7 +44,9 @@ export function ProblemGrid({ rows, columns, edits, onEdits }: ProblemGridProps)
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
-    overscan: 6,
+    // two rows (152 px) beyond each edge: enough for a 100 px-a-frame fling rendered a frame late;
+    // every row more is one more sticky Line cell (a composited layer) to update on each frame
+    overscan: 2,
     // a scroll re-renders in React's own time, not synchronously inside the scroll event
     useFlushSync: false,
   })
