@@ -7,7 +7,7 @@ import type {
   WorkerResponse,
 } from '../../src/client/features/import-wizard/core/csv-worker-protocol.ts'
 import { NO_EDITS } from '../../src/client/features/import-wizard/core/edits.ts'
-import { inspectFile } from '../../src/client/features/import-wizard/core/inspect-file.ts'
+import type { FileInspection } from '../../src/client/features/import-wizard/core/inspect-file.ts'
 
 // a contacts catalogue for the generated file's columns, shaped like the properties API's answer
 const prop = (
@@ -106,12 +106,39 @@ async function plainPapaparse() {
   return { rows: result.rows, totalMs: performance.now() - started, ...watch.stop() }
 }
 
-/** The wizard's own path: inspect the head, auto-map, build the check plan, scan every row in the worker. */
+/** One request to the CSV worker and its answer of `type`. */
+function ask<T extends WorkerResponse['type']>(
+  worker: Worker,
+  request: WorkerRequest,
+  type: T,
+): Promise<Extract<WorkerResponse, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      if (event.data.type === type) resolve(event.data as Extract<WorkerResponse, { type: T }>)
+      if (event.data.type === 'error') reject(new Error(event.data.message))
+    }
+    worker.postMessage(request)
+  })
+}
+
+/**
+ * The wizard's own path, as the app runs it: the file's head inspected in the CSV worker, the
+ * auto-mapping and the check plan on the page, every row scanned in the worker.
+ */
 async function wizardPipeline() {
   const file = pickedFile()
   const watch = watchMainThread()
   const started = performance.now()
-  const inspection = await inspectFile(file)
+  const worker = new Worker(
+    new URL('../../src/client/features/import-wizard/core/csv.worker.ts', import.meta.url),
+    { type: 'module' },
+  )
+  const inspected = await ask(
+    worker,
+    { type: 'inspect', id: 1, file, fileName: file.name, overrides: {} },
+    'inspect-result',
+  )
+  const inspection: FileInspection = inspected.result
   const catalogs: Partial<Record<ObjectTypeId, Property[]>> = { '0-1': CONTACTS }
   const matches = autoMatchColumns(inspection.headers, catalogs, ['0-1'])
   const mapping = matches.map((match) => ({
@@ -128,28 +155,10 @@ async function wizardPipeline() {
     columnCount: inspection.headers.length,
     dateFormat: 'YEAR_MONTH_DAY',
   })
-  const worker = new Worker(
-    new URL('../../src/client/features/import-wizard/core/csv.worker.ts', import.meta.url),
-    {
-      type: 'module',
-    },
-  )
-  const result = await new Promise<Extract<WorkerResponse, { type: 'scan-result' }>['result']>(
-    (resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-        if (event.data.type === 'scan-result') resolve(event.data.result)
-        if (event.data.type === 'error') reject(new Error(event.data.message))
-      }
-      const request: WorkerRequest = {
-        type: 'scan',
-        id: 1,
-        file,
-        settings: inspection.settings,
-        plan,
-        edits: NO_EDITS,
-      }
-      worker.postMessage(request)
-    },
+  const { result } = await ask(
+    worker,
+    { type: 'scan', id: 2, file, settings: inspection.settings, plan, edits: NO_EDITS },
+    'scan-result',
   )
   worker.terminate()
   return {
