@@ -87,13 +87,19 @@ function renderWizard() {
 const select = (column: string) =>
   screen.getByLabelText(`HubSpot property for column ${column}`) as HTMLSelectElement
 
+/** A person's choice: the select is reached (which fills its list of properties), then changed. */
+function choose(column: string, value: string) {
+  fireEvent.focus(select(column))
+  fireEvent.change(select(column), { target: { value } })
+}
+
 describe('WizardPage', () => {
   it('contains a step that fails to render; "Try again" brings it back with the draft intact', async () => {
     const reported = vi.spyOn(console, 'error').mockImplementation(() => {})
     renderWizard()
     expect(await screen.findByText('Restored your import in progress.')).toBeTruthy()
     expect(select('Email').value).toBe('0-1/email')
-    fireEvent.change(select('Notes'), { target: { value: '0-1/notes' } })
+    choose('Notes', '0-1/notes')
 
     step.broken = true
     fireEvent.change(select('Email'), { target: { value: '' } })
@@ -113,7 +119,7 @@ describe('WizardPage', () => {
   it('saves a change not saved yet when the wizard goes away', async () => {
     const view = renderWizard()
     await screen.findByText('Restored your import in progress.')
-    fireEvent.change(select('Notes'), { target: { value: '0-1/notes' } })
+    choose('Notes', '0-1/notes')
     // gone before the autosave delay: the unmount saves it
     view.unmount()
     await act(() => Promise.resolve())

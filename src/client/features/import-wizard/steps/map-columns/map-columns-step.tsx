@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { getErrorMessage } from '#client/lib/api-client.ts'
+import { revealBatchSize, useProgressiveReveal } from '#client/lib/use-progressive-reveal.ts'
 import { previewColumnValues } from '../../core/column-values.ts'
 import { suggestMappingFor } from '../../core/suggestion-cache.ts'
 import type { FileInspection } from '../../core/inspect-file.ts'
@@ -23,6 +24,9 @@ import {
 } from './mapping-form.ts'
 import { MappingHints } from './mapping-hints.tsx'
 import { MappingSources } from './mapping-sources.tsx'
+
+/** Options built per render while the selects' lists fill in. */
+const OPTIONS_PER_RENDER = 150
 
 interface MapColumnsStepProps {
   inspection: FileInspection
@@ -138,6 +142,14 @@ function MappingEditor({
     setCreated(undefined)
   }, [created, options, setValue, getValues, handOver, columnNames])
   const samples = useMemo(() => sampleValues(inspection), [inspection])
+  // every select offers every property: the step paints with each select holding only its
+  // current choice, then the lists fill in a few selects per render (all at once when a select
+  // is reached), so no single task builds hundreds of options
+  const optionCount = options.reduce((sum, group) => sum + group.properties.length, 0)
+  const { revealed, revealAll } = useProgressiveReveal(
+    columnNames.length,
+    revealBatchSize(optionCount, OPTIONS_PER_RENDER),
+  )
   const errors = evaluation.problems.filter((p) => p.severity === 'error')
   const mappedCount = draft.filter((c) => c.propertyName).length
 
@@ -184,13 +196,17 @@ function MappingEditor({
                       id={selectId}
                       aria-invalid={columnError ? true : undefined}
                       aria-describedby={columnError ? problemId : undefined}
+                      onFocus={revealAll}
+                      onPointerDown={revealAll}
                       {...register(`columns.${index}.target`, { onChange: handUp })}
                     >
                       <option value={NOT_IMPORTED}>Don't import</option>
                       {options.map((group) => (
                         <optgroup key={group.objectTypeId} label={group.label}>
+                          {/* same keys either way: the chosen option stays the same element */}
                           {group.properties.map((property) => {
                             const value = targetOf(group.objectTypeId, property.name)
+                            if (index >= revealed && value !== current) return null
                             const takenElsewhere = value !== current && (used.get(value) ?? 0) > 0
                             return (
                               <option key={value} value={value} disabled={takenElsewhere}>
