@@ -1,6 +1,6 @@
 // The property catalogues of the chosen objects, loaded together, and the operation per object
-import { useQueries, type UseQueryResult } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo } from 'react'
 import { OBJECT_TYPES, type ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import { getPropertiesQueryOptions } from '#client/api/get-properties.ts'
@@ -33,6 +33,20 @@ export function useCatalogs(objects: ObjectsChoice) {
     queries: ids.map((id) => getPropertiesQueryOptions(nameOf(id))),
     combine,
   })
+}
+
+/**
+ * Starts loading every object's properties while the file step waits for a file: the objects
+ * step reads them all (to suggest the object) and the mapping step its object's, so neither waits
+ * for them nor parses them in the task that shows it.
+ */
+export function usePrefetchedCatalogs(): void {
+  const client = useQueryClient()
+  useEffect(() => {
+    for (const object of OBJECT_TYPES) {
+      void client.prefetchQuery(getPropertiesQueryOptions(object.name))
+    }
+  }, [client])
 }
 
 /** The operation per chosen object: what the options say, else HubSpot's default (create and update). */

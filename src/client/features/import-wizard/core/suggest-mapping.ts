@@ -172,9 +172,12 @@ export function suggestObject(
   headers: readonly string[],
   columnValues: readonly (readonly string[])[],
   catalogs: PropertyCatalogs,
+  /** one object's suggested mapping (a cached one, say) */
+  matchesFor: (objectTypeId: ObjectTypeId) => SuggestedMatch[] = (objectTypeId) =>
+    suggestMapping(headers, columnValues, catalogs, [objectTypeId]),
 ): ObjectTypeId | undefined {
   const scores = (Object.keys(catalogs) as ObjectTypeId[]).map((objectTypeId) => {
-    const matches = suggestMapping(headers, columnValues, catalogs, [objectTypeId])
+    const matches = matchesFor(objectTypeId)
     let score = 0
     for (const match of matches) {
       if (!match.propertyName || match.propertyName === 'hs_object_id') continue

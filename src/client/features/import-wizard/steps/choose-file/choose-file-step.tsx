@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
 import type { SecondFile } from '../../two-files/second-file-state.ts'
+import { usePrefetchedCatalogs } from '../../use-catalogs.ts'
 import type { FileStage } from '../../wizard-state.ts'
 import { SampleFileLinks } from '../sample-file-links.tsx'
 import { FilePicker } from './file-picker.tsx'
@@ -41,6 +42,7 @@ export function ChooseFileStep({
   useEffect(() => {
     if (toggledSecond && !showSecond) addSecondButton.current?.focus()
   }, [toggledSecond, showSecond])
+  usePrefetchedCatalogs()
   const blocked = !source || blocks(source) || (addingSecond && !second) || blocks(second?.source)
 
   return (
