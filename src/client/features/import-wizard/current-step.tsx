@@ -28,7 +28,12 @@ export function CurrentStep({
   useEffect(() => {
     if (previous.current === turn) return
     previous.current = turn
-    container.current?.querySelector<HTMLElement>('h2')?.focus()
+    // in the next frame: focusing lays the new step out, which then belongs to the frame's own
+    // layout rather than lengthening the task that rendered the step
+    const frame = requestAnimationFrame(() =>
+      container.current?.querySelector<HTMLElement>('h2')?.focus(),
+    )
+    return () => cancelAnimationFrame(frame)
   }, [turn])
   const { second } = state
   // the options step sets an operation for each file's object
