@@ -23,15 +23,20 @@ interface Props {
 /**
  * A fieldset, not a form: it sits inside the mapping form. What HubSpot's own import tool offers
  * for an unmatched column: name, label, field type (a dropdown's options from the column's
- * distinct values) and group, checked with the same rules the simulator and HubSpot apply.
+ * distinct values) and group, checked with the same rules the simulator and HubSpot apply. The
+ * fields are built when the person opens it: the mapping step mounts only a summary per column.
  */
-export function CreatePropertyForm({
-  columnName,
-  values,
-  objectTypeId,
-  catalog,
-  onCreated,
-}: Props) {
+export function CreatePropertyForm(props: Props) {
+  const [open, setOpen] = useState(false)
+  return (
+    <details className="create-property" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Create a property for {props.columnName}</summary>
+      {open && <CreatePropertyFields {...props} />}
+    </details>
+  )
+}
+
+function CreatePropertyFields({ columnName, values, objectTypeId, catalog, onCreated }: Props) {
   const id = useId()
   const objectName = OBJECT_TYPES.find((o) => o.objectTypeId === objectTypeId)!.name
   const [draft, setDraft] = useState(() => suggestProperty(columnName, values, objectTypeId))
@@ -68,82 +73,79 @@ export function CreatePropertyForm({
   ]
 
   return (
-    <details className="create-property">
-      <summary>Create a property for {columnName}</summary>
-      <fieldset>
-        <legend className="visually-hidden">New property for column {columnName}</legend>
-        <div className="field">
-          <label htmlFor={`${id}-label`}>Property label</label>
-          <input
-            id={`${id}-label`}
-            value={draft.label}
-            onChange={(event) => setDraft({ ...draft, label: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Internal name</label>
-          <input
-            id={`${id}-name`}
-            value={draft.name}
-            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Field type</label>
-          <select
-            id={`${id}-kind`}
-            value={draft.kind}
-            onChange={(event) => setDraft({ ...draft, kind: event.target.value as PropertyKind })}
-          >
-            {Object.entries(PROPERTY_KINDS).map(([kind, { label }]) => (
-              <option key={kind} value={kind}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        {draft.kind === 'select' && (
-          <div className="field">
-            <label htmlFor={`${id}-options`}>Options, one per line</label>
-            <textarea
-              id={`${id}-options`}
-              rows={4}
-              value={optionsText}
-              onChange={(event) => setOptionsText(event.target.value)}
-            />
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor={`${id}-group`}>Group</label>
-          <select
-            id={`${id}-group`}
-            value={draft.groupName}
-            onChange={(event) => setDraft({ ...draft, groupName: event.target.value })}
-          >
-            {groups.map((group) => (
-              <option key={group} value={group}>
-                {group}
-              </option>
-            ))}
-          </select>
-        </div>
-        {problems.length > 0 && (
-          <p className="error-text" id={`${id}-problem`}>
-            {problems[0]}
-          </p>
-        )}
-        {create.isError && <p role="alert">HubSpot refused it: {getErrorMessage(create.error)}</p>}
-        <button
-          type="button"
-          disabled={problems.length > 0 || create.isPending}
-          aria-describedby={problems.length > 0 ? `${id}-problem` : undefined}
-          onClick={() =>
-            create.mutate(body, { onSuccess: (created) => onCreated(objectTypeId, created.name) })
-          }
+    <fieldset>
+      <legend className="visually-hidden">New property for column {columnName}</legend>
+      <div className="field">
+        <label htmlFor={`${id}-label`}>Property label</label>
+        <input
+          id={`${id}-label`}
+          value={draft.label}
+          onChange={(event) => setDraft({ ...draft, label: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Internal name</label>
+        <input
+          id={`${id}-name`}
+          value={draft.name}
+          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>Field type</label>
+        <select
+          id={`${id}-kind`}
+          value={draft.kind}
+          onChange={(event) => setDraft({ ...draft, kind: event.target.value as PropertyKind })}
         >
-          {create.isPending ? 'Creating…' : 'Create property in HubSpot'}
-        </button>
-      </fieldset>
-    </details>
+          {Object.entries(PROPERTY_KINDS).map(([kind, { label }]) => (
+            <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {draft.kind === 'select' && (
+        <div className="field">
+          <label htmlFor={`${id}-options`}>Options, one per line</label>
+          <textarea
+            id={`${id}-options`}
+            rows={4}
+            value={optionsText}
+            onChange={(event) => setOptionsText(event.target.value)}
+          />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-group`}>Group</label>
+        <select
+          id={`${id}-group`}
+          value={draft.groupName}
+          onChange={(event) => setDraft({ ...draft, groupName: event.target.value })}
+        >
+          {groups.map((group) => (
+            <option key={group} value={group}>
+              {group}
+            </option>
+          ))}
+        </select>
+      </div>
+      {problems.length > 0 && (
+        <p className="error-text" id={`${id}-problem`}>
+          {problems[0]}
+        </p>
+      )}
+      {create.isError && <p role="alert">HubSpot refused it: {getErrorMessage(create.error)}</p>}
+      <button
+        type="button"
+        disabled={problems.length > 0 || create.isPending}
+        aria-describedby={problems.length > 0 ? `${id}-problem` : undefined}
+        onClick={() =>
+          create.mutate(body, { onSuccess: (created) => onCreated(objectTypeId, created.name) })
+        }
+      >
+        {create.isPending ? 'Creating…' : 'Create property in HubSpot'}
+      </button>
+    </fieldset>
   )
 }
