@@ -128,7 +128,8 @@ describe('CheckStep', () => {
   it('shows the scan and lets a bad value be fixed in place', async () => {
     renderCheckStep()
     expect((await screen.findByRole('status')).textContent).toMatch(/Checked 2 rows: 1 row with/)
-    const email = screen.getByLabelText('Value for Email on line 2') as HTMLInputElement
+    // the grid's rows render after the counts
+    const email = (await screen.findByLabelText('Value for Email on line 2')) as HTMLInputElement
     expect(email.getAttribute('aria-invalid')).toBe('true')
     fireEvent.change(email, { target: { value: 'bob@x.example' } })
     fireEvent.keyDown(email, { key: 'Enter' })

@@ -1,5 +1,5 @@
 // The check step: every row checked against the mapped properties, problems fixed in place before import
-import { useMemo, useState } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
 import { IssueList } from '#client/components/ui/issue-list.tsx'
 import { ProgressBar } from '#client/components/ui/progress-bar.tsx'
@@ -83,6 +83,9 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
   const fixableRows = useMemo(() => anchored.filter((row) => !isRagged(row)), [anchored])
   const [filter, setFilter] = useState<ProblemFilter>(NO_FILTER)
   const gridRows = useMemo(() => filterProblemRows(fixableRows, filter), [fixableRows, filter])
+  // the grid's rows follow in a render of their own: the counts paint first, and no one task
+  // builds both (nor a filter's change wait for the grid)
+  const shownGridRows = useDeferredValue(gridRows)
   const raggedPending = pendingRaggedRows(scan.knownRagged, result, edits)
 
   return (
@@ -157,7 +160,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
             what="The rows with problems"
             keeps="Your fixes and excluded rows so far are kept."
           >
-            <ProblemGrid rows={gridRows} columns={columns} edits={edits} onEdits={onEdits} />
+            <ProblemGrid rows={shownGridRows} columns={columns} edits={edits} onEdits={onEdits} />
           </SectionErrorBoundary>
           <p>
             <button type="button" onClick={scan.rescan}>
