@@ -9,15 +9,7 @@ test('the mapping step with the create-property form open is accessible', async 
   page,
   wizard,
 }) => {
-  await wizard.start(
-    csvFile(
-      'fair-leads.csv',
-      'Email,Lead Source\r\nann@example.com,Web\r\nben@example.com,Fair\r\ncy@example.com,Web\r\n',
-    ),
-  )
-  await wizard.continueTo('mapping')
-  await page.getByText('Create a property for Lead Source').click()
-  await expect(page.getByLabel('Options, one per line')).toHaveValue('Web\nFair')
+  await wizard.openCreatePropertyForLeadSource()
   await expectAccessible(page, 'the mapping step with the create-property form open')
 })
 

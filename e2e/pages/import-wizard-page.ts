@@ -99,6 +99,23 @@ export class ImportWizardPage {
     return this.page.getByRole('status').filter({ hasText: text })
   }
 
+  /**
+   * Starts a leads file whose "Lead Source" column matches no HubSpot property, goes to the mapping
+   * step and opens the create-property form for that column, its options read from the values.
+   */
+  async openCreatePropertyForLeadSource() {
+    await this.start(
+      csvFile(
+        'fair-leads.csv',
+        'Email,Lead Source\r\nann@example.com,Web\r\nben@example.com,Fair\r\ncy@example.com,Web\r\n',
+      ),
+    )
+    await this.continueTo('mapping')
+    await expect(this.mappingFor('Lead Source')).toHaveValue('')
+    await this.page.getByText('Create a property for Lead Source').click()
+    await expect(this.page.getByLabel('Options, one per line')).toHaveValue('Web\nFair')
+  }
+
   /** Adds the second file of a two-file import on the file step and waits for its preview. */
   async addSecondFile(file: Parameters<Locator['setInputFiles']>[0], expectedText: string) {
     await this.page.getByRole('button', { name: 'Add a second file' }).click()
