@@ -1,15 +1,14 @@
 // The tool under a sub-path of a reverse proxy (BASE_PATH): the wizard's first steps and the dashboard
 import { csvFile } from './pages/import-wizard-page.ts'
-import { expect, test } from './fixtures.ts'
-import { startSecondProxy } from './second-proxy.ts'
+import { expect, test, type ExtraProxy } from './fixtures.ts'
 
 const BASE = '/tools/import'
 
-let proxy: Awaited<ReturnType<typeof startSecondProxy>>
+let proxy: ExtraProxy
 let app = ''
 
-test.beforeAll(async () => {
-  proxy = await startSecondProxy({ BASE_PATH: BASE })
+test.beforeAll(async ({ startProxyWith }) => {
+  proxy = await startProxyWith({ BASE_PATH: BASE })
   app = `${proxy.url}${BASE}`
 })
 test.afterAll(async () => {

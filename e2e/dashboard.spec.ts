@@ -1,20 +1,22 @@
 // The dashboard against the simulator: live states, DEFERRED, cancel, paged row errors, re-import, paging, notices
 import { readFile } from 'node:fs/promises'
 import Papa from 'papaparse'
-import { SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
 import { expect, test, type SimulatorControl } from './fixtures.ts'
 
 // the dashboard formats counts with the browser's locale
 test.use({ locale: 'en-US' })
 
-const AUTH = { Authorization: `Bearer ${SIMULATOR_TOKEN}` }
-
 const CONTACT_PROPERTIES = ['email', 'firstname', 'lifecyclestage']
 
+const auth = (simulator: SimulatorControl) => ({ Authorization: `Bearer ${simulator.token}` })
+
 async function importState(
+  simulator: SimulatorControl,
   id: string,
 ): Promise<{ state: string; counters: Record<string, number> }> {
-  const response = await fetch(`${SIMULATOR_URL}/crm/v3/imports/${id}`, { headers: AUTH })
+  const response = await fetch(`${simulator.url}/crm/v3/imports/${id}`, {
+    headers: auth(simulator),
+  })
   const body = (await response.json()) as {
     state: string
     metadata: { counters: Record<string, number> }
@@ -22,21 +24,23 @@ async function importState(
   return { state: body.state, counters: body.metadata.counters }
 }
 
-async function waitForState(id: string, state: string) {
-  await expect.poll(async () => (await importState(id)).state, { timeout: 30_000 }).toBe(state)
+async function waitForState(simulator: SimulatorControl, id: string, state: string) {
+  await expect
+    .poll(async () => (await importState(simulator, id)).state, { timeout: 30_000 })
+    .toBe(state)
 }
 
 /** Every error of an import, read from the simulator directly (the reference the UI must match). */
-async function simulatorErrors(id: string) {
+async function simulatorErrors(simulator: SimulatorControl, id: string) {
   const all: { errorType: string; sourceData: { lineNumber: number } }[] = []
   let after: string | undefined
   do {
-    const url = new URL(`/crm/v3/imports/${id}/errors`, SIMULATOR_URL)
+    const url = new URL(`/crm/v3/imports/${id}/errors`, simulator.url)
     url.searchParams.set('limit', '100')
     url.searchParams.set('includeErrorMessage', 'true')
     url.searchParams.set('includeRowData', 'true')
     if (after) url.searchParams.set('after', after)
-    const response = await fetch(url, { headers: AUTH })
+    const response = await fetch(url, { headers: auth(simulator) })
     const page = (await response.json()) as {
       results: { errorType: string; sourceData: { lineNumber: number } }[]
       paging?: { next?: { after: string } }
@@ -97,7 +101,7 @@ test('a fourth concurrent import waits as DEFERRED, then runs', async ({ page, s
       await simulator.startImport(`Concurrent ${n}`, CONTACT_PROPERTIES, contactRows(3, `c${n}-`)),
     )
   const fourth = ids[3] ?? ''
-  await waitForState(fourth, 'DEFERRED')
+  await waitForState(simulator, fourth, 'DEFERRED')
 
   await page.goto('/')
   const row = page
@@ -126,7 +130,7 @@ test('a fourth concurrent import waits as DEFERRED, then runs', async ({ page, s
 test('cancel asks first, sends one request, and shows CANCELED', async ({ page, simulator }) => {
   await simulator.configure({ holdProcessing: true })
   const id = await simulator.startImport('To cancel', CONTACT_PROPERTIES, contactRows(20))
-  await waitForState(id, 'PROCESSING')
+  await waitForState(simulator, id, 'PROCESSING')
   await page.goto(`/imports/${id}`)
   const state = page.getByRole('status', { name: 'Import state' })
   await expect(state).toContainText('Importing')
@@ -150,7 +154,7 @@ test('cancel asks first, sends one request, and shows CANCELED', async ({ page, 
     (request) => request.method === 'POST' && request.path === `/crm/v3/imports/${id}/cancel`,
   )
   expect(cancels).toHaveLength(1)
-  expect((await importState(id)).state).toBe('CANCELED')
+  expect((await importState(simulator, id)).state).toBe('CANCELED')
 })
 
 /** 1,000 rows with an unusable email (not written) and 500 with an unknown lifecycle stage. */
@@ -169,8 +173,8 @@ test('1,500 row errors page through, counts by type match, and the CSV is comple
   simulator,
 }) => {
   const id = await simulator.startImport('Many errors', CONTACT_PROPERTIES, rowsWithErrors())
-  await waitForState(id, 'DONE')
-  const reference = await simulatorErrors(id)
+  await waitForState(simulator, id, 'DONE')
+  const reference = await simulatorErrors(simulator, id)
   expect(reference.length).toBeGreaterThanOrEqual(1_500)
   const byType = new Map<string, number>()
   for (const error of reference) byType.set(error.errorType, (byType.get(error.errorType) ?? 0) + 1)
@@ -257,8 +261,8 @@ test('fix and re-import of the failed rows leaves every original row stored exac
     ['dee@example.com', 'Dee', 'customer'],
   ]
   const id = await simulator.startImport('To fix', CONTACT_PROPERTIES, rows)
-  await waitForState(id, 'DONE')
-  expect((await simulatorErrors(id)).length).toBeGreaterThan(0)
+  await waitForState(simulator, id, 'DONE')
+  expect((await simulatorErrors(simulator, id)).length).toBeGreaterThan(0)
 
   await page.goto(`/imports/${id}`)
   await page.getByRole('link', { name: 'Fix and re-import failed rows' }).click()

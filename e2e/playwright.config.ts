@@ -1,26 +1,24 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.ts'
 
-// e2e runs the built app behind the real proxy, against the simulator over HTTP: nothing mocked
-export const SIMULATOR_PORT = Number(process.env.E2E_SIMULATOR_PORT ?? 3199)
-export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3198)
-export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`
-export const SIMULATOR_TOKEN = 'pat-e2e-simulator-token'
+// e2e runs the built app behind the real proxy, against the simulator over HTTP: nothing mocked.
+// Each worker starts its own simulator and proxy on free ports (fixtures.ts), so no webServer here
+// and spec files run side by side; `baseURL` is that worker's proxy.
 
 const executablePath = chromiumExecutable()
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // files are spread over the workers; the tests of one file run in order in one worker
   fullyParallel: false,
-  // one simulator is shared: tests reset it, so they run one at a time
-  workers: 1,
+  // two, as many as CI's cores: most of a test is spent waiting on the browser and the servers
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${APP_PORT}`,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: {
@@ -28,33 +26,4 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  webServer: [
-    {
-      command: 'npx tsx src/simulator/main.ts',
-      cwd: '..',
-      url: `${SIMULATOR_URL}/__simulator/requests`,
-      reuseExistingServer: false,
-      env: {
-        SIMULATOR_PORT: String(SIMULATOR_PORT),
-        SIMULATOR_TOKEN,
-        SIMULATOR_CONTROL: '1',
-        SIMULATOR_ROWS_PER_SECOND: '0',
-      },
-      stdout: 'ignore',
-    },
-    {
-      command: 'npx tsx src/server/main.ts',
-      cwd: '..',
-      url: `http://127.0.0.1:${APP_PORT}/api/config`,
-      reuseExistingServer: false,
-      env: {
-        PORT: String(APP_PORT),
-        HUBSPOT_BASE_URL: SIMULATOR_URL,
-        HUBSPOT_ACCESS_TOKEN: SIMULATOR_TOKEN,
-        // the simulator enforces 100/10 s; e2e shares that budget with its own control calls
-        HUBSPOT_RATE_LIMIT: '100',
-      },
-      stdout: 'ignore',
-    },
-  ],
 })

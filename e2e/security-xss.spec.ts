@@ -1,6 +1,5 @@
 // Hostile text from a file, an import name and HubSpot's messages is shown as text: no script
 // runs, no element is injected, and the page's CSP reports nothing (checklist A22, F9, G9)
-import { SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
 import { expect, test } from './fixtures.ts'
 
 const PAYLOAD_IMG = '<img src=x onerror=alert(1)>'
@@ -20,7 +19,9 @@ test('script in an import name, cells and HubSpot error rows is shown as text an
     const seen: string[] = []
     ;(window as unknown as { cspViolations: string[] }).cspViolations = seen
     document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`),
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+      ),
     )
   })
 
@@ -39,8 +40,8 @@ test('script in an import name, cells and HubSpot error rows is shown as text an
       async () =>
         (
           (await (
-            await fetch(`${SIMULATOR_URL}/crm/v3/imports/${id}`, {
-              headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
+            await fetch(`${simulator.url}/crm/v3/imports/${id}`, {
+              headers: { Authorization: `Bearer ${simulator.token}` },
             })
           ).json()) as { state: string }
         ).state,

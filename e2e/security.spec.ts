@@ -2,7 +2,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test } from './fixtures.ts'
-import { SIMULATOR_TOKEN } from './playwright.config.ts'
 
 const distDir = resolve(import.meta.dirname, '../dist/client')
 
@@ -16,13 +15,16 @@ function filesUnder(dir: string): string[] {
 // `npm test` builds the client with HUBSPOT_ACCESS_TOKEN set to this canary (see package.json)
 const BUILD_CANARY = 'pat-canary-must-never-reach-the-browser'
 
-test('no token reaches the built client or the pages the browser loads', async ({ page }) => {
+test('no token reaches the built client or the pages the browser loads', async ({
+  page,
+  simulator,
+}) => {
   const files = filesUnder(distDir)
   expect(files.length).toBeGreaterThan(1)
   for (const file of files) {
     const text = readFileSync(file, 'utf8')
     expect(text, file).not.toContain(BUILD_CANARY)
-    expect(text, file).not.toContain(SIMULATOR_TOKEN)
+    expect(text, file).not.toContain(simulator.token)
     // no source maps in production: neither the files nor a pointer to them
     expect(file).not.toMatch(/\.map$/)
     expect(text, file).not.toContain('sourceMappingURL')
@@ -38,5 +40,5 @@ test('no token reaches the built client or the pages the browser loads', async (
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
   await page.waitForLoadState('networkidle')
   expect(bodies.length).toBeGreaterThan(2)
-  for (const body of bodies) expect(body).not.toContain(SIMULATOR_TOKEN)
+  for (const body of bodies) expect(body).not.toContain(simulator.token)
 })

@@ -1,22 +1,18 @@
 // The tool embedded in another app: framing allowed only for the parent origin, and the finished message posted to it
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { APP_PORT } from './playwright.config.ts'
 import { expect, test } from './fixtures.ts'
-import { startSecondProxy } from './second-proxy.ts'
 
 /**
  * The import page embedded in an iframe of a parent page on another loopback origin. Nothing is
  * mocked: the parent is a real HTTP server, the app is the real proxy, the import runs in the
  * simulator.
  *
- * The shared e2e proxy keeps the default FRAME_ANCESTORS ('self'), so the first test checks that
+ * The worker's e2e proxy keeps the default FRAME_ANCESTORS ('self'), so the first test checks that
  * it refuses a foreign parent. The second starts a second real proxy (same code, same simulator)
  * configured with FRAME_ANCESTORS for the parent, and checks the page inside the iframe posts
  * `hubspot-import:finished` to the parent when the import ends.
  */
-
-const APP_URL = `http://127.0.0.1:${APP_PORT}`
 
 const EMBED_ROWS = [
   ['Email', 'First name'],
@@ -48,22 +44,19 @@ async function startParent(frameUrl: (parentOrigin: string) => string) {
   }
 }
 
-/** A second real proxy on a free port, allowed to be framed by `parentOrigin`. */
-const startFramableProxy = (parentOrigin: string) =>
-  startSecondProxy({ FRAME_ANCESTORS: `'self' ${parentOrigin}` })
-
 test('the import page refuses to be framed by a foreign origin (CSP frame-ancestors)', async ({
+  app,
   page,
   request,
   simulator,
 }) => {
   const id = await simulator.startImport('Framed elsewhere', ['email', 'firstname'], EMBED_ROWS)
-  const response = await request.get(`${APP_URL}/imports/${id}`)
+  const response = await request.get(`${app.url}/imports/${id}`)
   expect(response.ok()).toBe(true)
   expect(response.headers()['content-security-policy']).toMatch(/frame-ancestors 'self'(;|$)/)
 
   const parent = await startParent(
-    (origin) => `${APP_URL}/imports/${id}?embedParentOrigin=${encodeURIComponent(origin)}`,
+    (origin) => `${app.url}/imports/${id}?embedParentOrigin=${encodeURIComponent(origin)}`,
   )
   try {
     const refused = page.waitForEvent('console', {
@@ -84,6 +77,7 @@ test('the import page refuses to be framed by a foreign origin (CSP frame-ancest
 test('embedded by an allowed parent, the page posts hubspot-import:finished to it', async ({
   page,
   simulator,
+  startProxyWith,
 }) => {
   await simulator.configure({ holdProcessing: true })
   const id = await simulator.startImport('Embedded import', ['email', 'firstname'], EMBED_ROWS)
@@ -93,7 +87,8 @@ test('embedded by an allowed parent, the page posts hubspot-import:finished to i
   const parent = await startParent(
     (origin) => `${proxyUrl}/imports/${id}?embedParentOrigin=${encodeURIComponent(origin)}`,
   )
-  const proxy = await startFramableProxy(parent.origin)
+  // a second real proxy on a free port, allowed to be framed by the parent
+  const proxy = await startProxyWith({ FRAME_ANCESTORS: `'self' ${parent.origin}` })
   proxyUrl = proxy.url
   try {
     const framable = await fetch(`${proxy.url}/imports/${id}`)

@@ -1,5 +1,4 @@
 // A European Excel export (Windows-1252, semicolons, decimal commas, a non-ASCII file name) lands exactly
-import { SIMULATOR_TOKEN, SIMULATOR_URL } from './playwright.config.ts'
 import { expect, test } from './fixtures.ts'
 
 // Excel on a German Windows: Windows-1252, semicolons, decimal commas, a UTF-8-hostile file name
@@ -61,8 +60,8 @@ test('a 60-row Windows-1252 semicolon file with decimal commas, named Müller Ko
 
   // the name arrived whole: HubSpot matched the file part to importRequest by it
   const imports = async () => {
-    const list = await fetch(`${SIMULATOR_URL}/crm/v3/imports`, {
-      headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
+    const list = await fetch(`${simulator.url}/crm/v3/imports`, {
+      headers: { Authorization: `Bearer ${simulator.token}` },
     })
     const { results } = (await list.json()) as {
       results: { state: string; importRequestJson: { files: { fileName: string }[] } }[]

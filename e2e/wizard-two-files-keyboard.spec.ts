@@ -9,6 +9,9 @@ test('two files, one import, by keyboard alone; each second-file screen passes a
   simulator,
   wizard,
 }) => {
+  // axe runs four times, after a whole import by keyboard: on a busy two-core machine, with
+  // another worker's browser beside it, that takes more than the default minute
+  test.slow()
   const { keyboard } = page
   await wizard.start(contactsCsv())
 

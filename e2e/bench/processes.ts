@@ -1,6 +1,7 @@
 /**
- * The servers the bench drives, each in its own process so its memory is its own: the simulator,
- * the proxy (the real `src/server/main.ts`), and the small helpers in `upload-servers.ts`.
+ * The servers the bench and the e2e fixtures drive, each in its own process so its memory is its
+ * own: the simulator, the proxy (the real `src/server/main.ts`), and the small helpers in
+ * `upload-servers.ts`.
  * Memory comes from procfs (Linux): VmRSS now, VmHWM the peak since start or since `resetPeak`.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
