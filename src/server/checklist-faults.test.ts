@@ -149,25 +149,32 @@ describe('D. HubSpot faults', () => {
 
   it('D10: HubSpot refuses while a large file still streams: the proxy stops at once, nothing is imported, the resend makes one', async () => {
     const csv = csvOf(150_000)
-    await servers.simulator.fault({ status: 429, retryAfter: '3', method: 'POST' })
-    const send = () =>
-      fetch(`${servers.proxy.api}/crm/v3/imports`, {
-        method: 'POST',
-        headers: { ...REQUESTED_BY, 'Idempotency-Key': 'd10' },
-        body: importForm(csv),
-      })
-    const first = await send()
-    // HubSpot's 429 when it is read before HubSpot closes the connection; when the close wins, a
-    // reset that says nothing was created (TCP drops the unread answer). Either way no import.
-    expect([429, 502]).toContain(first.status)
-    if (first.status === 502) {
-      expect(((await first.json()) as { category: string }).category).toBe(
-        'UPSTREAM_CONNECTION_RESET',
-      )
+    // the resend's 5 MB takes HubSpot over this suite's 1 s response timeout on a busy machine:
+    // a proxy of its own, with the default timeout, as the timeout is not what D10 is about
+    const patient = await startTestProxy(servers.simulator)
+    try {
+      await servers.simulator.fault({ status: 429, retryAfter: '3', method: 'POST' })
+      const send = () =>
+        fetch(`${patient.api}/crm/v3/imports`, {
+          method: 'POST',
+          headers: { ...REQUESTED_BY, 'Idempotency-Key': 'd10' },
+          body: importForm(csv),
+        })
+      const first = await send()
+      // HubSpot's 429 when it is read before HubSpot closes the connection; when the close wins, a
+      // reset that says nothing was created (TCP drops the unread answer). Either way no import.
+      expect([429, 502]).toContain(first.status)
+      if (first.status === 502) {
+        expect(((await first.json()) as { category: string }).category).toBe(
+          'UPSTREAM_CONNECTION_RESET',
+        )
+      }
+      expect(await servers.simulator.imports()).toHaveLength(0)
+      expect((await send()).status).toBe(200)
+      expect(await servers.simulator.imports()).toHaveLength(1)
+    } finally {
+      await patient.close()
     }
-    expect(await servers.simulator.imports()).toHaveLength(0)
-    expect((await send()).status).toBe(200)
-    expect(await servers.simulator.imports()).toHaveLength(1)
   })
 
   it('D7: HubSpot silent on a create: 504 OUTCOME_UNKNOWN, and the retry finds the import instead of making another', async () => {
@@ -206,7 +213,9 @@ describe('D. HubSpot faults', () => {
     const response = await fetch(`${servers.proxy.api}/crm/v3/imports`)
     expect(response.status).toBe(200)
     expect(await response.json()).toHaveProperty('results')
-    expect((await servers.simulator.requests()).map((r) => r.status)).toEqual([0, 200])
+    // GETs only: the create above may reach the log after the clear (logged once its handler ends)
+    const gets = (await servers.simulator.requests()).filter((r) => r.method === 'GET')
+    expect(gets.map((r) => r.status)).toEqual([0, 200])
   })
 })
 
