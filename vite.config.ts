@@ -41,7 +41,10 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // `npm run test:unit`: pure modules, seconds; `npm run test:integration`: the rest
+    // `npm run test:unit`: pure modules, seconds; `npm run test:integration`: the rest.
+    // Workers are set per project: vitest's default (one per core less one) is a single worker on
+    // a two-core machine such as CI's. Projects with different worker counts run one after the
+    // other (sequence.groupOrder): the unit files first, then the integration files.
     projects: [
       {
         extends: true,
@@ -50,11 +53,24 @@ export default defineConfig({
           // pure modules leave no state behind: one module graph per worker, not one per file
           isolate: false,
           pool: 'threads',
+          // CPU-bound: one thread per core
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
           include: TEST_ROOTS.map((root) => `${root}/**/*.test.{ts,tsx}`),
           exclude: [...configDefaults.exclude, ...INTEGRATION_TESTS],
         },
       },
-      { extends: true, test: { name: 'integration', include: INTEGRATION_TESTS } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          // mostly waiting on servers, timers, Redis and child processes, so more files than cores
+          // run at once; every file starts its own servers on free ports and temp dirs
+          maxWorkers: 4,
+          sequence: { groupOrder: 1 },
+          include: INTEGRATION_TESTS,
+        },
+      },
     ],
   },
 })
