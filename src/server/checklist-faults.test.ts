@@ -215,7 +215,11 @@ describe('D. HubSpot faults', () => {
     expect(await response.json()).toHaveProperty('results')
     // GETs only: the create above may reach the log after the clear (logged once its handler ends)
     const gets = (await servers.simulator.requests()).filter((r) => r.method === 'GET')
-    expect(gets.map((r) => r.status)).toEqual([0, 200])
+    // the cut answer first, then whole ones: more than one when a loaded machine makes a retry
+    // outlast this suite's 1 s response timeout
+    expect(gets[0]?.status).toBe(0)
+    expect(gets.length).toBeGreaterThan(1)
+    expect(gets.slice(1).every((r) => r.status === 200)).toBe(true)
   })
 })
 
