@@ -145,7 +145,7 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
     [`${S}/imports/create/import-request-checks.test.ts`, 'one column too many'],
     [`${W}/core/build-import-request.test.ts`, 'refuses an unmapped column'],
   ],
-  B8: [['src/simulator/engine/process-import.test.ts', 'PROPERTY_DEFINITION_NOT_FOUND']],
+  B8: [['src/simulator/engine/process-import.mixed-rows.test.ts', 'PROPERTY_DEFINITION_NOT_FOUND']],
   B9: [[`${W}/core/preflight.test.ts`, 'UPDATE without any identifier value']],
   B10: [['src/shared/hubspot/schemas.test.ts', 'importRequest: what we send is strict']],
   B11: [[`${W}/core/build-import-request.test.ts`, 'caps the name at 255 characters']],

@@ -1,6 +1,7 @@
-// Test support: in-process simulators closed after each test, and request helpers
+// Test support: in-process simulators closed after each test, request helpers, imports by the official client
 import { Client } from '@hubspot/api-client'
 import { afterEach } from 'vitest'
+import { contactsImportRequest } from '#shared/testing/contacts-import.ts'
 import { createSimulator, type Simulator, type SimulatorOptions } from './simulator.ts'
 import { DEFAULT_TOKEN } from './tokens.ts'
 
@@ -88,4 +89,24 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
+}
+
+/** A contacts import created with the official client (v3). */
+export async function createWithClient(
+  simulator: Simulator,
+  csv = contactsCsv(3),
+  fileName = 'contacts.csv',
+) {
+  return hubspotClient(simulator).crm.imports.coreApi.create(
+    { data: Buffer.from(csv), name: fileName },
+    JSON.stringify(contactsImportRequest(fileName)),
+  )
+}
+
+export async function stateOf(simulator: Simulator, id: string): Promise<string> {
+  return (await hubspotClient(simulator).crm.imports.coreApi.getById(Number(id))).state
+}
+
+export async function untilState(simulator: Simulator, id: string, state: string): Promise<void> {
+  await waitFor(async () => ((await stateOf(simulator, id)) === state ? true : undefined))
 }

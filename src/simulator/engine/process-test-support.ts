@@ -1,18 +1,21 @@
 /**
  * Test support for the engine's processing tests: files written to a temporary folder, a fresh
- * catalogue and store, and compact views of the results.
+ * catalogue and store, compact views of the results, and the check that counters add up.
  */
 import { mkdtempSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { onTestFinished } from 'vitest'
+import { expect, onTestFinished } from 'vitest'
 import type {
   ColumnMapping,
   ImportRequest,
   LegacyColumnMapping,
 } from '#shared/hubspot/import-request.ts'
-import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
+import {
+  publicImportErrorSchema,
+  type PublicImportError,
+} from '#shared/hubspot/public-import-error.ts'
 import { CrmStore } from './crm-store.ts'
 import { processImport } from './process-import.ts'
 import { PropertyCatalogue } from './properties-catalogue.ts'
@@ -142,4 +145,20 @@ export function userValues(record: CrmObject | undefined): Record<string, string
 /** [lineNumber, errorType, knownColumnNumber] for compact comparisons */
 export function brief(errors: PublicImportError[]) {
   return errors.map((e) => [e.sourceData.lineNumber, e.errorType, e.knownColumnNumber])
+}
+
+/** Counters must describe exactly what is in the store and the error list. */
+export function expectCountersAddUp(
+  result: ProcessResult,
+  store: CrmStore,
+  objectTypeIds: string[],
+) {
+  const records = objectTypeIds.flatMap((id) => all(store, id))
+  expect(result.counters.ERRORS).toBe(result.errors.length)
+  expect(result.counters.UNIQUE_OBJECTS_WRITTEN).toBeLessThanOrEqual(
+    (result.counters.CREATED_OBJECTS ?? 0) + (result.counters.UPDATED_OBJECTS ?? 0),
+  )
+  for (const error of result.errors) expect(publicImportErrorSchema.parse(error)).toEqual(error)
+  expect(new Set(result.errors.map((e) => e.id)).size).toBe(result.errors.length)
+  return records
 }
