@@ -8,54 +8,7 @@ import type {
 } from '../../src/client/features/import-wizard/core/csv-worker-protocol.ts'
 import { NO_EDITS } from '../../src/client/features/import-wizard/core/edits.ts'
 import type { FileInspection } from '../../src/client/features/import-wizard/core/inspect-file.ts'
-
-// a contacts catalogue for the generated file's columns, shaped like the properties API's answer
-const prop = (
-  name: string,
-  label: string,
-  type: string,
-  fieldType: string,
-  extra: Partial<Property> = {},
-) =>
-  ({
-    name,
-    label,
-    type,
-    fieldType,
-    groupName: 'contactinformation',
-    description: '',
-    options: [],
-    ...extra,
-  }) as Property
-const CONTACTS: Property[] = [
-  prop('hs_object_id', 'Record ID', 'number', 'number', {
-    hasUniqueValue: true,
-    modificationMetadata: { archivable: false, readOnlyDefinition: true, readOnlyValue: true },
-  }),
-  prop('email', 'Email', 'string', 'text', { hasUniqueValue: true, textDisplayHint: 'email' }),
-  prop('firstname', 'First Name', 'string', 'text'),
-  prop('lastname', 'Last Name', 'string', 'text'),
-  prop('company', 'Company Name', 'string', 'text'),
-  prop('jobtitle', 'Job Title', 'string', 'text'),
-  prop('phone', 'Phone Number', 'string', 'phonenumber'),
-  prop('city', 'City', 'string', 'text'),
-  prop('country', 'Country/Region', 'string', 'text'),
-  prop('lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', {
-    options: [
-      'subscriber',
-      'lead',
-      'marketingqualifiedlead',
-      'salesqualifiedlead',
-      'opportunity',
-      'customer',
-      'evangelist',
-      'other',
-    ].map((value, displayOrder) => ({ value, label: value, hidden: false, displayOrder })),
-  }),
-  prop('date_of_birth', 'Date of birth', 'date', 'date'),
-  prop('annualrevenue', 'Annual Revenue', 'number', 'number'),
-  prop('message', 'Notes', 'string', 'textarea'),
-]
+import { CONTACTS } from './contacts-catalog.ts'
 
 interface MainThreadWatch {
   stop(): { longestTaskMs: number; longestGapMs: number }
