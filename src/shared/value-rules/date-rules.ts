@@ -1,6 +1,9 @@
 // Value rules for date and date-time cells, per dateFormat
 import type { DateFormat } from '../hubspot/import-request.ts'
 import { type CellCheck, BLANK, invalid, quote } from './cell-result.ts'
+import { daysInMonth, expandTwoDigitYear, numericIsoDate } from './numeric-date.ts'
+
+export { daysInMonth, expandTwoDigitYear, isLeapYear } from './numeric-date.ts'
 
 // Three parts: numbers or English month names, split by `/`, `-`, `.` or spaces (a comma may
 // follow a part: "Oct 28, 2026"). The last part is always digits: the year, or the day for Y-M-D.
@@ -36,23 +39,6 @@ const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map([
   ['sept', 9],
 ])
 const MONTH_TITLES = MONTHS.map((name) => name[0]!.toUpperCase() + name.slice(1))
-
-/** Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999 (HubSpot is silent; this is the POSIX `%y` pivot). */
-export function expandTwoDigitYear(year: number): number {
-  return year < 70 ? 2000 + year : 1900 + year
-}
-
-/** Whether a year is a Gregorian leap year. */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
-
-/** Days in a month (1–12) of a year. */
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0)
-}
 
 /** How a date is written, for messages. */
 export const DATE_FORMAT_HINTS: Readonly<Record<DateFormat, string>> = {
@@ -255,6 +241,8 @@ export function compileDateCheck(format: DateFormat): CellCheck {
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
+    const numeric = numericIsoDate(text, format, true)
+    if (numeric !== undefined) return { kind: 'ok', value: numeric }
     if (TIMESTAMP_RE.test(text)) {
       return { kind: 'ok', value: new Date(Number(text)).toISOString().slice(0, 10) }
     }
@@ -271,6 +259,9 @@ export function compileDatetimeCheck(format: DateFormat): CellCheck {
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
+    // a date without a time is midnight
+    const numeric = numericIsoDate(text, format, true)
+    if (numeric !== undefined) return { kind: 'ok', value: `${numeric}T00:00:00.000Z` }
     if (TIMESTAMP_RE.test(text)) {
       return { kind: 'ok', value: new Date(Number(text)).toISOString() }
     }

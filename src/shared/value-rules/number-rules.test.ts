@@ -1,7 +1,7 @@
 // Number cells: accepted spellings, canonical output, percentages, refusals
 import { describe, expect, it } from 'vitest'
 import { compileCellCheck } from './cell-check.ts'
-import { canonicalDecimal, percentToDecimal } from './number-rules.ts'
+import { canonicalDecimal, percentToDecimal, plainDecimal, readDecimal } from './number-rules.ts'
 import { makeProperty } from './property-fixtures.ts'
 
 const options = { dateFormat: 'MONTH_DAY_YEAR' } as const
@@ -123,5 +123,48 @@ describe('decimal helpers', () => {
     { input: [false, '12345', '6'], expected: '123.456' },
   ] as const)('percentToDecimal($input) → $expected', ({ input, expected }) => {
     expect(percentToDecimal(input[0], input[1], input[2])).toBe(expected)
+  })
+})
+
+describe('the plain-decimal fast path', () => {
+  const PLAIN_DECIMAL = /^[+-]?\d*(?:\.\d*)?$/
+  // every sign, integer, point and fraction spelling, and what may follow a number
+  const inputs = ['', '+', '-'].flatMap((sign) =>
+    ['', '0', '00', '7', '007', '10', '120'].flatMap((integer) =>
+      ['', '.'].flatMap((point) =>
+        ['', '0', '5', '50', '05', '000'].flatMap((fraction) =>
+          ['', '%', ' %', 'e5', '.', ',5', 'x'].map((tail) => ({
+            number: `${sign}${integer}${point}${fraction}`,
+            tail,
+          })),
+        ),
+      ),
+    ),
+  )
+
+  it('answers a plain decimal as the full reading does, and leaves anything else to it', () => {
+    const disagreements = inputs
+      .map(({ number, tail }) => number + tail)
+      .filter((text) => text !== '')
+      .map((text) => ({
+        text,
+        fast: plainDecimal(text),
+        // a `%`, an exponent, a comma… are left to the full reading
+        expected: PLAIN_DECIMAL.test(text) ? readDecimal(text, false) : undefined,
+      }))
+      .filter(({ fast, expected }) => fast !== expected)
+    expect(disagreements).toEqual([])
+  })
+
+  it.each([
+    { input: '123456.78', canonical: true },
+    { input: '-3', canonical: true },
+    { input: '0.5', canonical: true },
+    { input: '100.00', canonical: false },
+    { input: '+4', canonical: false },
+    { input: '-0', canonical: false },
+  ])('$input is returned as it is: $canonical', ({ input, canonical }) => {
+    // the same string, not a copy, when nothing changes
+    expect(plainDecimal(input) === input).toBe(canonical)
   })
 })

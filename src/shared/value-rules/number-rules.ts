@@ -45,6 +45,69 @@ function numberProblem(text: string, percentAllowed: boolean): string {
   return 'is not a number'
 }
 
+const PLUS = 43
+const MINUS = 45
+const DOT = 46
+
+/**
+ * The canonical spelling of a cell that is a plain `[+-]digits[.digits]` with a digit (no `%`),
+ * read without a regex or any new string when it is already canonical, as most cells are; else
+ * undefined, and the full reading (`readDecimal`) decides. Cells it answers, it answers as
+ * `readDecimal` does.
+ */
+export function plainDecimal(text: string): string | undefined {
+  const n = text.length
+  const sign = text.charCodeAt(0)
+  let i = sign === PLUS || sign === MINUS ? 1 : 0
+  const integerStart = i
+  while (i < n && isDigit(text.charCodeAt(i))) i++
+  const integerEnd = i
+  let fractionStart = i
+  if (i < n && text.charCodeAt(i) === DOT) {
+    fractionStart = ++i
+    while (i < n && isDigit(text.charCodeAt(i))) i++
+  }
+  const integerDigits = integerEnd - integerStart
+  const fractionDigits = i - fractionStart
+  if (i !== n || integerDigits + fractionDigits === 0) return undefined
+  const canonical =
+    sign !== PLUS &&
+    integerDigits > 0 &&
+    (integerDigits === 1 || text.charCodeAt(integerStart) !== 48) &&
+    (fractionStart === integerEnd
+      ? // no point: only `-0` is not canonical
+        !(sign === MINUS && integerDigits === 1 && text.charCodeAt(integerStart) === 48)
+      : fractionDigits > 0 && text.charCodeAt(n - 1) !== 48)
+  if (canonical) return text
+  return canonicalDecimal(
+    sign === MINUS,
+    text.slice(integerStart, integerEnd),
+    fractionStart === integerEnd ? '' : text.slice(fractionStart, n),
+  )
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/**
+ * The full reading of a trimmed, non-blank number cell: the canonical spelling, or undefined
+ * when it is not a number (`25%` is one only when `percentAllowed`).
+ */
+export function readDecimal(text: string, percentAllowed: boolean): string | undefined {
+  const match = DECIMAL_RE.exec(text)
+  if (!match) return undefined
+  const integer = match[2] ?? ''
+  const fraction = match[3] ?? ''
+  const percent = match[4] !== undefined
+  if ((integer.length === 0 && fraction.length === 0) || (percent && !percentAllowed))
+    return undefined
+  const negative = match[1] === '-'
+  return percent
+    ? percentToDecimal(negative, integer, fraction)
+    : canonicalDecimal(negative, integer, fraction)
+}
+
 /** The check for a `number` property: plain decimals; `25%` → `0.25` for percentage hints. */
 export function compileNumberCheck(property: Property): CellCheck {
   const percentAllowed = PERCENT_HINTS.has(property.numberDisplayHint ?? '')
@@ -53,21 +116,8 @@ export function compileNumberCheck(property: Property): CellCheck {
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
-    const match = DECIMAL_RE.exec(text)
-    if (match) {
-      const integer = match[2] ?? ''
-      const fraction = match[3] ?? ''
-      const percent = match[4] !== undefined
-      if ((integer.length > 0 || fraction.length > 0) && (!percent || percentAllowed)) {
-        const negative = match[1] === '-'
-        return {
-          kind: 'ok',
-          value: percent
-            ? percentToDecimal(negative, integer, fraction)
-            : canonicalDecimal(negative, integer, fraction),
-        }
-      }
-    }
+    const value = plainDecimal(text) ?? readDecimal(text, percentAllowed)
+    if (value !== undefined) return { kind: 'ok', value }
     return invalid(
       'COULD_NOT_PARSE_NUMBER',
       `${quote(text)} ${numberProblem(text, percentAllowed)}: ${label} takes a plain number with an optional "." decimal point, such as ${example}.`,

@@ -53,7 +53,17 @@ export function compileStringCheck(property: Property): CellCheck {
 
 /** A lowercased email address, or undefined when the text isn't a plausible one. */
 export function normalizeEmail(text: string): string | undefined {
-  return text.length <= 254 && EMAIL_RE.test(text) ? text.toLowerCase() : undefined
+  if (text.length > 254 || !EMAIL_RE.test(text)) return undefined
+  // the pattern admits ASCII only, so without A–Z there is nothing to lowercase (most cells)
+  return hasAsciiCapital(text) ? text.toLowerCase() : text
+}
+
+function hasAsciiCapital(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 65 && code <= 90) return true
+  }
+  return false
 }
 
 /**
