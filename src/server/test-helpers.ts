@@ -70,6 +70,13 @@ export const SAMPLE_COLUMNS = ['email', 'firstname', 'lastname']
 export const SAMPLE_CSV =
   'email,firstname,lastname\nada@example.com,Ada,Lovelace\ngrace@example.com,Grace,Hopper\n'
 
+/** A CSV of SAMPLE_COLUMNS with `rows` made-up contacts (person0@example.com, …): large uploads. */
+export function generatedCsv(rows: number): string {
+  const lines = [SAMPLE_COLUMNS.join(',')]
+  for (let i = 0; i < rows; i++) lines.push(`person${i}@example.com,First${i},Last${i}`)
+  return `${lines.join('\n')}\n`
+}
+
 /** The multipart body the page sends: importRequest first, then the file. */
 export function importForm(
   csv: string | Blob = SAMPLE_CSV,
