@@ -8,18 +8,25 @@ import { NO_EDITS } from './edits.ts'
 import { CATALOGS } from './fixtures/properties.ts'
 import { inspectFile } from './inspect-file.ts'
 import type { ParseSettings } from './parse-settings.ts'
+import { scanFile } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
 
 /** The real handler behind a fake Worker, with structured cloning both ways like postMessage. */
-function inProcessWorker(): WorkerLike & { requests: WorkerRequest[] } {
+function inProcessWorker(): WorkerLike & {
+  requests: WorkerRequest[]
+  responses: WorkerResponse[]
+} {
   const listeners = new Set<(event: MessageEvent<WorkerResponse>) => void>()
+  const responses: WorkerResponse[] = []
   const handle = createWorkerHandler((message) => {
     const data = structuredClone(message)
+    responses.push(data)
     setTimeout(() => listeners.forEach((l) => l({ data } as MessageEvent<WorkerResponse>)), 0)
   })
   const requests: WorkerRequest[] = []
   return {
     requests,
+    responses,
     postMessage(message) {
       requests.push(message)
       void handle(structuredClone(message))
@@ -54,6 +61,18 @@ describe('createCsvWorkerClient', () => {
     expect(result.totalRows).toBe(5_000)
     expect(result.problemCounts).toEqual({ DUPLICATE_ALTERNATE_ID: 10 })
     expect(progress.at(-1)).toMatchObject({ rows: 5_000, bytesRead: file.size })
+  })
+
+  it('takes the problem rows in pages and resolves with the whole result, as scanned in place', async () => {
+    const bad = Array.from({ length: 12_000 }, (_, i) => `not-an-email-${i},Name ${i}`)
+    const badFile = new Blob([`Email,First Name\n${bad.join('\n')}\n`])
+    const worker = inProcessWorker()
+    const result = await createCsvWorkerClient(worker).scan(badFile, SETTINGS, plan, NO_EDITS)
+      .result
+    const pages = worker.responses.filter((m) => m.type === 'scan-rows')
+    expect(pages.length).toBeGreaterThan(1)
+    expect(result.problemRows).toHaveLength(12_000)
+    expect(result).toEqual(await scanFile(badFile, SETTINGS, plan, { edits: NO_EDITS }))
   })
 
   it('exports a clean CSV blob', async () => {

@@ -1,10 +1,16 @@
 // The page's side of the CSV worker: one promise per task, with progress and cancel
 import type { CheckPlan } from './check-plan.ts'
-import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
+import { joinScanResult, type WorkerRequest, type WorkerResponse } from './csv-worker-protocol.ts'
 import type { Edits } from './edits.ts'
 import type { FileInspection } from './inspect-file.ts'
 import type { ParseSettings, SettingsOverrides } from './parse-settings.ts'
-import type { ExportPlan, ExportResult, ScanProgress, ScanResult } from './scan-result.ts'
+import type {
+  ExportPlan,
+  ExportResult,
+  ProblemRow,
+  ScanProgress,
+  ScanResult,
+} from './scan-result.ts'
 import type { CrossFileCheckInput, CrossFileCheckResult } from './two-files/cross-file-check.ts'
 import type { WorkbookProgress, WorkbookReadResult } from './spreadsheet/workbook-source.ts'
 
@@ -80,6 +86,8 @@ interface Pending {
   resolve(value: unknown): void
   reject(error: Error): void
   onProgress?: ((progress: never) => void) | undefined
+  /** a scan's problem rows, page by page, until its result comes */
+  rowPages: ProblemRow[][]
 }
 
 /** A promise-based wrapper over the CSV worker: one message listener, jobs told apart by id. */
@@ -96,7 +104,13 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
         // each job's progress has the shape its own request reports
         ;(job.onProgress as ((progress: unknown) => void) | undefined)?.(message.progress)
         return
+      case 'scan-rows':
+        job.rowPages.push(message.rows)
+        return
       case 'scan-result':
+        pending.delete(message.id)
+        job.resolve(joinScanResult(message.result, job.rowPages))
+        return
       case 'export-result':
       case 'workbook-result':
       case 'cross-check-result':
@@ -130,6 +144,7 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
         resolve: resolve as (value: unknown) => void,
         reject,
         onProgress: options.onProgress,
+        rowPages: [],
       })
       options.signal?.addEventListener('abort', cancel, { once: true })
       worker.postMessage({ ...request, id } as WorkerRequest)

@@ -1,5 +1,9 @@
 // The CSV worker's message handling, without the worker itself (testable in Node)
-import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
+import {
+  scanResultMessages,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './csv-worker-protocol.ts'
 import { inspectFile } from './inspect-file.ts'
 import { exportCleanCsv, scanFile } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
@@ -35,7 +39,8 @@ export function createWorkerHandler(
           ...options,
           edits: request.edits,
         })
-        post({ type: 'scan-result', id, result })
+        // problem rows in pages, so the page never reads them all in one long task
+        for (const message of scanResultMessages(id, result)) post(message)
       } else if (request.type === 'read-workbook') {
         const result = await readWorkbookSheet(
           request.file,

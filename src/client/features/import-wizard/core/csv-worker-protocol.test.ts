@@ -1,0 +1,66 @@
+// A scan's result crosses to the page as pages of problem rows, then the rest: split and joined back
+import { describe, expect, it } from 'vitest'
+import { joinScanResult, scanResultMessages, type WorkerResponse } from './csv-worker-protocol.ts'
+import type { ProblemRow, ScanResult } from './scan-result.ts'
+
+function problemRow(rowIndex: number, cellCount: number): ProblemRow {
+  return {
+    rowIndex,
+    lineNumber: rowIndex + 2,
+    cells: Array.from({ length: cellCount }, (_, i) => `cell ${i}`),
+    problems: [{ type: 'INVALID_EMAIL', message: 'not an email', columnIndex: 0 }],
+  }
+}
+
+function resultWith(problemRows: ProblemRow[]): ScanResult {
+  return {
+    totalRows: 100,
+    excludedRows: 0,
+    bytesRead: 1_000,
+    problemCounts: { INVALID_EMAIL: problemRows.length },
+    problemRowCount: problemRows.length,
+    problemRows,
+    problemRowsTruncated: false,
+    expected: [],
+    dateSamples: {},
+    raggedLines: [],
+    raggedRows: [],
+    problemRowIndexes: { INVALID_EMAIL: problemRows.map((row) => row.rowIndex) },
+    fileIssues: [],
+    ambiguities: { blankRows: 0, quoteRows: 0 },
+  }
+}
+
+const rowsOf = (cellCounts: number[]) => cellCounts.map((cells, i) => problemRow(i, cells))
+const pageSizes = (messages: WorkerResponse[]) =>
+  messages.flatMap((m) => (m.type === 'scan-rows' ? [m.rows.length] : []))
+
+describe('scanResultMessages', () => {
+  // each row counts its cells plus its one problem; a page closes once it holds 10
+  it.each([
+    { name: 'no problem rows', cellCounts: [], pages: [] },
+    { name: 'fewer than a page', cellCounts: [3, 3], pages: [2] },
+    { name: 'exactly a page', cellCounts: [4, 4], pages: [2] },
+    { name: 'a page and a bit', cellCounts: [4, 4, 4], pages: [2, 1] },
+    { name: 'a row wider than a page', cellCounts: [1, 30, 1], pages: [2, 1] },
+    { name: 'many rows', cellCounts: Array<number>(25).fill(1), pages: [5, 5, 5, 5, 5] },
+  ])('pages $name as $pages rows', ({ cellCounts, pages }) => {
+    const result = resultWith(rowsOf(cellCounts))
+    const messages = scanResultMessages(7, result, 10)
+    expect(pageSizes(messages)).toEqual(pages)
+    expect(messages.every((m) => m.id === 7)).toBe(true)
+    // the result comes last, without the rows the pages carried
+    const last = messages.at(-1)!
+    expect(last.type).toBe('scan-result')
+    expect(last.type === 'scan-result' && last.result.problemRows).toEqual([])
+  })
+
+  it.each([0, 1, 5, 40])('joins %i rows back into the same result, in order', (count) => {
+    const result = resultWith(rowsOf(Array<number>(count).fill(3)))
+    const messages = structuredClone(scanResultMessages(1, result, 10))
+    const pages = messages.flatMap((m) => (m.type === 'scan-rows' ? [m.rows] : []))
+    const last = messages.at(-1)!
+    if (last.type !== 'scan-result') throw new Error('no result')
+    expect(joinScanResult(last.result, pages)).toEqual(result)
+  })
+})
