@@ -79,8 +79,7 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
   )
   const blockingIssues = result?.fileIssues.some((issue) => issue.severity === 'error') ?? false
   // ragged rows are listed apart with all their cells; the grid holds the rows fixable in place
-  const raggedShown = useMemo(() => anchored.filter(isRagged), [anchored])
-  const fixableRows = useMemo(() => anchored.filter((row) => !isRagged(row)), [anchored])
+  const { raggedShown, fixableRows } = useMemo(() => splitRagged(anchored), [anchored])
   const [filter, setFilter] = useState<ProblemFilter>(NO_FILTER)
   const gridRows = useMemo(() => filterProblemRows(fixableRows, filter), [fixableRows, filter])
   // the grid's rows follow in a render of their own: the counts paint first, and no one task
@@ -201,6 +200,17 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
       </div>
     </section>
   )
+}
+
+/** one pass over up to 50,000 rows */
+function splitRagged(rows: readonly ProblemRow[]): {
+  raggedShown: ProblemRow[]
+  fixableRows: ProblemRow[]
+} {
+  const raggedShown: ProblemRow[] = []
+  const fixableRows: ProblemRow[] = []
+  for (const row of rows) (isRagged(row) ? raggedShown : fixableRows).push(row)
+  return { raggedShown, fixableRows }
 }
 
 function withOriginLine(row: ProblemRow, lines: readonly number[]): ProblemRow {
