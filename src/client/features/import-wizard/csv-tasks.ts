@@ -40,12 +40,15 @@ export function runInspect(
   return worker.inspect(file, fileName, overrides).result
 }
 
-/** Scans every row in the CSV worker, so a big file never blocks the page. */
+/**
+ * Scans every row in the CSV worker, so a big file never blocks the page. `knownRows` (problem
+ * rows the caller holds) may be left out of the result's rows; in place they are all there.
+ */
 export function runScan(
   file: Blob,
   settings: ParseSettings,
   plan: CheckPlan,
-  options: StreamOptions & { edits: Edits },
+  options: StreamOptions & { edits: Edits; knownRows?: readonly number[] },
 ): Promise<ScanResult> {
   const worker = workerClient()
   if (!worker) return scanFile(file, settings, plan, options)

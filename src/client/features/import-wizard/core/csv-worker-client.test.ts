@@ -75,6 +75,18 @@ describe('createCsvWorkerClient', () => {
     expect(result).toEqual(await scanFile(badFile, SETTINGS, plan, { edits: NO_EDITS }))
   })
 
+  it('leaves out of a scan the problem rows the caller holds already', async () => {
+    const bad = Array.from({ length: 20 }, (_, i) => `not-an-email-${i},Name ${i}`)
+    const badFile = new Blob([`Email,First Name\n${bad.join('\n')}\n`])
+    const client = createCsvWorkerClient(inProcessWorker())
+    const all = await client.scan(badFile, SETTINGS, plan, NO_EDITS).result
+    const knownRows = all.problemRows.slice(0, 15).map((row) => row.rowIndex)
+    const rest = await client.scan(badFile, SETTINGS, plan, NO_EDITS, { knownRows }).result
+    expect(rest.problemRows).toEqual(all.problemRows.slice(15))
+    expect(rest.problemRowCount).toBe(20)
+    expect(rest.problemRowIndexes).toEqual(all.problemRowIndexes)
+  })
+
   it('exports a clean CSV blob', async () => {
     const client = createCsvWorkerClient(inProcessWorker())
     const { result } = client.exportCleanCsv(file, SETTINGS, {

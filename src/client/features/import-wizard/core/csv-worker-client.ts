@@ -36,13 +36,18 @@ export interface TaskOptions<P = ScanProgress> {
   signal?: AbortSignal
 }
 
+export interface ScanOptions extends TaskOptions {
+  /** problem rows the caller holds already (data row indexes): the result's rows leave them out */
+  knownRows?: readonly number[]
+}
+
 export interface CsvWorkerClient {
   scan(
     file: Blob,
     settings: ParseSettings,
     plan: CheckPlan,
     edits: Edits,
-    options?: TaskOptions,
+    options?: ScanOptions,
   ): CsvTask<ScanResult>
   exportCleanCsv(
     file: Blob,
@@ -153,8 +158,11 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
   }
 
   return {
-    scan: (file, settings, plan, edits, options = {}) =>
-      start({ type: 'scan', file, settings, plan, edits }, options),
+    scan: (file, settings, plan, edits, { knownRows, ...options } = {}) =>
+      start(
+        { type: 'scan', file, settings, plan, edits, ...(knownRows ? { knownRows } : {}) },
+        options,
+      ),
     exportCleanCsv: (file, settings, plan, options = {}) =>
       start({ type: 'export', file, settings, plan }, options),
     inspect: (file, fileName, overrides, options = {}) =>

@@ -1,6 +1,7 @@
 // The CSV worker's message handling, without the worker itself (testable in Node)
 import {
   scanResultMessages,
+  withoutKnownRows,
   type WorkerRequest,
   type WorkerResponse,
 } from './csv-worker-protocol.ts'
@@ -39,8 +40,9 @@ export function createWorkerHandler(
           ...options,
           edits: request.edits,
         })
+        const sent = request.knownRows ? withoutKnownRows(result, request.knownRows) : result
         // problem rows in pages, so the page never reads them all in one long task
-        for (const message of scanResultMessages(id, result)) post(message)
+        for (const message of scanResultMessages(id, sent)) post(message)
       } else if (request.type === 'read-workbook') {
         const result = await readWorkbookSheet(
           request.file,

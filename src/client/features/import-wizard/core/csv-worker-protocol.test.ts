@@ -1,6 +1,11 @@
 // A scan's result crosses to the page as pages of problem rows, then the rest: split and joined back
 import { describe, expect, it } from 'vitest'
-import { joinScanResult, scanResultMessages, type WorkerResponse } from './csv-worker-protocol.ts'
+import {
+  joinScanResult,
+  scanResultMessages,
+  withoutKnownRows,
+  type WorkerResponse,
+} from './csv-worker-protocol.ts'
 import type { ProblemRow, ScanResult } from './scan-result.ts'
 
 function problemRow(rowIndex: number, cellCount: number): ProblemRow {
@@ -62,5 +67,20 @@ describe('scanResultMessages', () => {
     const last = messages.at(-1)!
     if (last.type !== 'scan-result') throw new Error('no result')
     expect(joinScanResult(last.result, pages)).toEqual(result)
+  })
+})
+
+describe('withoutKnownRows', () => {
+  it.each([
+    { name: 'nothing known', rows: [0, 1, 2], known: [], left: [0, 1, 2] },
+    { name: 'some known', rows: [0, 1, 2, 3], known: [1, 3, 9], left: [0, 2] },
+    { name: 'all known', rows: [4, 5], known: [5, 4], left: [] },
+    { name: 'no rows', rows: [], known: [1], left: [] },
+  ])('keeps the rows not known with $name', ({ rows, known, left }) => {
+    const result = resultWith(rows.map((rowIndex) => problemRow(rowIndex, 2)))
+    const sent = withoutKnownRows(result, known)
+    expect(sent.problemRows.map((row) => row.rowIndex)).toEqual(left)
+    // everything else is the whole file's, unchanged
+    expect({ ...sent, problemRows: [] }).toEqual({ ...result, problemRows: [] })
   })
 })

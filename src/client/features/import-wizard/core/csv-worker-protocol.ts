@@ -21,6 +21,8 @@ export type WorkerRequest =
       settings: ParseSettings
       plan: CheckPlan
       edits: Edits
+      /** data row indexes of problem rows the page holds already: left out of the result's rows */
+      knownRows?: readonly number[]
     }
   | { type: 'export'; id: number; file: Blob; settings: ParseSettings; plan: ExportPlan }
   /** an .xlsx workbook: its sheet names, and the chosen (or only) sheet as CSV */
@@ -81,4 +83,14 @@ export function scanResultMessages(
 /** The page's side of `scanResultMessages`: the result with the pages' rows put back, in order. */
 export function joinScanResult(result: ScanResult, pages: readonly ProblemRow[][]): ScanResult {
   return { ...result, problemRows: pages.length === 1 ? pages[0]! : pages.flat() }
+}
+
+/**
+ * The result without the problem rows the page holds already (a re-check after edits finds
+ * mostly the same rows): they need not cross again, nor be read by the page.
+ */
+export function withoutKnownRows(result: ScanResult, knownRows: readonly number[]): ScanResult {
+  if (knownRows.length === 0 || result.problemRows.length === 0) return result
+  const known = new Set(knownRows)
+  return { ...result, problemRows: result.problemRows.filter((row) => !known.has(row.rowIndex)) }
 }

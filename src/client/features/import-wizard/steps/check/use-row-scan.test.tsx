@@ -58,6 +58,7 @@ function controlledScans() {
   const calls: {
     plan: CheckPlan
     edits: Edits
+    knownRows: readonly number[] | undefined
     signal: AbortSignal | undefined
     finish: (result: ScanResult) => void
     fail: (error: Error) => void
@@ -68,6 +69,7 @@ function controlledScans() {
       calls.push({
         plan: scanPlan,
         edits: options.edits,
+        knownRows: options.knownRows,
         signal: options.signal,
         finish: resolve,
         fail: reject,
@@ -142,16 +144,19 @@ describe('useRowScan', () => {
     await act(() => vi.advanceTimersByTimeAsync(20))
     expect(calls).toHaveLength(2)
     expect(calls[1]?.edits).toBe(second)
+    // the rows listed need not come back
+    expect(calls[0]?.knownRows).toEqual([])
+    expect(calls[1]?.knownRows).toEqual([1, 2])
 
     // the previous counts stay while the new scan runs
     expect(hook.result.current.isScanning).toBe(true)
     expect(hook.result.current.result?.problemRowCount).toBe(2)
 
-    // rows fixed in place stay listed, so the person does not lose them from view
-    calls[1]?.finish(resultWith([]))
+    // rows fixed in place stay listed, so the person does not lose them from view; new ones join
+    calls[1]?.finish(resultWith([3]))
     await settle()
-    expect(hook.result.current.result?.problemRowCount).toBe(0)
-    expect(hook.result.current.anchored.map((row) => row.rowIndex)).toEqual([1, 2])
+    expect(hook.result.current.result?.problemRowCount).toBe(1)
+    expect(hook.result.current.anchored.map((row) => row.rowIndex)).toEqual([1, 2, 3])
   })
 
   it('aborts a running scan that a new plan replaces', async () => {

@@ -1,6 +1,6 @@
 // The check step's scan of every row as a TanStack query: rerun when the plan or the settled edits change
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { getErrorMessage } from '#client/lib/api-client.ts'
 import { createFrameThrottledValue } from '#client/lib/frame-throttled-value.ts'
 import type { CheckPlan } from '../../core/check-plan.ts'
@@ -57,6 +57,13 @@ export function useRowScan(
   // progress lives outside React state: only the progress bar re-renders, once a frame at most
   const [progress] = useState(() => createFrameThrottledValue<ScanProgress>())
   const { file, inspection } = source
+  // what earlier scans found, carried over to the next (React's "state from the previous render")
+  const [seen, setSeen] = useState(NOTHING_SEEN)
+  // the rows listed when a scan starts (the query function runs outside render)
+  const anchoredRef = useRef(seen.anchored)
+  useEffect(() => {
+    anchoredRef.current = seen.anchored
+  }, [seen.anchored])
   const query = useQuery({
     queryKey: [
       'wizard',
@@ -70,6 +77,8 @@ export function useRowScan(
       progress.set(undefined)
       return scan(file, inspection.settings, plan!, {
         edits: settledEdits,
+        // rows listed already stay as they are (absorb), so they need not come back
+        knownRows: anchoredRef.current.map((row) => row.rowIndex),
         signal,
         onProgress: (next) => {
           if (!signal.aborted) progress.set(next)
@@ -86,8 +95,6 @@ export function useRowScan(
     structuralSharing: false,
   })
 
-  // what earlier scans found, carried over to the next (React's "state from the previous render")
-  const [seen, setSeen] = useState(NOTHING_SEEN)
   const fresh = query.isPlaceholderData ? undefined : query.data
   if (fresh && fresh !== seen.result) setSeen(absorb(seen, fresh))
 
