@@ -33,6 +33,24 @@ describe('ragged rows', () => {
     expect(pendingRaggedRows(known, scan([4]), NO_EDITS).rows).toEqual([1, 4])
   })
 
+  it.each([
+    { name: 'nothing new', known: [1, 4], found: [4, 1], merged: [1, 4], same: true },
+    { name: 'none found', known: [2], found: [], merged: [2], same: true },
+    { name: 'new rows in between', known: [1, 9], found: [9, 5, 1, 12], merged: [1, 5, 9, 12] },
+    { name: 'a first scan', known: [], found: [7, 3], merged: [3, 7] },
+    {
+      name: 'many on both sides',
+      known: Array.from({ length: 100_000 }, (_, i) => i * 2),
+      found: Array.from({ length: 100_000 }, (_, i) => i * 2 + 1),
+      merged: Array.from({ length: 200_000 }, (_, i) => i),
+    },
+  ])('merges the rows of a scan with $name', ({ known, found, merged, same = false }) => {
+    const result = mergeRaggedRows(known, scan(found))
+    expect(result).toEqual(merged)
+    // an unchanged list is the same array, so what depends on it does not update
+    expect(result === known).toBe(same)
+  })
+
   it('counts ragged rows the scan did not list', () => {
     expect(pendingRaggedRows([1], scan([1], 5), NO_EDITS)).toEqual({
       rows: [1],
