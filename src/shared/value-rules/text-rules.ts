@@ -8,13 +8,11 @@ import {
   propertyLabel,
   quote,
 } from './cell-result.ts'
+import { isPlausibleEmail } from './email-address.ts'
 
 /** HubSpot's limit for a `string` value, in UTF-16 code units (JavaScript's `length`). */
 export const MAX_STRING_LENGTH = 65_536
 
-// zod 4's "practical" email pattern, written out so a cell check costs no zod call
-const EMAIL_RE =
-  /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/
 // optional scheme and user, the host, an optional port, then anything past the host
 const URL_PARTS_RE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/?#]*@)?([^/?#:]*)(?::\d*)?(?:[/?#][^]*)?$/
 const WWW_RE = /^www\d*\./
@@ -53,7 +51,7 @@ export function compileStringCheck(property: Property): CellCheck {
 
 /** A lowercased email address, or undefined when the text isn't a plausible one. */
 export function normalizeEmail(text: string): string | undefined {
-  if (text.length > 254 || !EMAIL_RE.test(text)) return undefined
+  if (text.length > 254 || !isPlausibleEmail(text)) return undefined
   // the pattern admits ASCII only, so without A–Z there is nothing to lowercase (most cells)
   return hasAsciiCapital(text) ? text.toLowerCase() : text
 }

@@ -17,6 +17,8 @@ export interface CompiledColumn {
 export interface ObjectState {
   plan: ObjectCheckPlan
   columns: CompiledColumn[]
+  /** the columns that identify its records (`seen` set), looked up per row */
+  identifierColumns: (CompiledColumn & { seen: FirstLines })[]
   recordIdColumn: number | undefined
   result: ExpectedObjectResult
 }

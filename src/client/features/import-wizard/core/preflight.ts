@@ -3,7 +3,7 @@ import { IMPORT_LIMITS } from '#shared/api-paths.ts'
 import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
 import type { CheckPlan, ProblemType } from './check-plan.ts'
 import type { FileIssue } from './file-issue.ts'
-import { createFirstLines, detach } from './first-lines.ts'
+import { createFirstLines, detach, type FirstLines } from './first-lines.ts'
 import {
   columnName,
   duplicateProblem,
@@ -57,6 +57,10 @@ export function createPreflight(plan: CheckPlan): Preflight {
   const objects: ObjectState[] = plan.objects.map((object) => ({
     plan: object,
     columns: columns.filter((c) => c.plan.objectTypeId === object.objectTypeId),
+    identifierColumns: columns.filter(
+      (c): c is CompiledColumn & { seen: FirstLines } =>
+        c.plan.objectTypeId === object.objectTypeId && c.seen !== undefined,
+    ),
     recordIdColumn: columns.find(
       (c) =>
         c.plan.objectTypeId === object.objectTypeId && c.plan.identifier === 'HUBSPOT_OBJECT_ID',
@@ -89,8 +93,11 @@ export function createPreflight(plan: CheckPlan): Preflight {
   const problems: RowProblem[] = []
   const columnCount = columns.length
   const objectCount = objects.length
-  // per column: the object index it counts for (-1: an object the plan doesn't import)
-  const columnObject = columns.map((c) => objectIndex.get(c.plan.objectTypeId) ?? -1)
+  // per column, in flat arrays read for every cell: its cell index, its check, the object index
+  // it counts for (-1: an object the plan doesn't import)
+  const columnIndexes = Int32Array.from(columns, (c) => c.plan.columnIndex)
+  const columnChecks = columns.map((c) => c.check)
+  const columnObject = Int32Array.from(columns, (c) => objectIndex.get(c.plan.objectTypeId) ?? -1)
 
   function checkRow(
     cells: readonly string[],
@@ -112,23 +119,26 @@ export function createPreflight(plan: CheckPlan): Preflight {
     }
     // a ragged or unparseable row is rejected whole, so its cells are not checked one by one
     const ragged = problems.length > 0
-    // per object index; reused arrays, not Sets, because this runs for every row
-    blankObject.fill(true)
-    badObject.fill(false)
+    // per object index; reused arrays, not Sets, because this runs for every row (a loop, not
+    // fill: one or two objects)
+    for (let i = 0; i < objectCount; i++) {
+      blankObject[i] = true
+      badObject[i] = false
+    }
 
     if (!ragged) {
       for (let c = 0; c < columnCount; c++) {
-        const column = columns[c]!
-        const index = column.plan.columnIndex
+        const index = columnIndexes[c]!
         const raw = cells[index] ?? ''
-        const result = column.check(raw)
+        const result = columnChecks[c]!(raw)
         const object = columnObject[c]!
         if (result.kind === 'ok') {
           values[index] = result.value
           if (object >= 0) blankObject[object] = false
-          if (column.samples && column.samples.length < plan.dateSampleSize)
-            column.samples.push(detach(raw))
+          const samples = columns[c]!.samples
+          if (samples && samples.length < plan.dateSampleSize) samples.push(detach(raw))
         } else {
+          const column = columns[c]!
           values[index] = undefined
           if (result.kind === 'invalid') {
             if (column.samples && column.samples.length < plan.dateSampleSize)
@@ -188,8 +198,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
   function checkObject(object: ObjectState, lineNumber: number) {
     const { objectTypeId, operation } = object.plan
     let identified = false
-    for (const column of object.columns) {
-      if (!column.seen) continue
+    for (const column of object.identifierColumns) {
       const value = values[column.plan.columnIndex]
       if (value === undefined) continue
       identified = true
@@ -230,7 +239,7 @@ export function createPreflight(plan: CheckPlan): Preflight {
     else if (operation === 'UPDATE') object.result.toUpdate++
     else if (object.recordIdColumn !== undefined && values[object.recordIdColumn] !== undefined)
       object.result.toUpdate++
-    else if (object.columns.some((c) => c.seen && values[c.plan.columnIndex] !== undefined))
+    else if (object.identifierColumns.some((c) => values[c.plan.columnIndex] !== undefined))
       object.result.toCreateOrUpdate++
     else object.result.toCreate++
   }
