@@ -185,6 +185,51 @@ describe('createCsvRecordReader', () => {
     for (let size = 1; size <= 7; size++) expect(read(text, size)).toEqual(whole)
   })
 
+  it.each([',', ';', '\t', '|'] as const)(
+    'reads the same cut into two chunks at every position (delimiter %j)',
+    (delimiter) => {
+      // a BOM, CRLF, a lone CR, LF, quotes doubled, stray and unterminated, quoted line breaks
+      // and delimiters, blank records: every place a chunk can end inside a record
+      const text = [
+        '\uFEFFid,"na,me",note\r\n',
+        '1,"Ann ""A"" Lee",5\'10"\r',
+        '2,"x\r\ny",\n\n',
+        ',,\n',
+        '3,  "q" ,"a"b",c\r\n',
+        '4,x"y,"z"\n',
+        '5,"open,\n',
+      ]
+        .join('')
+        .replaceAll(',', delimiter)
+      const whole = read(text, 0, delimiter)
+      expect(whole.records.length).toBe(6)
+      for (let at = 0; at <= text.length; at++) {
+        const records: string[][] = []
+        const lines: number[] = []
+        const problems: (QuoteProblem | undefined)[] = []
+        const reader = createCsvRecordReader(
+          { delimiter },
+          {
+            record(cells, line, problem) {
+              records.push(cells)
+              lines.push(line)
+              problems.push(problem)
+            },
+          },
+        )
+        reader.push(text.slice(0, at))
+        reader.push(text.slice(at))
+        reader.end()
+        expect({ at, records, lines, problems }).toEqual({
+          at,
+          records: whole.records,
+          lines: whole.lines,
+          problems: whole.problems,
+        })
+      }
+    },
+  )
+
   it('splits by the delimiter it is given, and only by it', () => {
     expect(read('E-Mail;Umsatz\na@x.de;"0,50"\nb@x.de;12,99\n', 0, ';').records).toEqual([
       ['E-Mail', 'Umsatz'],

@@ -67,11 +67,18 @@ export function isBlankRecord(cells: readonly string[]): boolean {
   return true
 }
 
+/** Where `search` next occurs in `text` from `from`, or the text's length when it doesn't. */
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from)
+  return at === -1 ? text.length : at
+}
+
 export function createCsvRecordReader(
   options: { delimiter: CsvDelimiter },
   sink: CsvRecordSink,
 ): CsvRecordReader {
-  const delimiter = options.delimiter.charCodeAt(0)
+  const delimiterText = options.delimiter
+  const delimiter = delimiterText.charCodeAt(0)
   let state = FIELD_START
   let cells: string[] = []
   /** the current cell's text from earlier chunks (and, when quoted, up to its last quote) */
@@ -126,6 +133,11 @@ export function createCsvRecordReader(
     const n = text.length
     // where the current cell's text starts in this chunk
     let from = 0
+    // the next delimiter, LF, CR and quote at or after where they were last looked for (n: none)
+    let nextDelimiter = -1
+    let nextLf = -1
+    let nextCr = -1
+    let nextQuote = -1
     for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i)
       if (afterCr) {
@@ -146,13 +158,19 @@ export function createCsvRecordReader(
         state = UNQUOTED
       }
       if (state === UNQUOTED) {
-        // the hot loop: most cells are plain text up to the next delimiter or line break
-        while (c !== delimiter && c !== LF && c !== CR) {
-          if (c === QUOTE) flag('STRAY_QUOTE')
-          if (++i === n) break
-          c = text.charCodeAt(i)
-        }
+        // most cells are plain text up to the next delimiter or line break: jump there with
+        // indexOf (papaparse's technique), each position found once and kept until passed
+        if (nextDelimiter < i) nextDelimiter = indexOrEnd(text, delimiterText, i)
+        if (nextLf < i) nextLf = indexOrEnd(text, '\n', i)
+        if (nextCr < i) nextCr = indexOrEnd(text, '\r', i)
+        let end = nextDelimiter < nextLf ? nextDelimiter : nextLf
+        if (nextCr < end) end = nextCr
+        // a quote inside an unquoted cell is text
+        if (nextQuote < i) nextQuote = indexOrEnd(text, '"', i)
+        if (nextQuote < end) flag('STRAY_QUOTE')
+        i = end
         if (i === n) break
+        c = text.charCodeAt(i)
         endCell(cell + text.slice(from, i), c, offset + i)
         from = i + 1
       } else if (state === QUOTED) {
