@@ -1,3 +1,4 @@
+// The Chromium that tests and the bench launch (CHROMIUM_PATH, a system one, Playwright's), its flags
 import { execFileSync } from 'node:child_process'
 
 /** Flags for a headless Chromium that runs as root and does not stall on a closed network. */

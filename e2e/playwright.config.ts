@@ -1,3 +1,4 @@
+// Playwright's settings for the browser tests: Chromium, two workers, each with its own servers
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumExecutable } from './chromium.ts'
 

@@ -1,3 +1,4 @@
+// The shared .xlsx reader in a browser worker under the app's CSP: dates, numbers, large workbooks
 import { createServer, type Server } from 'node:http'
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'

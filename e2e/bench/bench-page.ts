@@ -1,3 +1,4 @@
+// The bench page (served apart from the app): the wizard's pipeline and plain papaparse over one File
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import type { Property } from '#shared/hubspot/property.ts'
 import { autoMatchColumns } from '../../src/client/features/import-wizard/core/auto-match-columns.ts'

@@ -1,3 +1,4 @@
+// The bench's data files: deterministic HubSpot-style contacts exports of any size
 import { once } from 'node:events'
 import { createWriteStream } from 'node:fs'
 

@@ -1,3 +1,4 @@
+// The bench's knobs: BENCH_* variables parsed into a run's settings, bad values refused
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_KNOBS, parseKnobs } from './knobs.ts'
 
@@ -41,7 +42,8 @@ describe('parseKnobs', () => {
     },
     {
       env: { BENCH_ONLY: 'flow,speed' },
-      message: 'BENCH_ONLY: "speed" is not one of parse, flow, excel, grid, upload, pollers, simulator.',
+      message:
+        'BENCH_ONLY: "speed" is not one of parse, flow, excel, grid, upload, pollers, simulator.',
     },
   ])('refuses $env', ({ env, message }) => {
     expect(() => parseKnobs(env)).toThrow(message)

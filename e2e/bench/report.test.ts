@@ -1,3 +1,4 @@
+// The bench's report: figures, met / NOT MET against targets, changes since the last run, tables
 import { describe, expect, it } from 'vitest'
 import {
   change,

@@ -1,3 +1,4 @@
+// The bench's statistics: median, nearest-rank percentile, blocking time and frame summaries
 import { describe, expect, it } from 'vitest'
 import { blockingSummary, frameSummary, median, percentile } from './stats.ts'
 

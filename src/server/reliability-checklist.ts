@@ -29,29 +29,29 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
     [`${S}/proxy.routes.test.ts`, 'counts columns of a header with a BOM'],
   ],
   A4: [
-    [`${W}/core/scan-file.test.ts`, 'transcodes'],
+    [`${W}/core/scan-file.reading.test.ts`, 'transcodes'],
     [`${S}/upload-content.test.ts`, 'UTF-16 LE with a BOM'],
   ],
   A5: [
-    [`${W}/core/scan-file.test.ts`, 'decodes windows-1252 accents and the euro sign'],
+    [`${W}/core/scan-file.reading.test.ts`, 'decodes windows-1252 accents and the euro sign'],
     ['e2e/wizard-windows-1252.spec.ts', 'imports with correct accents'],
   ],
   A6: [[`${W}/core/detect-encoding.test.ts`, 'names the first byte that is not UTF-8']],
   A7: [
     ['src/shared/csv/file-content.test.ts', 'lone CR (old Mac Excel)'],
     [
-      `${W}/core/real-world-files.test.ts`,
+      `${W}/core/real-world-files.clean-csv.test.ts`,
       'are read the same with 1-byte, 3-byte and 64 KB chunks',
     ],
   ],
   A8: [
     ['src/shared/csv/file-content.test.ts', 'quoted line breaks'],
-    [`${W}/core/scan-file.test.ts`, 'counts physical lines past quoted newlines'],
+    [`${W}/core/scan-file.reading.test.ts`, 'counts physical lines past quoted newlines'],
   ],
-  A9: [[`${W}/core/scan-file.test.ts`, 'reports an unterminated quote where it opens']],
+  A9: [[`${W}/core/scan-file.reading.test.ts`, 'reports an unterminated quote where it opens']],
   A10: [
     [
-      `${W}/core/real-world-files.test.ts`,
+      `${W}/core/real-world-files.clean-csv.test.ts`,
       'a quote inside an unquoted cell is sent in a properly quoted copy',
     ],
   ],
@@ -67,7 +67,7 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
     [`${W}/core/edits.test.ts`, 'duplicate headers renamed'],
   ],
   A13: [
-    [`${W}/core/scan-file.test.ts`, 'converts semicolons'],
+    [`${W}/core/scan-file.reading.test.ts`, 'converts semicolons'],
     ['e2e/wizard-european-export.spec.ts', 'semicolon file with decimal commas'],
   ],
   A14: [[`${W}/core/inspect-file.test.ts`, '1,000 columns']],
@@ -77,14 +77,16 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
       'takes a header that ends in the chunk that passes 1 MB',
     ],
   ],
-  A16: [[`${W}/core/scan-file.test.ts`, 'blocks a file with more rows than HubSpot accepts']],
+  A16: [
+    [`${W}/core/scan-file.reading.test.ts`, 'blocks a file with more rows than HubSpot accepts'],
+  ],
   // flat memory on a 1M-row file is measured by npm run bench (speed and memory are not timed tests)
   A17: [
     [
-      `${W}/core/scan-file.test.ts`,
+      `${W}/core/scan-file.checks-and-export.test.ts`,
       'finds every repeat and bad value, counts the outcome, and reports progress',
     ],
-    [`${W}/core/scan-file.test.ts`, 'stops when cancelled'],
+    [`${W}/core/scan-file.checks-and-export.test.ts`, 'stops when cancelled'],
     [`${W}/core/csv-worker-client.test.ts`, 'rejects with an AbortError when cancelled'],
   ],
   A18: [
@@ -149,7 +151,9 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
   ],
   B8: [['src/simulator/engine/process-import.mixed-rows.test.ts', 'PROPERTY_DEFINITION_NOT_FOUND']],
   B9: [[`${W}/core/preflight.test.ts`, 'UPDATE without any identifier value']],
-  B10: [['src/shared/hubspot/schemas.test.ts', 'importRequest: what we send is strict']],
+  B10: [
+    ['src/shared/hubspot/schemas.import-request.test.ts', 'importRequest: what we send is strict'],
+  ],
   B11: [[`${W}/core/build-import-request.test.ts`, 'caps the name at 255 characters']],
 
   // C. browser → proxy transport
@@ -274,7 +278,7 @@ export const CHECKLIST: Record<string, readonly Ref[]> = {
   D12: [
     ['src/client/api/imports/import-polling.test.ts', 'polls an unknown (newer) state'],
     [
-      'src/shared/hubspot/schemas.test.ts',
+      'src/shared/hubspot/schemas.hubspot-answers.test.ts',
       'PublicImportResponse: what HubSpot sends is read tolerantly',
     ],
   ],

@@ -1,96 +1,9 @@
 // The re-import seed: the failed rows once each, under the original header, with the original request
-import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { importRequestSchema } from '#shared/hubspot/import-request.ts'
-import type { PublicImportError } from '#shared/hubspot/public-import-error.ts'
-import type { PublicImportResponse } from '#shared/hubspot/public-import-response.ts'
 import { twoFileImportRequest } from '#shared/testing/two-file-import.ts'
-import type { ImportErrorsPage } from '#client/api/imports/get-import-errors.ts'
-import { buildReimportSeed, type ReimportFetchers } from './build-reimport-seed.ts'
-
-const request = {
-  name: 'Contacts May',
-  importOperations: { '0-1': 'UPSERT' },
-  dateFormat: 'DAY_MONTH_YEAR',
-  files: [
-    {
-      fileName: 'contacts may.csv',
-      fileFormat: 'CSV',
-      fileImportPage: {
-        hasHeader: true,
-        columnMappings: [
-          { columnObjectTypeId: '0-1', columnName: 'Email', propertyName: 'email' },
-          { columnObjectTypeId: '0-1', columnName: 'Name', propertyName: 'firstname' },
-          { columnObjectTypeId: '0-1', columnName: 'Stage', propertyName: 'lifecyclestage' },
-        ],
-      },
-    },
-  ],
-}
-
-const importResponse = (importRequestJson: unknown = request): PublicImportResponse => ({
-  id: '42',
-  createdAt: '2026-05-01T10:00:00Z',
-  updatedAt: '2026-05-01T10:01:00Z',
-  state: 'DONE',
-  optOutImport: false,
-  mappedObjectTypeIds: ['0-1'],
-  importName: 'Contacts May',
-  importRequestJson,
-  metadata: { counters: { TOTAL_ROWS: 5, ERRORS: 4 }, fileIds: ['9'], objectLists: [] },
-})
-
-let nextId = 0
-const error = (
-  lineNumber: number,
-  rowData: string[],
-  overrides: Partial<PublicImportError> = {},
-): PublicImportError => ({
-  id: String((nextId += 1)),
-  createdAt: 0,
-  errorType: 'INVALID_EMAIL',
-  errorMessage: 'bad',
-  knownColumnNumber: 0,
-  invalidValue: rowData[0],
-  sourceData: {
-    rowData,
-    additionalRowData: [],
-    containsEncryptedProperties: false,
-    fileId: 9,
-    lineNumber,
-  },
-  ...overrides,
-})
-
-/** Serves the errors in pages of two, as HubSpot's cursor paging does. */
-function fakeFetchers(
-  errors: PublicImportError[],
-  json?: unknown,
-  lineMap?: ReturnType<ReimportFetchers['lineMap']>,
-): ReimportFetchers & { asked: string[] } {
-  const asked: string[] = []
-  return {
-    asked,
-    lineMap: () => lineMap,
-    getImport: async (id) => {
-      asked.push(`import ${id}`)
-      return importResponse(json)
-    },
-    getErrorsPage: async (id, after) => {
-      asked.push(`errors ${id} ${after ?? ''}`)
-      const start = Number(after ?? 0)
-      const page: ImportErrorsPage = { results: errors.slice(start, start + 2) }
-      if (start + 2 < errors.length) page.paging = { next: { after: String(start + 2) } }
-      return page
-    },
-  }
-}
-
-const rowsOf = async (file: File) => {
-  const parsed = Papa.parse<string[]>(await file.text(), { skipEmptyLines: true })
-  expect(parsed.errors).toEqual([])
-  return parsed.data
-}
+import { buildReimportSeed } from './build-reimport-seed.ts'
+import { error, fakeFetchers, importResponse, rowsOf } from './reimport-seed-fixtures.ts'
 
 describe('buildReimportSeed', () => {
   it('builds a CSV of the failed rows under the original header, one row per line, in file order', async () => {

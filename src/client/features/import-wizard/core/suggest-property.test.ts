@@ -1,3 +1,4 @@
+// suggestKind and suggestProperty: the kind a column's values suggest, a new property made from it
 import { describe, expect, it } from 'vitest'
 import { suggestKind, suggestProperty } from './suggest-property.ts'
 
