@@ -8,8 +8,6 @@ import {
 import { inspectFile } from './inspect-file.ts'
 import { exportCleanCsv, scanFile } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
-import { readWorkbookSheet } from './spreadsheet/workbook-sheet.ts'
-import { crossFileCheck } from './two-files/cross-file-check.ts'
 import type { WorkbookProgress } from './spreadsheet/workbook-source.ts'
 
 /**
@@ -44,6 +42,9 @@ export function createWorkerHandler(
         // problem rows in pages, so the page never reads them all in one long task
         for (const message of scanResultMessages(id, sent)) post(message)
       } else if (request.type === 'read-workbook') {
+        // the .xlsx reader and the two-file check load with the first request that needs them
+        // (chunks of their own), so most workers never compile them
+        const { readWorkbookSheet } = await import('./spreadsheet/workbook-sheet.ts')
         const result = await readWorkbookSheet(
           request.file,
           request.fileName,
@@ -55,6 +56,7 @@ export function createWorkerHandler(
         const result = await inspectFile(request.file, request.overrides, request.fileName)
         post({ type: 'inspect-result', id, result })
       } else if (request.type === 'cross-check') {
+        const { crossFileCheck } = await import('./two-files/cross-file-check.ts')
         const result = await crossFileCheck(request.input, options)
         post({ type: 'cross-check-result', id, result })
       } else {
