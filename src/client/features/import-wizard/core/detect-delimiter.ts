@@ -40,6 +40,8 @@ export function detectDelimiter(
 ): DelimiterDetection {
   const candidates: Candidate[] = []
   for (const { value: delimiter } of DELIMITERS) {
+    // without the character every record is one cell, which never wins: skip reading them
+    if (!text.includes(delimiter)) continue
     const { records } = readCsvText(text, { delimiter, sampled, maxRecords: SAMPLE_RECORDS })
     if (records.length === 0) continue
     const [columnCount, hits] = mode(records.map((r) => r.length))

@@ -37,7 +37,7 @@ describe('detectEncoding', () => {
 })
 
 describe('findInvalidUtf8', () => {
-  it.each([
+  const cases = [
     { description: 'ascii', bytes: [0x61, 0x62], expected: -1 },
     { description: '2-byte é', bytes: [0x61, 0xc3, 0xa9], expected: -1 },
     { description: '4-byte emoji', bytes: [0xf0, 0x9f, 0x98, 0x80], expected: -1 },
@@ -48,7 +48,42 @@ describe('findInvalidUtf8', () => {
     { description: 'above U+10FFFF', bytes: [0xf4, 0x90, 0x80, 0x80], expected: 0 },
     { description: 'latin-1 é followed by ascii', bytes: [0xe9, 0x74, 0x65], expected: 0 },
     { description: 'cut 3-byte sequence at the end', bytes: [0x61, 0xe2, 0x82], expected: -1 },
-  ])('$description', ({ bytes, expected }) => {
+  ]
+  it.each(cases)('$description', ({ bytes, expected }) => {
     expect(findInvalidUtf8(new Uint8Array(bytes))).toBe(expected)
+  })
+
+  // detectEncoding checks validity with the platform's decoder and asks findInvalidUtf8 only
+  // which byte is wrong: both must draw the line in the same place
+  it.each(cases)('detectEncoding agrees on $description', ({ bytes, expected }) => {
+    const head = new Uint8Array(bytes)
+    const encoding = expected === -1 ? 'utf-8' : 'windows-1252'
+    expect(detectEncoding(head).encoding).toBe(encoding)
+  })
+
+  it('draws the same line as detectEncoding on random high bytes, cut or whole', () => {
+    let seed = 13
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    for (let n = 0; n < 2000; n++) {
+      // after an "A", so no byte order mark is read first
+      const bytes = Uint8Array.from({ length: 2 + Math.floor(random() * 6) }, (_, i) =>
+        i === 0 || random() < 0.2 ? 0x41 : 0x80 + Math.floor(random() * 0x80),
+      )
+      for (const complete of [false, true]) {
+        const valid = findInvalidUtf8(bytes, complete) === -1
+        expect(detectEncoding(bytes, { complete }).encoding, `${bytes.join(' ')} ${complete}`).toBe(
+          valid ? 'utf-8' : 'windows-1252',
+        )
+      }
+    }
+  })
+})
+
+describe('detectEncoding reasons', () => {
+  it.each([
+    { text: 'Email,Name\nann@example.com,Ann', reason: /plain ASCII/ },
+    { text: 'Email,Name\nzoe@example.com,Zoë', reason: /valid UTF-8/ },
+  ])('$text', ({ text, reason }) => {
+    expect(detectEncoding(new TextEncoder().encode(text)).reason).toMatch(reason)
   })
 })
