@@ -1,7 +1,7 @@
-// The CSV module worker: wires the handler to the worker scope, and warms the file inspection up
+// The CSV module worker: wires the handler to the worker scope, and warms the file inspection up while no request is waiting
 import { createWorkerHandler } from './csv-worker-handler.ts'
 import type { WorkerRequest, WorkerResponse } from './csv-worker-protocol.ts'
-import { inspectBytes } from './inspect-file.ts'
+import { warmUpInspections, warmUpWhileIdle } from './inspect-warm-up.ts'
 
 // our own module worker, not papaparse's `worker: true` (papaparse#1122 breaks in Vite 8 builds)
 interface WorkerScope {
@@ -11,22 +11,14 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope
 const handle = createWorkerHandler((message) => scope.postMessage(message))
+let requested = false
 scope.addEventListener('message', (event) => {
+  requested = true
   void handle(event.data)
 })
 
-// The worker starts when the file step opens. A first inspection compiles the record reader and
-// the detectors, so that cost is paid here, before a file is chosen, not by the person's preview.
-const WARM_UP_ROWS = 400
-const warmUp = [
-  'Email,First Name,Last Name,Phone,Notes',
-  ...Array.from(
-    { length: WARM_UP_ROWS },
-    (_, i) => `user${i}@example.com,Ann ${i},Lee,+1 555 01${i % 100},"said ""hi"", then left"`,
-  ),
-].join('\r\n')
-inspectBytes(new TextEncoder().encode(warmUp), {
-  fileName: 'warm-up.csv',
-  fileSize: warmUp.length,
-  sampled: true,
-})
+// The worker starts when the file step opens. Inspecting sample heads until the code runs
+// optimised pays the first inspection's cost (the interpreter, compiling, type feedback) here,
+// before a file is chosen, not in the person's preview. One sample per task, and none once a
+// request has come: a worker asked at once (a file chosen as the step opens) starts on it.
+warmUpWhileIdle(warmUpInspections(), () => requested)
