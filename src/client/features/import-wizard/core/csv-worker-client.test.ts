@@ -8,7 +8,7 @@ import { NO_EDITS } from './edits.ts'
 import { CATALOGS } from './fixtures/properties.ts'
 import { inspectFile } from './inspect-file.ts'
 import type { ParseSettings } from './parse-settings.ts'
-import { scanFile } from './scan-file.ts'
+import { exportCleanCsv, scanFile } from './scan-file.ts'
 import type { ScanProgress } from './scan-result.ts'
 
 /** The real handler behind a fake Worker, with structured cloning both ways like postMessage. */
@@ -89,14 +89,16 @@ describe('createCsvWorkerClient', () => {
 
   it('exports a clean CSV blob', async () => {
     const client = createCsvWorkerClient(inProcessWorker())
-    const { result } = client.exportCleanCsv(file, SETTINGS, {
-      columnIndexes: [1],
-      headerNames: ['First Name'],
-      edits: NO_EDITS,
-    })
+    const exportPlan = { columnIndexes: [1], headerNames: ['First Name'], edits: NO_EDITS }
+    const { result } = client.exportCleanCsv(file, SETTINGS, exportPlan)
     const exported = await result
     expect(exported.rows).toBe(5_000)
     expect((await exported.blob.text()).split('\r\n').slice(0, 2)).toEqual(['First Name', 'Name 0'])
+    // the line maps come back as the export in place makes them
+    const inPlace = await exportCleanCsv(file, SETTINGS, exportPlan)
+    expect(exported.rowLines).toEqual(inPlace.rowLines)
+    expect(exported.sourceRows).toEqual(inPlace.sourceRows)
+    expect(exported.rowLines).toBeDefined()
   })
 
   it.each([

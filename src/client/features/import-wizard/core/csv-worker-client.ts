@@ -1,6 +1,11 @@
 // The page's side of the CSV worker: one promise per task, with progress and cancel
 import type { CheckPlan } from './check-plan.ts'
-import { joinScanResult, type WorkerRequest, type WorkerResponse } from './csv-worker-protocol.ts'
+import {
+  joinScanResult,
+  unpackExportResult,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './csv-worker-protocol.ts'
 import type { Edits } from './edits.ts'
 import type { FileInspection } from './inspect-file.ts'
 import type { ParseSettings, SettingsOverrides } from './parse-settings.ts'
@@ -117,6 +122,9 @@ export function createCsvWorkerClient(worker: WorkerLike = createCsvWorker()): C
         job.resolve(joinScanResult(message.result, job.rowPages))
         return
       case 'export-result':
+        pending.delete(message.id)
+        job.resolve(unpackExportResult(message.result))
+        return
       case 'workbook-result':
       case 'cross-check-result':
       case 'inspect-result':

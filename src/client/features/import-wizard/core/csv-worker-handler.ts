@@ -1,5 +1,6 @@
 // The CSV worker's message handling, without the worker itself (testable in Node)
 import {
+  packExportResult,
   scanResultMessages,
   withoutKnownRows,
   type WorkerRequest,
@@ -61,7 +62,7 @@ export function createWorkerHandler(
         post({ type: 'cross-check-result', id, result })
       } else {
         const result = await exportCleanCsv(request.file, request.settings, request.plan, options)
-        post({ type: 'export-result', id, result })
+        post({ type: 'export-result', id, result: packExportResult(result) })
       }
     } catch (error) {
       if (controller.signal.aborted) post({ type: 'cancelled', id })

@@ -2,11 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   joinScanResult,
+  packExportResult,
   scanResultMessages,
+  unpackExportResult,
   withoutKnownRows,
   type WorkerResponse,
 } from './csv-worker-protocol.ts'
-import type { ProblemRow, ScanResult } from './scan-result.ts'
+import type { ExportResult, ProblemRow, ScanResult } from './scan-result.ts'
 
 function problemRow(rowIndex: number, cellCount: number): ProblemRow {
   return {
@@ -36,6 +38,16 @@ function resultWith(problemRows: ProblemRow[]): ScanResult {
   }
 }
 
+const withLists: Partial<ScanResult> = {
+  raggedRows: [3, 8],
+  raggedLines: [5, 10],
+  problemRowIndexes: { INVALID_EMAIL: [1, 2], INCORRECT_NUMBER_OF_COLUMNS: [3, 8] },
+  rowLines: [
+    [0, 2],
+    [4, 3],
+  ],
+}
+
 const rowsOf = (cellCounts: number[]) => cellCounts.map((cells, i) => problemRow(i, cells))
 const pageSizes = (messages: WorkerResponse[]) =>
   messages.flatMap((m) => (m.type === 'scan-rows' ? [m.rows.length] : []))
@@ -57,11 +69,16 @@ describe('scanResultMessages', () => {
     // the result comes last, without the rows the pages carried
     const last = messages.at(-1)!
     expect(last.type).toBe('scan-result')
-    expect(last.type === 'scan-result' && last.result.problemRows).toEqual([])
+    expect(last.type === 'scan-result' && 'problemRows' in last.result).toBe(false)
   })
 
-  it.each([0, 1, 5, 40])('joins %i rows back into the same result, in order', (count) => {
-    const result = resultWith(rowsOf(Array<number>(count).fill(3)))
+  it.each([
+    { count: 0, lists: {} },
+    { count: 1, lists: withLists },
+    { count: 5, lists: {} },
+    { count: 40, lists: withLists },
+  ])('joins $count rows back into the same result, in order', ({ count, lists }) => {
+    const result = { ...resultWith(rowsOf(Array<number>(count).fill(3))), ...lists }
     const messages = structuredClone(scanResultMessages(1, result, 10))
     const pages = messages.flatMap((m) => (m.type === 'scan-rows' ? [m.rows] : []))
     const last = messages.at(-1)!
@@ -82,5 +99,25 @@ describe('withoutKnownRows', () => {
     expect(sent.problemRows.map((row) => row.rowIndex)).toEqual(left)
     // everything else is the whole file's, unchanged
     expect({ ...sent, problemRows: [] }).toEqual({ ...result, problemRows: [] })
+  })
+})
+
+describe('export results', () => {
+  const blob = new Blob(['Email\r\na@b.co\r\n'])
+  it.each<{ name: string; lines: Partial<ExportResult> }>([
+    { name: 'no line maps', lines: {} },
+    {
+      name: 'line maps',
+      lines: {
+        rowLines: [
+          [0, 2],
+          [7, 4],
+        ],
+        sourceRows: [[3, 1]],
+      },
+    },
+  ])('cross with $name unchanged', ({ lines }) => {
+    const result: ExportResult = { blob, rows: 1, bytes: blob.size, ...lines }
+    expect(unpackExportResult(structuredClone(packExportResult(result)))).toEqual(result)
   })
 })

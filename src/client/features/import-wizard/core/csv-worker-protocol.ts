@@ -1,7 +1,15 @@
 // The messages between the page and the CSV worker
-import type { CheckPlan } from './check-plan.ts'
+import type { CheckPlan, ProblemType } from './check-plan.ts'
 import type { Edits } from './edits.ts'
 import type { FileInspection } from './inspect-file.ts'
+import {
+  packNumbers,
+  packRecord,
+  packRuns,
+  unpackNumbers,
+  unpackRecord,
+  unpackRuns,
+} from './packed-numbers.ts'
 import type { ParseSettings, SettingsOverrides } from './parse-settings.ts'
 import type { CrossFileCheckInput, CrossFileCheckResult } from './two-files/cross-file-check.ts'
 import type {
@@ -37,14 +45,30 @@ export type WorkerResponse =
   | { type: 'progress'; id: number; progress: ScanProgress | WorkbookProgress }
   /** a page of the scan's problem rows, posted before its `scan-result` (see `scanResultMessages`) */
   | { type: 'scan-rows'; id: number; rows: ProblemRow[] }
-  /** the scan's result with `problemRows` empty: its rows came in the `scan-rows` pages before it */
-  | { type: 'scan-result'; id: number; result: ScanResult }
-  | { type: 'export-result'; id: number; result: ExportResult }
+  /** the rest of the scan's result: its rows came in the `scan-rows` pages before it */
+  | { type: 'scan-result'; id: number; result: PackedScanResult }
+  | { type: 'export-result'; id: number; result: PackedExportResult }
   | { type: 'workbook-result'; id: number; result: WorkbookReadResult }
   | { type: 'cross-check-result'; id: number; result: CrossFileCheckResult }
   | { type: 'inspect-result'; id: number; result: FileInspection }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string }
+
+/** A scan's result as it crosses: no problem rows (they come in pages), number lists packed. */
+export interface PackedScanResult extends Omit<
+  ScanResult,
+  'problemRows' | 'raggedRows' | 'problemRowIndexes' | 'rowLines'
+> {
+  raggedRows: Float64Array
+  problemRowIndexes: Partial<Record<ProblemType, Float64Array>>
+  rowLines?: Float64Array
+}
+
+/** The clean-CSV export's result as it crosses: its line maps packed. */
+export interface PackedExportResult extends Omit<ExportResult, 'rowLines' | 'sourceRows'> {
+  rowLines?: Float64Array
+  sourceRows?: Float64Array
+}
 
 /**
  * The most cells (plus problems) one `scan-rows` page holds: about 700 rows of 13 columns. The page
@@ -56,7 +80,7 @@ export const PROBLEM_ROW_PAGE_CELLS = 10_000
 
 /**
  * A scan's result as messages: the problem rows in pages of about `pageCells` cells (a row wider
- * than that is a page of its own), then the rest of the result with `problemRows` empty.
+ * than that is a page of its own), then the rest of the result with its number lists packed.
  */
 export function scanResultMessages(
   id: number,
@@ -76,13 +100,48 @@ export function scanResultMessages(
     }
   }
   if (page.length > 0) messages.push({ type: 'scan-rows', id, rows: page })
-  messages.push({ type: 'scan-result', id, result: { ...result, problemRows: [] } })
+  const { problemRows: _sent, raggedRows, problemRowIndexes, rowLines, ...rest } = result
+  const packed: PackedScanResult = {
+    ...rest,
+    raggedRows: packNumbers(raggedRows),
+    problemRowIndexes: packRecord(problemRowIndexes),
+    ...(rowLines ? { rowLines: packRuns(rowLines) } : {}),
+  }
+  messages.push({ type: 'scan-result', id, result: packed })
   return messages
 }
 
 /** The page's side of `scanResultMessages`: the result with the pages' rows put back, in order. */
-export function joinScanResult(result: ScanResult, pages: readonly ProblemRow[][]): ScanResult {
-  return { ...result, problemRows: pages.length === 1 ? pages[0]! : pages.flat() }
+export function joinScanResult(
+  packed: PackedScanResult,
+  pages: readonly ProblemRow[][],
+): ScanResult {
+  const { raggedRows, problemRowIndexes, rowLines, ...rest } = packed
+  return {
+    ...rest,
+    problemRows: pages.length === 1 ? pages[0]! : pages.flat(),
+    raggedRows: unpackNumbers(raggedRows),
+    problemRowIndexes: unpackRecord(problemRowIndexes),
+    ...(rowLines ? { rowLines: unpackRuns(rowLines) } : {}),
+  }
+}
+
+export function packExportResult(result: ExportResult): PackedExportResult {
+  const { rowLines, sourceRows, ...rest } = result
+  return {
+    ...rest,
+    ...(rowLines ? { rowLines: packRuns(rowLines) } : {}),
+    ...(sourceRows ? { sourceRows: packRuns(sourceRows) } : {}),
+  }
+}
+
+export function unpackExportResult(packed: PackedExportResult): ExportResult {
+  const { rowLines, sourceRows, ...rest } = packed
+  return {
+    ...rest,
+    ...(rowLines ? { rowLines: unpackRuns(rowLines) } : {}),
+    ...(sourceRows ? { sourceRows: unpackRuns(sourceRows) } : {}),
+  }
 }
 
 /**
