@@ -68,22 +68,21 @@ export function CheckStep({ state, onEdits, onBack, onNext }: CheckStepProps) {
   )
 
   const { result } = scan
+  const blockingIssues = result?.fileIssues.some((issue) => issue.severity === 'error') ?? false
+  // the listed rows (up to 50,000: line numbers, split, filter choices, grid) follow in a render
+  // of their own: the counts paint first, and no one task builds both
+  const listed = useDeferredValue(scan.anchored)
   // a re-import's rows are named by their line in the person's own file, as everywhere else
   const lineOrigin = state.lineOrigin
   const anchored = useMemo(
-    () =>
-      lineOrigin
-        ? scan.anchored.map((row) => withOriginLine(row, lineOrigin.lines))
-        : scan.anchored,
-    [scan.anchored, lineOrigin],
+    () => (lineOrigin ? listed.map((row) => withOriginLine(row, lineOrigin.lines)) : listed),
+    [listed, lineOrigin],
   )
-  const blockingIssues = result?.fileIssues.some((issue) => issue.severity === 'error') ?? false
   // ragged rows are listed apart with all their cells; the grid holds the rows fixable in place
   const { raggedShown, fixableRows } = useMemo(() => splitRagged(anchored), [anchored])
   const [filter, setFilter] = useState<ProblemFilter>(NO_FILTER)
   const gridRows = useMemo(() => filterProblemRows(fixableRows, filter), [fixableRows, filter])
-  // the grid's rows follow in a render of their own: the counts paint first, and no one task
-  // builds both (nor a filter's change wait for the grid)
+  // nor does a filter's change wait for the grid
   const shownGridRows = useDeferredValue(gridRows)
   const raggedPending = pendingRaggedRows(scan.knownRagged, result, edits)
 

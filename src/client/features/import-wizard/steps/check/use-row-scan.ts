@@ -26,13 +26,20 @@ interface Seen {
 const NOTHING_SEEN: Seen = { result: undefined, anchored: [], knownRagged: [] }
 
 function absorb(seen: Seen, result: ScanResult): Seen {
-  const known = new Set(seen.anchored.map((row) => row.rowIndex))
-  const added = result.problemRows.filter((row) => !known.has(row.rowIndex))
   return {
     result,
-    anchored: added.length > 0 ? [...seen.anchored, ...added] : seen.anchored,
+    anchored: withNewRows(seen.anchored, result.problemRows),
     knownRagged: mergeRaggedRows(seen.knownRagged, result),
   }
+}
+
+// up to 50,000 rows each side: the first scan's rows as they are, later ones only when some are new
+function withNewRows(anchored: ProblemRow[], rows: ProblemRow[]): ProblemRow[] {
+  if (anchored.length === 0) return rows
+  if (rows.length === 0) return anchored
+  const known = new Set(anchored.map((row) => row.rowIndex))
+  const added = rows.filter((row) => !known.has(row.rowIndex))
+  return added.length > 0 ? anchored.concat(added) : anchored
 }
 
 /**
