@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import type { Property } from '../hubspot/property.ts'
-import { compileCellCheck } from './cell-check.ts'
+import { compileCellCheck, compileCellRule } from './cell-check.ts'
 import { makeOptions, makeProperty } from './property-fixtures.ts'
 
 const options = { dateFormat: 'DAY_MONTH_YEAR' } as const
@@ -142,6 +142,33 @@ describe('compileCellCheck', () => {
     check('not a date')
     expect(check('03/04/2026 10:00 +01:00')).toEqual(first)
     expect(check('03/04/2026')).toEqual({ kind: 'ok', value: '2026-04-03T00:00:00.000Z' })
+  })
+})
+
+describe('compileCellRule', () => {
+  it.each(RULES)(
+    'answers an ok $name cell with its value alone',
+    ({ property, input, expected }) => {
+      expect(compileCellRule(property, options)(input)).toBe(expected)
+    },
+  )
+
+  it('answers a multiple-checkbox cell that appends, blanks and problems with their results', () => {
+    const stages = compileCellRule(
+      makeProperty({
+        name: 'stages',
+        type: 'enumeration',
+        fieldType: 'checkbox',
+        options: stageOptions,
+      }),
+      options,
+    )
+    expect(stages(';Lead')).toEqual({ kind: 'ok', value: 'lead', append: true })
+    expect(stages(' ')).toEqual({ kind: 'blank' })
+    expect(stages('Partner')).toMatchObject({
+      kind: 'invalid',
+      errorType: 'INVALID_ENUMERATION_OPTION',
+    })
   })
 })
 

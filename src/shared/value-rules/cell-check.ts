@@ -6,7 +6,7 @@
  */
 import type { DateFormat } from '../hubspot/import-request.ts'
 import type { Property } from '../hubspot/property.ts'
-import type { CellCheck } from './cell-result.ts'
+import { type CellCheck, type CellRule, resultOf } from './cell-result.ts'
 import { compileDateCheck, compileDatetimeCheck } from './date-rules.ts'
 import {
   compileBooleanCheck,
@@ -23,7 +23,7 @@ import {
   compileStringCheck,
 } from './text-rules.ts'
 
-export type { CellCheck, CellResult } from './cell-result.ts'
+export type { CellAnswer, CellCheck, CellResult, CellRule } from './cell-result.ts'
 
 export interface CellCheckOptions {
   /** the import's `dateFormat` (HubSpot's default is MONTH_DAY_YEAR) */
@@ -35,6 +35,12 @@ export interface CellCheckOptions {
  * (calculated, read-only): the caller decides whether to map such a column at all.
  */
 export function compileCellCheck(property: Property, options: CellCheckOptions): CellCheck {
+  const rule = compileCellRule(property, options)
+  return (raw) => resultOf(rule(raw))
+}
+
+/** The same check answering compactly (`CellAnswer`), for scans that read every cell of a file. */
+export function compileCellRule(property: Property, options: CellCheckOptions): CellRule {
   // the record ID column identifies records whatever the property's declared type
   if (property.name === 'hs_object_id') return compileRecordIdCheck(property)
   switch (property.type) {
@@ -58,7 +64,7 @@ export function compileCellCheck(property: Property, options: CellCheckOptions):
 }
 
 // `string`, internal types and any type HubSpot adds later are text
-function compileTextCheck(property: Property): CellCheck {
+function compileTextCheck(property: Property): CellRule {
   if (property.name === 'hs_additional_emails') return compileListCheck(property, 'email')
   if (property.name === 'hs_additional_domains') return compileListCheck(property, 'domain')
   if (property.name === 'email' || property.textDisplayHint === 'email') {

@@ -13,6 +13,19 @@ export type CellResult =
 /** A compiled per-property check; call it once per cell. */
 export type CellCheck = (raw: string) => CellResult
 
+/**
+ * What a compiled rule answers: an `ok` value without `append` as the bare string, any other
+ * result as itself. Most cells are `ok`, so a scan of a million rows reading answers builds no
+ * object per cell; `CellCheck` wraps a rule for callers that want results.
+ */
+export type CellAnswer = string | CellResult
+export type CellRule = (raw: string) => CellAnswer
+
+/** The result an answer stands for. */
+export function resultOf(answer: CellAnswer): CellResult {
+  return typeof answer === 'string' ? { kind: 'ok', value: answer } : answer
+}
+
 // one shared object: blank cells are the commonest result and callers never mutate results
 export const BLANK: CellResult = Object.freeze({ kind: 'blank' })
 

@@ -1,6 +1,6 @@
 // Value rules for date and date-time cells, per dateFormat
 import type { DateFormat } from '../hubspot/import-request.ts'
-import { type CellCheck, BLANK, invalid, quote } from './cell-result.ts'
+import { type CellRule, BLANK, invalid, quote } from './cell-result.ts'
 import { daysInMonth, expandTwoDigitYear, numericIsoDate } from './numeric-date.ts'
 
 export { daysInMonth, expandTwoDigitYear, isLeapYear } from './numeric-date.ts'
@@ -237,38 +237,38 @@ function problemMessage(text: string, problem: DateProblem, format: DateFormat):
 }
 
 /** The check for a `date` property: `YYYY-MM-DD`, the day as written (any time is checked, then dropped). */
-export function compileDateCheck(format: DateFormat): CellCheck {
+export function compileDateCheck(format: DateFormat): CellRule {
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
     const numeric = numericIsoDate(text, format, true)
-    if (numeric !== undefined) return { kind: 'ok', value: numeric }
+    if (numeric !== undefined) return numeric
     if (TIMESTAMP_RE.test(text)) {
-      return { kind: 'ok', value: new Date(Number(text)).toISOString().slice(0, 10) }
+      return new Date(Number(text)).toISOString().slice(0, 10)
     }
     const parsed = parseDateText(text, format, true)
     if (typeof parsed === 'string') {
       return invalid('COULD_NOT_PARSE_DATE', problemMessage(text, parsed, format))
     }
-    return { kind: 'ok', value: toIsoDate(parsed) }
+    return toIsoDate(parsed)
   }
 }
 
 /** The check for a `datetime` property: ISO `YYYY-MM-DDTHH:mm:ss.sssZ` in UTC. */
-export function compileDatetimeCheck(format: DateFormat): CellCheck {
+export function compileDatetimeCheck(format: DateFormat): CellRule {
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
     // a date without a time is midnight
     const numeric = numericIsoDate(text, format, true)
-    if (numeric !== undefined) return { kind: 'ok', value: `${numeric}T00:00:00.000Z` }
+    if (numeric !== undefined) return `${numeric}T00:00:00.000Z`
     if (TIMESTAMP_RE.test(text)) {
-      return { kind: 'ok', value: new Date(Number(text)).toISOString() }
+      return new Date(Number(text)).toISOString()
     }
     const parsed = parseDateText(text, format, true)
     if (typeof parsed === 'string') {
       return invalid('COULD_NOT_PARSE_DATE', problemMessage(text, parsed, format))
     }
-    return { kind: 'ok', value: toIsoDateTime(parsed) }
+    return toIsoDateTime(parsed)
   }
 }

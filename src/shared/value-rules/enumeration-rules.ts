@@ -1,7 +1,7 @@
 // Value rules for option cells: single choice, single checkbox, multiple checkboxes
 import type { Option, Property } from '../hubspot/property.ts'
 import {
-  type CellCheck,
+  type CellRule,
   type CellResult,
   BLANK,
   invalid,
@@ -87,7 +87,7 @@ function ambiguous(text: string, match: AmbiguousOption, label: string): CellRes
 }
 
 /** The check for a single-choice enumeration (select, radio, calculation). */
-export function compileEnumerationCheck(property: Property): CellCheck {
+export function compileEnumerationCheck(property: Property): CellRule {
   // options loaded from elsewhere (owners, pipelines) or none at all: the caller resolves the value
   if (property.externalOptions || property.options.length === 0) return compileTrimmedCheck()
   const match = compileOptionMatcher(property.options)
@@ -97,7 +97,7 @@ export function compileEnumerationCheck(property: Property): CellCheck {
     const text = raw.trim()
     if (text === '') return BLANK
     const found = match(text)
-    if (typeof found === 'string') return { kind: 'ok', value: found }
+    if (typeof found === 'string') return found
     if (found !== undefined) return ambiguous(text, found, label)
     return notAnOption([text], label, choices)
   }
@@ -106,7 +106,7 @@ export function compileEnumerationCheck(property: Property): CellCheck {
 const BAD_PARTS_SHOWN = 3
 
 /** The check for a multiple-checkbox enumeration: `a;b` replaces, `;a;b` appends; values deduped. */
-export function compileCheckboxCheck(property: Property): CellCheck {
+export function compileCheckboxCheck(property: Property): CellRule {
   if (property.externalOptions || property.options.length === 0) return compileTrimmedCheck()
   const match = compileOptionMatcher(property.options)
   const label = propertyLabel(property)
@@ -116,7 +116,7 @@ export function compileCheckboxCheck(property: Property): CellCheck {
     if (text === '') return BLANK
     if (!text.includes(';')) {
       const found = match(text)
-      if (typeof found === 'string') return { kind: 'ok', value: found }
+      if (typeof found === 'string') return found
       if (found !== undefined) return ambiguous(text, found, label)
       return notAnOption([text], label, choices)
     }
@@ -138,7 +138,7 @@ export function compileCheckboxCheck(property: Property): CellCheck {
     // a lone `;` appends nothing, which is the same as a blank cell
     if (values.length === 0) return BLANK
     const value = values.join(';')
-    return text.charCodeAt(0) === 59 ? { kind: 'ok', value, append: true } : { kind: 'ok', value }
+    return text.charCodeAt(0) === 59 ? { kind: 'ok', value, append: true } : value
   }
 }
 
@@ -154,16 +154,16 @@ const BOOLEAN_WORDS: ReadonlyMap<string, 'true' | 'false'> = new Map([
  * True/Yes/False/No in any case → `true`/`false`. `1`/`0` are refused as HubSpot documents only
  * the words; an enumeration's own option labels (e.g. a custom "Checked") also match.
  */
-export function compileBooleanCheck(property: Property): CellCheck {
+export function compileBooleanCheck(property: Property): CellRule {
   const match = property.options.length > 0 ? compileOptionMatcher(property.options) : undefined
   const label = propertyLabel(property)
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
     const word = BOOLEAN_WORDS.get(text.toLowerCase())
-    if (word !== undefined) return { kind: 'ok', value: word }
+    if (word !== undefined) return word
     const found = match?.(text)
-    if (typeof found === 'string') return { kind: 'ok', value: found }
+    if (typeof found === 'string') return found
     if (found !== undefined) return ambiguous(text, found, label)
     return invalid(
       'INVALID_ENUMERATION_OPTION',

@@ -1,6 +1,6 @@
 // Value rules for number cells, spelled as HubSpot stores them without losing digits
 import type { Property } from '../hubspot/property.ts'
-import { type CellCheck, BLANK, invalid, propertyLabel, quote } from './cell-result.ts'
+import { type CellRule, BLANK, invalid, propertyLabel, quote } from './cell-result.ts'
 
 // sign, integer digits, fraction digits, and a `%` that only percentage properties accept
 const DECIMAL_RE = /^([+-])?(\d*)(?:\.(\d*))?(\s*%)?$/
@@ -109,7 +109,7 @@ export function readDecimal(text: string, percentAllowed: boolean): string | und
 }
 
 /** The check for a `number` property: plain decimals; `25%` → `0.25` for percentage hints. */
-export function compileNumberCheck(property: Property): CellCheck {
+export function compileNumberCheck(property: Property): CellRule {
   const percentAllowed = PERCENT_HINTS.has(property.numberDisplayHint ?? '')
   const label = propertyLabel(property)
   const example = percentAllowed ? '0.25 or 25%' : '1234.56'
@@ -117,7 +117,7 @@ export function compileNumberCheck(property: Property): CellCheck {
     const text = raw.trim()
     if (text === '') return BLANK
     const value = plainDecimal(text) ?? readDecimal(text, percentAllowed)
-    if (value !== undefined) return { kind: 'ok', value }
+    if (value !== undefined) return value
     return invalid(
       'COULD_NOT_PARSE_NUMBER',
       `${quote(text)} ${numberProblem(text, percentAllowed)}: ${label} takes a plain number with an optional "." decimal point, such as ${example}.`,

@@ -1,7 +1,7 @@
 // Value rules for text cells: plain text, email, domain, phone, record ID, lists
 import type { Property } from '../hubspot/property.ts'
 import {
-  type CellCheck,
+  type CellRule,
   type CellResult,
   BLANK,
   invalid,
@@ -31,21 +31,21 @@ function tooLong(text: string, label: string): CellResult {
 }
 
 /** Accepts any non-blank text, trimmed. */
-export function compileTrimmedCheck(): CellCheck {
+export function compileTrimmedCheck(): CellRule {
   return (raw) => {
     const text = raw.trim()
-    return text === '' ? BLANK : { kind: 'ok', value: text }
+    return text === '' ? BLANK : text
   }
 }
 
 /** The check for plain text: trimmed, at most 65,536 characters (longer → COLUMN_TOO_LARGE). */
-export function compileStringCheck(property: Property): CellCheck {
+export function compileStringCheck(property: Property): CellRule {
   const label = propertyLabel(property)
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
     if (text.length > MAX_STRING_LENGTH) return tooLong(text, label)
-    return { kind: 'ok', value: text }
+    return text
   }
 }
 
@@ -93,13 +93,13 @@ export function normalizeRecordId(text: string): string | undefined {
 }
 
 /** The check for an email property: a plausible address, lowercased, else INVALID_EMAIL. */
-export function compileEmailCheck(property: Property): CellCheck {
+export function compileEmailCheck(property: Property): CellRule {
   const label = propertyLabel(property)
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
     const email = normalizeEmail(text)
-    if (email !== undefined) return { kind: 'ok', value: email }
+    if (email !== undefined) return email
     return invalid(
       'INVALID_EMAIL',
       `${quote(text)} is not a valid email address for ${label}: expected something like name@example.com.`,
@@ -108,13 +108,13 @@ export function compileEmailCheck(property: Property): CellCheck {
 }
 
 /** The check for a company domain: normalised hostname, else INVALID_DOMAIN. */
-export function compileDomainCheck(property: Property): CellCheck {
+export function compileDomainCheck(property: Property): CellRule {
   const label = propertyLabel(property)
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
     const domain = normalizeDomain(text)
-    if (domain !== undefined) return { kind: 'ok', value: domain }
+    if (domain !== undefined) return domain
     return invalid(
       'INVALID_DOMAIN',
       `${quote(text)} is not a valid domain for ${label}: expected a website domain with a top-level domain, such as example.com.`,
@@ -126,7 +126,7 @@ export function compileDomainCheck(property: Property): CellCheck {
  * The check for `;`-separated email or domain lists (`hs_additional_emails`,
  * `hs_additional_domains`): each part normalised, deduped; the first bad part is named.
  */
-export function compileListCheck(property: Property, kind: 'email' | 'domain'): CellCheck {
+export function compileListCheck(property: Property, kind: 'email' | 'domain'): CellRule {
   const label = propertyLabel(property)
   const normalize = kind === 'email' ? normalizeEmail : normalizeDomain
   return (raw) => {
@@ -147,18 +147,18 @@ export function compileListCheck(property: Property, kind: 'email' | 'domain'): 
     if (values.length === 0) return BLANK
     const value = values.join(';')
     if (value.length > MAX_STRING_LENGTH) return tooLong(value, label)
-    return { kind: 'ok', value }
+    return value
   }
 }
 
 /** The check for `hs_object_id`: a positive integer, else INVALID_RECORD_ID. */
-export function compileRecordIdCheck(property: Property): CellCheck {
+export function compileRecordIdCheck(property: Property): CellRule {
   const label = propertyLabel(property)
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
     const id = normalizeRecordId(text)
-    if (id !== undefined) return { kind: 'ok', value: id }
+    if (id !== undefined) return id
     return invalid(
       'INVALID_RECORD_ID',
       `${quote(text)} is not a valid ${label}: a record ID is a positive whole number such as 12345.`,
@@ -170,13 +170,13 @@ export function compileRecordIdCheck(property: Property): CellCheck {
  * The check for a phone number: kept as typed (HubSpot formats numbers itself and accepts
  * extensions and letters, e.g. `+1 800 FLOWERS ext 12`); only text without a digit is refused.
  */
-export function compilePhoneCheck(property: Property): CellCheck {
+export function compilePhoneCheck(property: Property): CellRule {
   const label = propertyLabel(property)
   return (raw) => {
     const text = raw.trim()
     if (text === '') return BLANK
     if (text.length > MAX_STRING_LENGTH) return tooLong(text, label)
-    if (DIGIT_RE.test(text)) return { kind: 'ok', value: text }
+    if (DIGIT_RE.test(text)) return text
     return invalid(
       'INVALID_PROPERTY_VALUE_FORMAT',
       `${quote(text)} is not a phone number for ${label}: expected digits such as +1 617 555 0100 (an extension like ext 12 may follow).`,

@@ -1,14 +1,15 @@
 // The pre-flight check's per-column and per-object state, and the problems it words from them
 import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
 import { OBJECT_TYPES } from '#shared/hubspot/object-types.ts'
-import type { CellCheck } from '#shared/value-rules/cell-check.ts'
+import type { CellRule } from '#shared/value-rules/cell-check.ts'
 import type { ColumnCheckPlan, ObjectCheckPlan, ProblemType } from './check-plan.ts'
 import type { FirstLines } from './first-lines.ts'
 import type { ExpectedObjectResult, RowProblem } from './scan-result.ts'
 
 export interface CompiledColumn {
   plan: ColumnCheckPlan
-  check: CellCheck
+  /** answers an `ok` cell with its value alone (no object per cell) */
+  check: CellRule
   /** first line of each identifier value, for "also on line N" */
   seen?: FirstLines
   samples?: string[]

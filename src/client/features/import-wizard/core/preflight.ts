@@ -1,6 +1,6 @@
 // The pre-flight check of every data row: value rules, repeated identifiers, create values, limits
 import { IMPORT_LIMITS } from '#shared/api-paths.ts'
-import { compileCellCheck } from '#shared/value-rules/cell-check.ts'
+import { compileCellRule } from '#shared/value-rules/cell-check.ts'
 import type { CheckPlan, ProblemType } from './check-plan.ts'
 import type { FileIssue } from './file-issue.ts'
 import { createFirstLines, detach, type FirstLines } from './first-lines.ts'
@@ -50,7 +50,7 @@ export interface Preflight {
 export function createPreflight(plan: CheckPlan): Preflight {
   const columns: CompiledColumn[] = plan.columns.map((column) => ({
     plan: column,
-    check: compileCellCheck(column.property, { dateFormat: plan.dateFormat }),
+    check: compileCellRule(column.property, { dateFormat: plan.dateFormat }),
     ...(column.identifier ? { seen: createFirstLines() } : {}),
     ...(column.collectDateSamples ? { samples: [] } : {}),
   }))
@@ -130,17 +130,18 @@ export function createPreflight(plan: CheckPlan): Preflight {
       for (let c = 0; c < columnCount; c++) {
         const index = columnIndexes[c]!
         const raw = cells[index] ?? ''
-        const result = columnChecks[c]!(raw)
+        const answer = columnChecks[c]!(raw)
         const object = columnObject[c]!
-        if (result.kind === 'ok') {
-          values[index] = result.value
+        // a string answer is an ok cell's value; an ok with `append` comes as a result
+        if (typeof answer === 'string' || answer.kind === 'ok') {
+          values[index] = typeof answer === 'string' ? answer : answer.value
           if (object >= 0) blankObject[object] = false
           const samples = columns[c]!.samples
           if (samples && samples.length < plan.dateSampleSize) samples.push(detach(raw))
         } else {
           const column = columns[c]!
           values[index] = undefined
-          if (result.kind === 'invalid') {
+          if (answer.kind === 'invalid') {
             if (column.samples && column.samples.length < plan.dateSampleSize)
               column.samples.push(detach(raw))
             if (object >= 0) {
@@ -148,8 +149,8 @@ export function createPreflight(plan: CheckPlan): Preflight {
               blankObject[object] = false
             }
             problems.push({
-              type: result.errorType,
-              message: result.message,
+              type: answer.errorType,
+              message: answer.message,
               columnIndex: index,
               objectTypeId: column.plan.objectTypeId,
             })
