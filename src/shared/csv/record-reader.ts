@@ -171,7 +171,8 @@ export function createCsvRecordReader(
         i = end
         if (i === n) break
         c = text.charCodeAt(i)
-        endCell(cell + text.slice(from, i), c, offset + i)
+        // (a cell begun in an earlier chunk is rare: no string concatenation for the rest)
+        endCell(cell === '' ? text.slice(from, i) : cell + text.slice(from, i), c, offset + i)
         from = i + 1
       } else if (state === QUOTED) {
         for (; i < n; i++) {
