@@ -4,7 +4,9 @@
  * numbers and asserts nothing; the figure that counts is the bench page's (`npm run bench`).
  *
  *   npx tsx e2e/bench/scan-node.ts [file.csv] [rounds]
- *   node --cpu-prof --import tsx e2e/bench/scan-node.ts file.csv 1 scan   # one stage, profiled
+ *   # one stage, profiled with line numbers (tsx's transform reports every function on line 1):
+ *   npx esbuild e2e/bench/scan-node.ts --bundle --platform=node --format=esm --outfile=/tmp/scan.mjs
+ *   node --cpu-prof /tmp/scan.mjs .bench/contacts-1000000.v1.csv 1 scan
  */
 import { openAsBlob } from 'node:fs'
 import Papa from 'papaparse'
