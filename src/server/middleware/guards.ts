@@ -12,10 +12,7 @@ const PAGE_METHODS = ['GET', 'HEAD']
  * writes with POST; HEAD would turn into an upstream GET, TRACE and the rest mean nothing here:
  * 405 before any other check, so the answer names the method.
  */
-export function hostAndMethod(
-  origins: OriginPolicy,
-  basePath = '',
-): MiddlewareHandler<ProxyEnv> {
+export function hostAndMethod(origins: OriginPolicy, basePath = ''): MiddlewareHandler<ProxyEnv> {
   const api = `${basePath}/api`
   return async (c, next) => {
     checkHost(c.req.raw.headers, origins)

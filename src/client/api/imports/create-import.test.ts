@@ -54,7 +54,9 @@ describe('multipartBody', () => {
   })
 
   it('escapes quotes in the file name as browsers do, and adds the exact name as filename*', async () => {
-    const { body } = multipartBody(request, [{ blob: new Blob(['x']), fileName: 'Müller "Q1".csv' }])
+    const { body } = multipartBody(request, [
+      { blob: new Blob(['x']), fileName: 'Müller "Q1".csv' },
+    ])
     expect(await body.text()).toContain(
       `filename="Müller %22Q1%22.csv"; filename*=UTF-8''M%C3%BCller%20%22Q1%22.csv\r\n`,
     )

@@ -185,10 +185,7 @@ export function FilePicker({
             <strong>{workbook ? workbook.file.name : source.file.name}</strong> (
             {formatBytes((workbook?.file ?? source.file).size)}
             {workbook && workbook.sheetNames.length > 1 ? `, sheet ${workbook.sheetName}` : ''}
-            {unreadable(source.inspection)
-              ? ''
-              : `, ${rowCountOf(source)}`}
-            )
+            {unreadable(source.inspection) ? '' : `, ${rowCountOf(source)}`})
           </p>
           {/* nothing to detect in an empty file or a binary one: hints, overrides and a
               preview of bytes read as text would only distract from the message */}
