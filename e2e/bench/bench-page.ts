@@ -1,15 +1,11 @@
 // The bench page (served apart from the app): the wizard's pipeline and plain papaparse over one File
-import type { ObjectTypeId } from '#shared/hubspot/object-types.ts'
-import type { Property } from '#shared/hubspot/property.ts'
-import { autoMatchColumns } from '../../src/client/features/import-wizard/core/auto-match-columns.ts'
-import { buildCheckPlan } from '../../src/client/features/import-wizard/core/check-plan.ts'
 import type {
   WorkerRequest,
   WorkerResponse,
 } from '../../src/client/features/import-wizard/core/csv-worker-protocol.ts'
 import { NO_EDITS } from '../../src/client/features/import-wizard/core/edits.ts'
 import type { FileInspection } from '../../src/client/features/import-wizard/core/inspect-file.ts'
-import { CONTACTS } from './contacts-catalog.ts'
+import { contactsCheckPlan, contactsMapping } from './contacts-catalog.ts'
 
 interface MainThreadWatch {
   stop(): { longestTaskMs: number; longestGapMs: number }
@@ -101,22 +97,9 @@ async function wizardPipeline() {
     'inspect-result',
   )
   const inspection: FileInspection = inspected.result
-  const catalogs: Partial<Record<ObjectTypeId, Property[]>> = { '0-1': CONTACTS }
-  const matches = autoMatchColumns(inspection.headers, catalogs, ['0-1'])
-  const mapping = matches.map((match) => ({
-    columnIndex: match.columnIndex,
-    columnName: match.columnName,
-    objectTypeId: match.objectTypeId ?? null,
-    propertyName: match.propertyName ?? null,
-  }))
+  const mapping = contactsMapping(inspection.headers)
   const mappedAfterMs = performance.now() - started
-  const plan = buildCheckPlan({
-    mapping,
-    operations: { '0-1': 'UPSERT' },
-    catalogs,
-    columnCount: inspection.headers.length,
-    dateFormat: 'YEAR_MONTH_DAY',
-  })
+  const plan = contactsCheckPlan(mapping, inspection.headers.length)
   const { result } = await ask(
     worker,
     { type: 'scan', id: 2, file, settings: inspection.settings, plan, edits: NO_EDITS },

@@ -11,35 +11,21 @@
 import { openAsBlob } from 'node:fs'
 import Papa from 'papaparse'
 import { createCsvRecordReader } from '#shared/csv/record-reader.ts'
-import { autoMatchColumns } from '../../src/client/features/import-wizard/core/auto-match-columns.ts'
-import { buildCheckPlan } from '../../src/client/features/import-wizard/core/check-plan.ts'
 import { inspectFile } from '../../src/client/features/import-wizard/core/inspect-file.ts'
 import {
   READ_BYTES,
   scanFile,
   streamRows,
 } from '../../src/client/features/import-wizard/core/scan-file.ts'
-import { CONTACTS } from './contacts-catalog.ts'
+import { contactsCheckPlan, contactsMapping } from './contacts-catalog.ts'
 
 const [path = '.bench/contacts-1000000.v1.csv', roundsArg = '3', only] = process.argv.slice(2)
 const rounds = Number(roundsArg)
 
 const blob = await openAsBlob(path)
 const inspection = await inspectFile(blob, {}, path)
-const catalogs = { '0-1': CONTACTS }
-const mapping = autoMatchColumns(inspection.headers, catalogs, ['0-1']).map((match) => ({
-  columnIndex: match.columnIndex,
-  columnName: match.columnName,
-  objectTypeId: match.objectTypeId ?? null,
-  propertyName: match.propertyName ?? null,
-}))
-const plan = buildCheckPlan({
-  mapping,
-  operations: { '0-1': 'UPSERT' },
-  catalogs,
-  columnCount: inspection.headers.length,
-  dateFormat: 'YEAR_MONTH_DAY',
-})
+const mapping = contactsMapping(inspection.headers)
+const plan = contactsCheckPlan(mapping, inspection.headers.length)
 
 /** The file decoded in the scan's 1 MB slices, read once, so stages after it time only themselves. */
 async function decodedChunks(): Promise<string[]> {
